@@ -1,0 +1,102 @@
+// painfit intake: parse the flags, then collect answers (file or questionnaire), screen, save.
+import fs from 'node:fs';
+import { screen } from '../../domain/screening';
+import type { IntakeAnswers } from '../../domain/intake';
+import { UsageError } from '../../errors';
+import { INTAKE_TEMPLATE, parseIntake } from '../../schema/intake';
+import { insertIntake, intakeAsOf } from '../../store/intakes';
+import { renderIntakeSummary, renderScreening } from '../../ui/intake-summary';
+import type { Context } from '../context';
+
+export interface IntakeOptions {
+  mode: 'template' | 'file' | 'interactive';
+  answersFile?: string;
+}
+
+export function parseIntakeOptions(raw: { answers?: string; template?: boolean }): IntakeOptions {
+  if (raw.template && raw.answers !== undefined) {
+    throw new UsageError('--template and --answers cannot be used together: --template prints an example, --answers reads one.');
+  }
+  if (raw.template) return { mode: 'template' };
+  if (raw.answers !== undefined) {
+    if (raw.answers.trim() === '') throw new UsageError('--answers needs a file name, or - to read from standard input.');
+    return { mode: 'file', answersFile: raw.answers };
+  }
+  return { mode: 'interactive' };
+}
+
+function readAnswersText(file: string): string {
+  if (file === '-') {
+    if (process.stdin.isTTY) throw new UsageError('--answers - reads the answers from standard input, but nothing was piped in. Example: painfit intake --answers - < answers.json');
+    return fs.readFileSync(0, 'utf8');
+  }
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'there is no such file' : code === 'EISDIR' ? 'it is a folder, not a file' : (error as Error).message;
+    throw new UsageError(`cannot read the answers file ${JSON.stringify(file)}: ${why}. painfit intake --template prints an example to start from.`, 'BAD_FILE');
+  }
+}
+
+export function loadAnswersFile(file: string): IntakeAnswers {
+  const text = readAnswersText(file);
+  const label = file === '-' ? 'standard input' : file;
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (error) {
+    throw new UsageError(
+      `the answers in ${label} are not valid JSON (${(error as Error).message}). painfit intake --template prints a valid example.`,
+      'BAD_JSON',
+    );
+  }
+  const parsed = parseIntake(raw);
+  if (!parsed.ok) {
+    const n = parsed.problems.length;
+    throw new UsageError(
+      `the answers in ${label} have ${n} problem${n === 1 ? '' : 's'}; nothing was saved:\n` +
+        parsed.problems.map((p) => `  - ${p}`).join('\n') +
+        '\nFix them and run the command again (painfit intake --template prints a complete example).',
+      'BAD_ANSWERS',
+      parsed.problems,
+    );
+  }
+  return parsed.value;
+}
+
+export async function runIntake(opts: IntakeOptions, ctx: Context): Promise<void> {
+  if (opts.mode === 'template') {
+    ctx.out(JSON.stringify(INTAKE_TEMPLATE, null, 2));
+    return;
+  }
+  let answers: IntakeAnswers;
+  if (opts.mode === 'file') {
+    answers = loadAnswersFile(opts.answersFile!);
+  } else {
+    const instead = 'Give the answers as a file instead: painfit intake --answers FILE (painfit intake --template prints an example).';
+    if (ctx.json) throw new UsageError(`painfit intake with --json never asks questions. ${instead}`, 'NOT_A_TERMINAL');
+    const { requireInteractive, createPrompter } = await import('../../ui/prompts');
+    requireInteractive('painfit intake', instead);
+    const { askIntake } = await import('../../ui/intake-wizard');
+    const previous = ctx.db(false) ? intakeAsOf(ctx.db(true), '9999-12-31')?.answers : undefined;
+    const result = await askIntake(await createPrompter(), { theme: ctx.theme, write: ctx.err, previous });
+    if (!result) {
+      ctx.err('Nothing was saved. Run painfit intake again whenever you are ready.');
+      return;
+    }
+    answers = result;
+  }
+
+  const db = ctx.db(true);
+  const saved = db.transaction(() => insertIntake(db, answers, ctx.today, ctx.now().toISOString()))();
+  const screening = screen(answers, saved.date, ctx.today);
+  if (ctx.json) {
+    ctx.out(JSON.stringify({ saved: true, intake: { id: saved.id, date: saved.date }, screening }, null, 2));
+    return;
+  }
+  if (opts.mode === 'file') ctx.out(renderIntakeSummary(answers, ctx.theme));
+  ctx.out(renderScreening(screening, ctx.theme));
+  ctx.err(ctx.theme.muted(`Saved your answers (version ${saved.id}, plan starts ${saved.date}) in ${ctx.paths.db}.`));
+  if (screening.outcome !== 'stop') ctx.err(`Next: ${ctx.theme.accent('painfit today')} shows your first session.`);
+}

@@ -1,0 +1,97 @@
+// The clinical rules as named constants, each with its source (../shared/clinical-rules.md).
+// Where no source sets a number it is marked DEFAULT: our chosen value.
+import type { ExerciseType, Region } from './vocab';
+
+// §1a Readiness (after PAR-Q+, PAR-Q+ Collaboration 2023; Warburton 2011)
+/** Effort ceiling (Borg CR10) when a readiness answer other than chest pain / supervision is "yes". */
+export const LIGHT_ONLY_MAX_EFFORT = 3;
+/** Clearance and screening answers go stale after this many months (PAR-Q+: re-screen yearly or on change). */
+export const SCREENING_VALID_MONTHS = 12;
+
+// §2 Measures
+/** Meaningful pain change: reduction >= 30 % or >= 2 points (Farrar 2001; IMMPACT, Dworkin 2008). */
+export const MEANINGFUL_CHANGE_PERCENT = 30;
+export const MEANINGFUL_CHANGE_POINTS = 2;
+/** Substantial change: reduction >= 50 % (Farrar 2001; Dworkin 2008). */
+export const SUBSTANTIAL_CHANGE_PERCENT = 50;
+/** Below about 15 % a change is within day-to-day noise (Farrar 2001). */
+export const NOISE_CHANGE_PERCENT = 15;
+/** PSFS real change: >= 2 points on the mean, >= 3 on one item (Stratford 1995). */
+export const PSFS_MEAN_CHANGE = 2;
+export const PSFS_ITEM_CHANGE = 3;
+
+// §3 Pain-monitoring model (Thomeé 1997; Silbernagel 2007; Holmgren 2012)
+/** Pain during exercise up to this level is acceptable. */
+export const MAX_PAIN_DURING_EXERCISE = 5;
+/** Joint pain lasting longer than this after a session means the dose was too high (Arthritis Foundation / Mayo). */
+export const MAX_HOURS_JOINT_PAIN_AFTER = 2;
+
+// §4 Dosing and progression (Lindström 1992 graded activity; Buist 2008; ACSM; WHO 2020)
+/** First time-based dose is 70-80 % of what the user can do now; we take the middle. */
+export const START_FRACTION_MIN = 0.7;
+export const START_FRACTION_MAX = 0.8;
+export const START_FRACTION = 0.75;
+/** Weekly progression step (a convention, Buist 2008). */
+export const WEEKLY_PROGRESSION = 0.1;
+/** A week earns progression only when at least this share of planned sessions was done. */
+export const ADHERENCE_TO_PROGRESS = 2 / 3;
+/** Strength reps: start 8-10, progress to 12-15, then a rung up at the lower count (ACSM). */
+export const START_REPS_MIN = 8;
+export const START_REPS_MAX = 10;
+export const MAX_REPS = 15;
+export const START_SETS_MAX = 2;
+/** Static holds 15-30 s. */
+export const HOLD_SECONDS_MIN = 15;
+export const HOLD_SECONDS_MAX = 30;
+/** Effort targets on Borg CR10: start 2-3, aim 3-4; above 4 only when readiness was all "no" (ACSM). */
+export const START_EFFORT = 3;
+export const TARGET_EFFORT_MAX = 4;
+/** Deconditioned starters do cardio in bouts of at most this many minutes (ACSM arthritis; WHO 2020). */
+export const MAX_BOUT_MINUTES_DECONDITIONED = 10;
+/** Strength days for the same muscles are at least 48 h apart (ACSM). */
+export const STRENGTH_REST_HOURS = 48;
+/** Long-term targets shown as "where this is heading" (WHO 2020; ACSM). */
+export const WEEKLY_MODERATE_MINUTES_MIN = 150;
+export const WEEKLY_MODERATE_MINUTES_MAX = 300;
+export const STRENGTH_DAYS_TARGET = 2;
+export const BALANCE_DAYS_TARGET = 3;
+/** Balance work is called for from this age (WHO 2020). */
+export const BALANCE_AGE = 65;
+
+// §5 Flares (NICE NG193; CUH NHS flare-up guidance). DEFAULT thresholds.
+/** Reference level: mean of check-ins in the previous 7 days, excluding flare days. DEFAULT */
+export const FLARE_REFERENCE_DAYS = 7;
+/** With fewer check-ins than this in the window, the intake average is the reference. DEFAULT */
+export const FLARE_REFERENCE_MIN_CHECKINS = 3;
+/** A flare is a check-in this many points above the reference... DEFAULT */
+export const FLARE_RISE_POINTS = 2;
+/** ...or any check-in at or above this level. DEFAULT */
+export const FLARE_ABSOLUTE_PAIN = 8;
+/** ...or pain during exercise above MAX_PAIN_DURING_EXERCISE for this many sessions running. DEFAULT */
+export const FLARE_DURING_SESSIONS = 2;
+/** Flare-day volume as a share of the usual session. DEFAULT */
+export const FLARE_VOLUME_FRACTION = 0.5;
+/** Leaving a flare: this many consecutive check-ins no more than FLARE_SETTLED_MARGIN above the reference. DEFAULT */
+export const FLARE_SETTLED_CHECKINS = 2;
+export const FLARE_SETTLED_MARGIN = 1;
+/** A flare longer than this many days prompts the red-flag questions again. DEFAULT */
+export const FLARE_RESCREEN_DAYS = 14;
+
+// §6 What each painful region calls for (NICE NG59, NG226; OARSI 2019; ACR 2019; Gross 2015;
+// Owen 2020; EULAR 2016; Holmgren 2012). Flexibility is in every session regardless.
+// ankle-foot and wrist-hand are not named in the sources: their rows are DEFAULT.
+export const REGION_EMPHASIS: Readonly<Record<Region, readonly ExerciseType[]>> = {
+  'low-back': ['strength', 'cardio', 'mind-body'],
+  neck: ['strength', 'flexibility'],
+  'upper-back': ['strength', 'flexibility'],
+  knee: ['strength', 'cardio', 'mind-body', 'balance'],
+  hip: ['strength', 'cardio', 'mind-body', 'balance'],
+  shoulder: ['strength', 'flexibility'],
+  widespread: ['cardio', 'strength', 'mind-body'],
+  'ankle-foot': ['strength', 'balance', 'flexibility'],
+  'wrist-hand': ['strength', 'flexibility'],
+};
+/** Regions whose pain calls for balance and gait work (OARSI 2019). */
+export const BALANCE_REGIONS: readonly Region[] = ['hip', 'knee', 'ankle-foot'];
+/** Widespread pain / fibromyalgia: start with about 10 minutes a day (EULAR 2016). */
+export const WIDESPREAD_START_MINUTES = 10;

@@ -1,0 +1,40 @@
+import type { IsoDate } from '../domain/dates';
+import type { IntakeAnswers, IntakeRecord } from '../domain/intake';
+import type { Db } from './db';
+
+interface IntakeRow {
+  id: number;
+  date: string;
+  recorded_at: string;
+  answers: string;
+}
+
+const toRecord = (row: IntakeRow): IntakeRecord => ({
+  id: row.id,
+  date: row.date,
+  recordedAt: row.recorded_at,
+  answers: JSON.parse(row.answers) as IntakeAnswers,
+});
+
+export function insertIntake(db: Db, answers: IntakeAnswers, date: IsoDate, recordedAt: string): IntakeRecord {
+  const info = db
+    .prepare('INSERT INTO intakes (date, recorded_at, answers_version, answers) VALUES (?, ?, ?, ?)')
+    .run(date, recordedAt, answers.version, JSON.stringify(answers));
+  return { id: Number(info.lastInsertRowid), date, recordedAt, answers };
+}
+
+/** The intake in force on `date`: the latest one dated on or before it. */
+export function intakeAsOf(db: Db, date: IsoDate): IntakeRecord | undefined {
+  const row = db
+    .prepare('SELECT id, date, recorded_at, answers FROM intakes WHERE date <= ? ORDER BY date DESC, id DESC LIMIT 1')
+    .get(date) as IntakeRow | undefined;
+  return row && toRecord(row);
+}
+
+export function allIntakes(db: Db): IntakeRecord[] {
+  return (db.prepare('SELECT id, date, recorded_at, answers FROM intakes ORDER BY date, id').all() as IntakeRow[]).map(toRecord);
+}
+
+export function countIntakes(db: Db): number {
+  return (db.prepare('SELECT count(*) AS n FROM intakes').get() as { n: number }).n;
+}

@@ -1,0 +1,41 @@
+// Renderers for the intake: they return strings (tested with colour off).
+import type { IntakeAnswers } from '../domain/intake';
+import type { Screening } from '../domain/screening';
+import { DAY_TEXT, REGION_TEXT } from './intake-questions';
+import type { Theme } from './theme';
+
+const list = (items: readonly string[], none = 'none') => (items.length ? items.join(', ') : none);
+const yes = (b: boolean) => (b ? 'yes' : 'no');
+
+export function renderIntakeSummary(a: IntakeAnswers, theme: Theme): string {
+  const peg = ((a.pain.peg.pain + a.pain.peg.enjoyment + a.pain.peg.activity) / 3).toFixed(1);
+  const rows: [string, string][] = [
+    ['About you', `${a.about.name ? `${a.about.name}, ` : ''}age ${a.about.age}`],
+    ['Health questions answered yes', list(Object.entries(a.readiness).filter(([, v]) => v).map(([k]) => k))],
+    ['Warning signs', list(Object.entries(a.redFlags).filter(([, v]) => v).map(([k]) => k))],
+    ['Cleared by a clinician', yes(a.clearedByClinician)],
+    ['Where it hurts', list(a.pain.regions.map((r) => REGION_TEXT[r].toLowerCase()))],
+    ['For how long', `${a.pain.months} month${a.pain.months === 1 ? '' : 's'}`],
+    ['Average pain (0-10)', String(a.pain.average)],
+    ['PEG (pain, enjoyment, activity)', `${a.pain.peg.pain}, ${a.pain.peg.enjoyment}, ${a.pain.peg.activity} (score ${peg})`],
+    ['Activities to get back to', a.goals.map((g) => `${g.activity} (${g.score}/10)`).join('; ')],
+    ['Comfortable walk now', `${a.ability.walkMinutes} min`],
+    ['Floor / balance worries / osteoporosis', `${yes(a.ability.floor)} / ${yes(a.ability.balanceWorries)} / ${yes(a.ability.osteoporosis)}`],
+    ['Your days', `${a.schedule.days.map((d) => DAY_TEXT[d]).join(', ')}, ${a.schedule.minutes} min each`],
+    ['You like', `${list(a.likes.cardio, 'no cardio chosen')}; ${list(a.likes.mindBody, 'no mind-body chosen')}`],
+    ['Equipment', list(a.likes.equipment)],
+  ];
+  const width = Math.max(...rows.map(([k]) => k.length));
+  return [theme.heading('Your answers'), ...rows.map(([k, v]) => `  ${theme.muted(k.padEnd(width))}  ${v}`)].join('\n');
+}
+
+export function renderScreening(s: Screening, theme: Theme): string {
+  const title =
+    s.outcome === 'stop'
+      ? theme.danger('Safety check: please see a clinician before starting')
+      : s.outcome === 'light'
+        ? theme.heading('Safety check: you can start, gently')
+        : theme.good('Safety check: you can start');
+  const paint = s.outcome === 'stop' ? theme.warn : (t: string) => t;
+  return ['', title, ...s.notes.map((n) => `  ${paint(n)}`), '', theme.muted('painfit does not replace advice from your doctor or physiotherapist.')].join('\n');
+}

@@ -1,0 +1,156 @@
+// The interactive intake: short sections with a step counter, a summary, and a confirmation
+// before anything is saved. Returns the answers, or null when the person chose not to save.
+import { INTAKE_LIMITS, READINESS_QUESTIONS, RED_FLAGS, type Goal, type IntakeAnswers } from '../domain/intake';
+import { CARDIO_LIKES, EQUIPMENT, MIND_BODY_LIKES, REGIONS, WEEKDAYS } from '../domain/vocab';
+import { renderIntakeSummary } from './intake-summary';
+import {
+  CARDIO_TEXT,
+  DAY_TEXT,
+  EQUIPMENT_TEXT,
+  MIND_BODY_TEXT,
+  READINESS_TEXT,
+  RED_FLAG_TEXT,
+  REGION_TEXT,
+} from './intake-questions';
+import type { Prompter } from './prompts';
+import type { Theme } from './theme';
+
+export const INTAKE_STEPS = [
+  'About you',
+  'Health questions',
+  'Warning signs',
+  'Your pain',
+  'What you want to get back to',
+  'What you can do now',
+  'Your week',
+  'What you like',
+] as const;
+
+interface WizardIO {
+  theme: Theme;
+  write(text: string): void;
+  previous?: IntakeAnswers;
+}
+
+const L = INTAKE_LIMITS;
+
+export async function askIntake(p: Prompter, io: WizardIO): Promise<IntakeAnswers | null> {
+  const { theme, write, previous } = io;
+  let step = 0;
+  const section = (intro?: string) => {
+    step += 1;
+    write(`\n${theme.heading(`Step ${step} of ${INTAKE_STEPS.length} · ${INTAKE_STEPS[step - 1]}`)}`);
+    if (intro) write(theme.muted(intro));
+  };
+
+  write(
+    theme.heading('Welcome to painfit.') +
+      '\nA few short questions so painfit can make a safe, gentle plan for you. It takes about 5 minutes.' +
+      '\nYour answers stay on this computer. Press Ctrl-C at any time to stop: nothing is saved until the end.',
+  );
+
+  section();
+  const name = await p.text('What should painfit call you? (optional, press Enter to skip)', {
+    default: previous?.about.name,
+    maxLength: L.nameLength,
+  });
+  const age = await p.number('How old are you?', { min: L.age.min, max: L.age.max, default: previous?.about.age });
+
+  section('These questions check that exercise is safe for you. Answer for how things are now.');
+  const readiness = {} as IntakeAnswers['readiness'];
+  for (const q of READINESS_QUESTIONS) readiness[q] = await p.confirm(READINESS_TEXT[q], { default: false });
+
+  section('Do you have any of these right now? Most people have none of them.');
+  const redFlags = {} as IntakeAnswers['redFlags'];
+  for (const f of RED_FLAGS) redFlags[f] = await p.confirm(RED_FLAG_TEXT[f], { default: false });
+
+  const needsClearance =
+    readiness.chestPain || readiness.supervisedOnly || RED_FLAGS.some((f) => redFlags[f]);
+  const clearedByClinician = needsClearance
+    ? await p.confirm('Has a doctor or physiotherapist already checked this and said exercise is fine for you?', { default: false })
+    : false;
+
+  section();
+  const regions = await p.checkbox(
+    'Where is your pain? (space to tick, enter when done)',
+    REGIONS.map((r) => ({ value: r, name: REGION_TEXT[r], checked: previous?.pain.regions.includes(r) })),
+    { min: 1 },
+  );
+  const months = await p.number('For how many months have you had this pain?', {
+    min: L.months.min,
+    max: L.months.max,
+    default: previous?.pain.months,
+  });
+  const score = (message: string, def?: number) => p.number(message, { min: 0, max: 10, default: def });
+  const average = await score('On average over the past week, how bad was your pain? (0 none, 10 worst imaginable)', previous?.pain.average);
+  write(theme.muted('Three quick questions about the past week (the PEG scale).'));
+  const peg = {
+    pain: await score('PEG 1/3 · Your average pain (0-10)?', previous?.pain.peg.pain ?? average),
+    enjoyment: await score('PEG 2/3 · How much did pain get in the way of enjoying life? (0 not at all, 10 completely)', previous?.pain.peg.enjoyment),
+    activity: await score('PEG 3/3 · How much did pain get in the way of your general activity? (0-10)', previous?.pain.peg.activity),
+  };
+
+  section('Name up to 5 everyday activities that are hard because of your pain, and rate each.');
+  const goals: Goal[] = [];
+  while (goals.length < L.goals.max) {
+    const activity = await p.text(goals.length === 0 ? 'An activity you want to get back to (e.g. walk to the shops)' : 'Another activity', {
+      required: true,
+      maxLength: L.activityLength,
+      default: previous?.goals[goals.length]?.activity,
+    });
+    const s = await score(`How well can you do "${activity}" now? (0 cannot, 10 as well as before)`, previous?.goals[goals.length]?.score);
+    goals.push({ activity, score: s });
+    if (goals.length < L.goals.max && !(await p.confirm('Add another activity?', { default: false }))) break;
+  }
+
+  section();
+  const walkMinutes = await p.number('How many minutes can you walk today without a flare-up? (0 if you cannot walk)', {
+    min: L.walkMinutes.min,
+    max: L.walkMinutes.max,
+    default: previous?.ability.walkMinutes,
+  });
+  const floor = await p.confirm('Can you get down to the floor and back up again?', { default: previous?.ability.floor ?? false });
+  const balanceWorries = await p.confirm('Do you worry about your balance or about falling?', { default: previous?.ability.balanceWorries ?? false });
+  const osteoporosis = await p.confirm('Have you been told you have osteoporosis (thin bones)?', { default: previous?.ability.osteoporosis ?? false });
+
+  section('Pick days you can usually manage. Little and often works best.');
+  const days = await p.checkbox(
+    'Which days will you exercise?',
+    WEEKDAYS.map((d) => ({ value: d, name: DAY_TEXT[d], checked: previous ? previous.schedule.days.includes(d) : ['mon', 'wed', 'fri'].includes(d) })),
+    { min: 1 },
+  );
+  const minutes = await p.number(`How many minutes per session? (${L.sessionMinutes.min}-${L.sessionMinutes.max})`, {
+    min: L.sessionMinutes.min,
+    max: L.sessionMinutes.max,
+    default: previous?.schedule.minutes ?? 20,
+  });
+
+  section('Choose what you enjoy or can get to. You can leave any of these empty.');
+  const cardio = await p.checkbox(
+    'Which kinds of gentle cardio do you like?',
+    CARDIO_LIKES.map((c) => ({ value: c, name: CARDIO_TEXT[c], checked: previous?.likes.cardio.includes(c) ?? c === 'walking' })),
+  );
+  const mindBody = await p.checkbox(
+    'Which mind-body practices would you like?',
+    MIND_BODY_LIKES.map((m) => ({ value: m, name: MIND_BODY_TEXT[m], checked: previous?.likes.mindBody.includes(m) })),
+  );
+  const equipment = await p.checkbox(
+    'What equipment do you have?',
+    EQUIPMENT.map((e) => ({ value: e, name: EQUIPMENT_TEXT[e], checked: previous?.likes.equipment.includes(e) })),
+  );
+
+  const answers: IntakeAnswers = {
+    version: 1,
+    about: name ? { name, age } : { age },
+    readiness,
+    redFlags,
+    clearedByClinician,
+    pain: { regions, months, average, peg },
+    goals,
+    ability: { walkMinutes, floor, balanceWorries, osteoporosis },
+    schedule: { days: WEEKDAYS.filter((d) => days.includes(d)), minutes },
+    likes: { cardio, mindBody, equipment },
+  };
+  write(`\n${renderIntakeSummary(answers, theme)}\n`);
+  return (await p.confirm('Save these answers?', { default: true })) ? answers : null;
+}
