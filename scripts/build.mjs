@@ -13,7 +13,8 @@ await build({
   platform: 'node',
   target: 'node20',
   format: 'cjs',
-  external: ['better-sqlite3'],
+  // zod is large (≈0.8 MB): left external, it is required only when a file is validated.
+  external: ['better-sqlite3', 'zod'],
   define: { PAINFIT_VERSION: JSON.stringify(pkg.version) },
   legalComments: 'none',
   logLevel: 'warning',

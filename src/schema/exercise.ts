@@ -1,7 +1,6 @@
 // Validation and loading of the curated exercise library (data/exercises.json).
-import fs from 'node:fs';
-import path from 'node:path';
 import { z } from 'zod';
+import { libraryFile, readLibraryJson } from '../store/library';
 import { CAUTIONS, LIBRARY_EQUIPMENT, PHASES, STYLES_BY_TYPE } from '../domain/exercise';
 import type { Exercise } from '../domain/exercise';
 import { CARDIO_LIKES, EXERCISE_TYPES, MIND_BODY_LIKES, POSITIONS, REGIONS } from '../domain/vocab';
@@ -213,39 +212,14 @@ export function parseLibrary(raw: unknown, source?: string): Exercise[] {
   return parsed;
 }
 
-/** Where data/exercises.json may be: bundled (dist/), from source (src/schema/), or the working directory. */
-export function libraryCandidates(): string[] {
-  const base = typeof __dirname !== 'undefined' ? __dirname : process.cwd();
-  const out: string[] = [];
-  const fromEnv = process.env.PAINFIT_LIBRARY;
-  if (fromEnv) out.push(fromEnv);
-  out.push(
-    path.join(base, '..', 'data', 'exercises.json'),
-    path.join(base, '..', '..', 'data', 'exercises.json'),
-    path.join(process.cwd(), 'data', 'exercises.json'),
-  );
-  return out;
-}
-
 const cache = new Map<string, Exercise[]>();
 
-/** Reads and validates the exercise library (cached per file). */
+/** Reads and fully validates the exercise library (cached per file). The CLI uses readLibrary instead. */
 export function loadLibrary(file?: string): Exercise[] {
-  const candidates = file ? [file] : libraryCandidates();
-  const found = candidates.find((c) => fs.existsSync(c));
-  if (!found) {
-    throw new Error(`The exercise library was not found; looked in: ${candidates.join(', ')}`);
-  }
-  const resolved = path.resolve(found);
+  const resolved = libraryFile(file);
   const cached = cache.get(resolved);
   if (cached) return cached;
-  let raw: unknown;
-  try {
-    raw = JSON.parse(fs.readFileSync(resolved, 'utf8'));
-  } catch (err) {
-    throw new Error(`The exercise library ${resolved} could not be read: ${(err as Error).message}`);
-  }
-  const library = parseLibrary(raw, resolved);
+  const library = parseLibrary(readLibraryJson(resolved), resolved);
   cache.set(resolved, library);
   return library;
 }

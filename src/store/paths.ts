@@ -13,8 +13,10 @@ export function resolveHome(flag: string | undefined, env: NodeJS.ProcessEnv = p
   if (env.PAINFIT_HOME) return path.resolve(env.PAINFIT_HOME);
   const userHome = os.homedir();
   if (platform === 'darwin') return path.join(userHome, 'Library', 'Application Support', 'painfit');
-  if (platform === 'win32') return path.join(env.APPDATA ?? path.join(userHome, 'AppData', 'Roaming'), 'painfit');
-  return path.join(env.XDG_DATA_HOME || path.join(userHome, '.local', 'share'), 'painfit');
+  if (platform === 'win32') return path.win32.join(env.APPDATA || path.win32.join(userHome, 'AppData', 'Roaming'), 'painfit');
+  // The XDG Base Directory spec: a relative XDG_DATA_HOME is invalid and must be ignored.
+  const xdg = env.XDG_DATA_HOME && path.isAbsolute(env.XDG_DATA_HOME) ? env.XDG_DATA_HOME : path.join(userHome, '.local', 'share');
+  return path.join(xdg, 'painfit');
 }
 
 export function pathsFor(home: string): Paths {

@@ -11,6 +11,8 @@ export interface Choice<T> {
 
 export interface Prompter {
   number(message: string, opts: { min: number; max: number; default?: number }): Promise<number>;
+  /** Like number, but Enter on an empty answer skips it (undefined). */
+  optionalNumber(message: string, opts: { min: number; max: number }): Promise<number | undefined>;
   text(message: string, opts?: { default?: string; required?: boolean; maxLength?: number }): Promise<string>;
   confirm(message: string, opts?: { default?: boolean }): Promise<boolean>;
   select<T>(message: string, choices: readonly Choice<T>[], opts?: { default?: T }): Promise<T>;
@@ -35,8 +37,16 @@ function cancelled(error: unknown): never {
   throw error;
 }
 
-/** Loads the single prompt packages lazily, so commands that never prompt never pay for them. */
-export async function createPrompter(): Promise<Prompter> {
+/**
+ * Loads the single prompt packages lazily, so commands that never prompt never pay for them.
+ * `color: false` (--no-color) must reach the prompt library too: it colours through node's
+ * styleText, which reads only NO_COLOR/FORCE_COLOR (FORCE_COLOR first), some of it at import time.
+ */
+export async function createPrompter(opts: { color?: boolean } = {}): Promise<Prompter> {
+  if (opts.color === false) {
+    process.env.NO_COLOR = '1';
+    delete process.env.FORCE_COLOR;
+  }
   const [{ default: number }, { default: input }, { default: confirm }, { default: select }, { default: checkbox }] = await Promise.all([
     import('@inquirer/number'),
     import('@inquirer/input'),
@@ -60,6 +70,19 @@ export async function createPrompter(): Promise<Prompter> {
       ).catch(cancelled);
       return value as number;
     },
+    async optionalNumber(message, { min, max }) {
+      return number(
+        {
+          message,
+          min,
+          max,
+          step: 1,
+          required: false,
+          validate: (v) => (v === undefined || (Number.isInteger(v) && v >= min && v <= max) ? true : `Please type a whole number from ${min} to ${max}, or leave it empty.`),
+        },
+        context,
+      ).catch(cancelled);
+    },
     async text(message, opts = {}) {
       const max = opts.maxLength ?? 200;
       return (
@@ -68,7 +91,11 @@ export async function createPrompter(): Promise<Prompter> {
             message,
             default: opts.default,
             required: opts.required ?? false,
-            validate: (v) => (v.trim().length > max ? `Please keep it under ${max} characters.` : true),
+            validate: (v) => {
+              // The prompt library accepts spaces as an answer; the answers file does not.
+              if (opts.required && v.trim() === '') return 'Please type a few words.';
+              return v.trim().length > max ? `Please keep it under ${max} characters.` : true;
+            },
           },
           context,
         ).catch(cancelled)

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import { screen } from '../../domain/screening';
 import type { IntakeAnswers } from '../../domain/intake';
 import { UsageError } from '../../errors';
-import { INTAKE_TEMPLATE, parseIntake } from '../../schema/intake';
+import { INTAKE_TEMPLATE } from '../../domain/intake-template';
 import { insertIntake, intakeAsOf } from '../../store/intakes';
 import { renderIntakeSummary, renderScreening } from '../../ui/intake-summary';
 import type { Context } from '../context';
@@ -39,18 +39,21 @@ function readAnswersText(file: string): string {
   }
 }
 
-export function loadAnswersFile(file: string): IntakeAnswers {
+export async function loadAnswersFile(file: string): Promise<IntakeAnswers> {
   const text = readAnswersText(file);
   const label = file === '-' ? 'standard input' : file;
   let raw: unknown;
   try {
-    raw = JSON.parse(text);
+    // Editors on Windows (Notepad) save UTF-8 with a byte-order mark, which JSON.parse rejects.
+    raw = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (error) {
     throw new UsageError(
       `the answers in ${label} are not valid JSON (${(error as Error).message}). painfit intake --template prints a valid example.`,
       'BAD_JSON',
     );
   }
+  // The schema library is loaded only here, keeping it off the start-up path of other commands.
+  const { parseIntake } = await import('../../schema/intake');
   const parsed = parseIntake(raw);
   if (!parsed.ok) {
     const n = parsed.problems.length;
@@ -72,7 +75,7 @@ export async function runIntake(opts: IntakeOptions, ctx: Context): Promise<void
   }
   let answers: IntakeAnswers;
   if (opts.mode === 'file') {
-    answers = loadAnswersFile(opts.answersFile!);
+    answers = await loadAnswersFile(opts.answersFile!);
   } else {
     const instead = 'Give the answers as a file instead: painfit intake --answers FILE (painfit intake --template prints an example).';
     if (ctx.json) throw new UsageError(`painfit intake with --json never asks questions. ${instead}`, 'NOT_A_TERMINAL');
@@ -80,7 +83,7 @@ export async function runIntake(opts: IntakeOptions, ctx: Context): Promise<void
     requireInteractive('painfit intake', instead);
     const { askIntake } = await import('../../ui/intake-wizard');
     const previous = ctx.db(false) ? intakeAsOf(ctx.db(true), '9999-12-31')?.answers : undefined;
-    const result = await askIntake(await createPrompter(), { theme: ctx.theme, write: ctx.err, previous });
+    const result = await askIntake(await createPrompter({ color: ctx.theme.chalk.level > 0 }), { theme: ctx.theme, write: ctx.err, previous });
     if (!result) {
       ctx.err('Nothing was saved. Run painfit intake again whenever you are ready.');
       return;
