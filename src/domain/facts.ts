@@ -21,6 +21,8 @@ export interface Completion {
   date: IsoDate;
   exerciseId: string;
   done: boolean;
+  /** Planned duration of the exercise that day, in minutes (recorded so reports need not replay the plan). */
+  minutes?: number;
 }
 
 /** "Use `withId` wherever the plan would use `exerciseId`", from `date` on. */

@@ -25,6 +25,52 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 2,
+    name: 'check-ins, completions, swaps and the entries that group them',
+    up(db) {
+      db.exec(`
+        -- One row per command that wrote something: the unit that undo removes.
+        CREATE TABLE entries (
+          id INTEGER PRIMARY KEY,
+          kind TEXT NOT NULL CHECK (kind IN ('log', 'swap', 'measures')),
+          recorded_at TEXT NOT NULL,
+          -- Completion rows this entry overwrote, so undo can put them back (JSON array).
+          replaced TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(replaced))
+        ) STRICT;
+        CREATE TABLE checkins (
+          id INTEGER PRIMARY KEY,
+          entry_id INTEGER NOT NULL REFERENCES entries (id) ON DELETE CASCADE,
+          date TEXT NOT NULL,
+          recorded_at TEXT NOT NULL,
+          pain INTEGER NOT NULL CHECK (pain BETWEEN 0 AND 10),
+          during INTEGER CHECK (during BETWEEN 0 AND 10),
+          effort INTEGER CHECK (effort BETWEEN 0 AND 10),
+          sleep INTEGER CHECK (sleep BETWEEN 0 AND 10),
+          note TEXT
+        ) STRICT;
+        CREATE INDEX checkins_by_date ON checkins (date, recorded_at, id);
+        CREATE TABLE completions (
+          date TEXT NOT NULL,
+          exercise_id TEXT NOT NULL,
+          done INTEGER NOT NULL CHECK (done IN (0, 1)),
+          -- How long the exercise was planned to take that day, so reports need not replay the plan.
+          minutes REAL NOT NULL DEFAULT 0 CHECK (minutes >= 0),
+          entry_id INTEGER NOT NULL REFERENCES entries (id) ON DELETE CASCADE,
+          PRIMARY KEY (date, exercise_id)
+        ) STRICT;
+        CREATE INDEX completions_by_entry ON completions (entry_id);
+        CREATE TABLE swaps (
+          id INTEGER PRIMARY KEY,
+          entry_id INTEGER NOT NULL REFERENCES entries (id) ON DELETE CASCADE,
+          date TEXT NOT NULL,
+          exercise_id TEXT NOT NULL,
+          with_id TEXT NOT NULL
+        ) STRICT;
+        CREATE INDEX swaps_by_date ON swaps (date, id);
+      `);
+    },
+  },
 ];
 
 export const LATEST_VERSION = Math.max(...MIGRATIONS.map((m) => m.version));

@@ -1,0 +1,103 @@
+// painfit exercises [text] [--type T] [--region R]; painfit exercises show ID.
+import type { Exercise } from '../../domain/exercise';
+import { EXERCISE_TYPES, REGIONS, type ExerciseType, type Region } from '../../domain/vocab';
+import { UsageError } from '../../errors';
+import { readLibrary } from '../../store/library';
+import { renderExerciseDetail, renderExerciseList } from '../../ui/exercises';
+import type { Context } from '../context';
+
+export interface ExercisesOptions {
+  type?: ExerciseType;
+  region?: Region;
+  text?: string;
+}
+
+export function parseExercisesOptions(raw: { type?: string; region?: string }, text: string | undefined): ExercisesOptions {
+  const opts: ExercisesOptions = {};
+  if (raw.type !== undefined) {
+    if (!(EXERCISE_TYPES as readonly string[]).includes(raw.type)) {
+      throw new UsageError(`--type ${JSON.stringify(raw.type)} is not a type of exercise; use one of ${EXERCISE_TYPES.join(', ')}.`, 'BAD_TYPE');
+    }
+    opts.type = raw.type as ExerciseType;
+  }
+  if (raw.region !== undefined) {
+    if (!(REGIONS as readonly string[]).includes(raw.region)) {
+      throw new UsageError(`--region ${JSON.stringify(raw.region)} is not a body region; use one of ${REGIONS.join(', ')}.`, 'BAD_REGION');
+    }
+    opts.region = raw.region as Region;
+  }
+  if (text !== undefined && text.trim() !== '') opts.text = text.trim().toLowerCase();
+  return opts;
+}
+
+export function filterExercises(library: readonly Exercise[], opts: ExercisesOptions): Exercise[] {
+  return library.filter(
+    (e) =>
+      (!opts.type || e.type === opts.type) &&
+      (!opts.region || e.regions.includes(opts.region)) &&
+      (!opts.text || `${e.id} ${e.name} ${e.purpose}`.toLowerCase().includes(opts.text)),
+  );
+}
+
+export async function runExercises(opts: ExercisesOptions, ctx: Context): Promise<void> {
+  const found = filterExercises(readLibrary(), opts);
+  if (ctx.json) {
+    ctx.out(JSON.stringify({ exercises: found }, null, 2));
+    return;
+  }
+  if (found.length === 0) {
+    ctx.err('No exercises match. Try fewer filters, or painfit exercises to see them all.');
+    return;
+  }
+  ctx.out(renderExerciseList(found, ctx.theme));
+  ctx.err(ctx.theme.muted(`${found.length} exercise${found.length === 1 ? '' : 's'}. Details: painfit exercises show ID`));
+}
+
+/** Edit distance counting a swap of two neighbouring letters as one edit (for "did you mean"). */
+function editDistance(a: string, b: string): number {
+  const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const row = d[i]!;
+      const prev = d[i - 1]!;
+      let v = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, d[i - 2]![j - 2]! + 1);
+      row[j] = v;
+    }
+  }
+  return d[a.length]![b.length]!;
+}
+
+/** The exercise with this id, or a usage error suggesting close ids. */
+export function findExercise(library: readonly Exercise[], id: string, flag = 'exercise'): Exercise {
+  const ex = library.find((e) => e.id === id);
+  if (ex) return ex;
+  const needle = id.toLowerCase();
+  // Typos first (closest edit distance), then ids sharing a word with what was typed.
+  const typoLimit = Math.max(2, Math.floor(needle.length / 4));
+  const typos = library
+    .map((e) => ({ id: e.id, d: editDistance(needle, e.id) }))
+    .filter((x) => x.d <= typoLimit)
+    .sort((a, b) => a.d - b.d)
+    .map((x) => x.id);
+  const sharing = library
+    .filter((e) => e.id.includes(needle) || needle.split('-').some((w) => w.length > 2 && e.id.includes(w)))
+    .map((e) => e.id);
+  const close = [...new Set([...typos, ...sharing])].slice(0, 5);
+  throw new UsageError(
+    `there is no ${flag} with the id ${JSON.stringify(id)}.` +
+      (close.length ? ` Did you mean: ${close.join(', ')}?` : '') +
+      ' painfit exercises lists every id.',
+    'UNKNOWN_EXERCISE',
+  );
+}
+
+export async function runExerciseShow(id: string, ctx: Context): Promise<void> {
+  const library = readLibrary();
+  const ex = findExercise(library, id);
+  if (ctx.json) {
+    ctx.out(JSON.stringify(ex, null, 2));
+    return;
+  }
+  ctx.out(renderExerciseDetail(ex, library, ctx.theme));
+}

@@ -1,0 +1,83 @@
+// Parsing `painfit log` flags into a typed options object: all validation happens here.
+import { UsageError } from '../../errors';
+
+export type DoneSpec = { kind: 'all' } | { kind: 'none' } | { kind: 'ids'; ids: string[] };
+
+export interface LogOptions {
+  /** True when no answer flag was given: ask on the terminal. */
+  interactive: boolean;
+  pain?: number;
+  done?: DoneSpec;
+  during?: number;
+  effort?: number;
+  sleep?: number;
+  note?: string;
+}
+
+export interface RawLogFlags {
+  pain?: string;
+  done?: string;
+  during?: string;
+  effort?: string;
+  sleep?: string;
+  note?: string;
+}
+
+export const NOTE_MAX_LENGTH = 500;
+
+const SCORE_MEANING: Record<string, string> = {
+  '--pain': 'your pain right now: 0 no pain, 10 worst imaginable',
+  '--during': 'the worst pain during exercise: 0-10',
+  '--effort': 'how hard it felt: 0 nothing at all, 10 maximal',
+  '--sleep': 'how well you slept over the past week: 0 very badly, 10 very well',
+};
+
+/** Scores are whole numbers 0-10 (design.md). */
+export function parseScore(flag: string, value: string): number {
+  const trimmed = value.trim();
+  if (!/^\d{1,2}$/.test(trimmed) || Number(trimmed) > 10) {
+    throw new UsageError(
+      `${flag} ${JSON.stringify(value)} is not accepted: give a whole number from 0 to 10 (${SCORE_MEANING[flag] ?? '0-10'}), for example ${flag} 3.`,
+      'BAD_SCORE',
+    );
+  }
+  return Number(trimmed);
+}
+
+export function parseDone(value: string): DoneSpec {
+  const v = value.trim().toLowerCase();
+  if (v === 'all') return { kind: 'all' };
+  if (v === 'none') return { kind: 'none' };
+  const ids = v.split(',').map((s) => s.trim()).filter(Boolean);
+  if (ids.length === 0 || ids.some((id) => !/^[a-z0-9]+(-[a-z0-9]+)*$/.test(id))) {
+    throw new UsageError(
+      `--done ${JSON.stringify(value)} is not accepted: use all, none, or exercise ids separated by commas (see painfit today for today's ids), for example --done sit-to-stand,heel-raises.`,
+      'BAD_DONE',
+    );
+  }
+  return { kind: 'ids', ids: [...new Set(ids)] };
+}
+
+export function parseNote(value: string): string {
+  // Control characters would garble the terminal when the note is shown again.
+  const note = value.replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '').trim();
+  if (note.length > NOTE_MAX_LENGTH) {
+    throw new UsageError(`--note is ${note.length} characters long; keep it to ${NOTE_MAX_LENGTH} characters or fewer.`, 'BAD_NOTE');
+  }
+  return note;
+}
+
+export function parseLogOptions(raw: RawLogFlags): LogOptions {
+  const given = Object.values(raw).some((v) => v !== undefined);
+  const opts: LogOptions = { interactive: !given };
+  if (raw.pain !== undefined) opts.pain = parseScore('--pain', raw.pain);
+  if (raw.done !== undefined) opts.done = parseDone(raw.done);
+  if (raw.during !== undefined) opts.during = parseScore('--during', raw.during);
+  if (raw.effort !== undefined) opts.effort = parseScore('--effort', raw.effort);
+  if (raw.sleep !== undefined) opts.sleep = parseScore('--sleep', raw.sleep);
+  if (raw.note !== undefined) opts.note = parseNote(raw.note);
+  if (given && opts.pain === undefined) {
+    throw new UsageError('painfit log needs --pain <0-10> (your pain right now) whenever other answers are given as flags, for example: painfit log --pain 3 --done all.', 'MISSING_PAIN');
+  }
+  return opts;
+}

@@ -1,0 +1,122 @@
+// painfit log: a pain check-in and what was done, from flags or asked on the terminal.
+import { addDays, formatDate } from '../../domain/dates';
+import type { Completion } from '../../domain/facts';
+import { estimateSeconds } from '../../domain/plan';
+import { buildSession, type Session, type SessionExercise } from '../../domain/session';
+import { UsageError } from '../../errors';
+import { writeLog, type LogResult, type NewCheckin } from '../../store/facts';
+import type { Prompter } from '../../ui/prompts';
+import { renderLogResult } from '../../ui/log';
+import type { Context } from '../context';
+import { loadDayFacts } from '../day';
+import { NOTE_MAX_LENGTH, parseLogOptions as parseAnswerFlags, type DoneSpec, type LogOptions, type RawLogFlags } from './log-options';
+
+const ANSWER_FLAGS = ['pain', 'done', 'during', 'effort', 'sleep', 'note'] as const;
+
+/**
+ * The log command's options as commander gives them also hold the global options (home, date,
+ * json, and color, which --no-color defaults to true): only the answer flags decide whether the
+ * answers were given as flags or are to be asked.
+ */
+export function parseLogOptions(raw: RawLogFlags & Record<string, unknown>): LogOptions {
+  const answers: RawLogFlags = {};
+  for (const key of ANSWER_FLAGS) if (typeof raw[key] === 'string') answers[key] = raw[key];
+  return parseAnswerFlags(answers);
+}
+
+const FLAGS_INSTEAD = 'Give the answers as flags instead, for example: painfit log --pain 3 --done all --during 2 --effort 3.';
+
+/** How long an exercise was planned to take, stored with its completion for reports. */
+export function plannedMinutes(e: SessionExercise): number {
+  if (e.minutes !== undefined) return e.minutes;
+  const dose = e.holdSeconds !== undefined ? { sets: e.sets ?? 1, holdSeconds: e.holdSeconds } : { sets: e.sets ?? 1, reps: e.reps ?? 0 };
+  return Math.round(estimateSeconds(dose) / 6) / 10;
+}
+
+function completionsFor(spec: DoneSpec | undefined, session: Session, date: string): Completion[] {
+  if (!spec) return [];
+  const planned = session.exercises.map((e) => e.id);
+  if (spec.kind === 'all' || spec.kind === 'none') {
+    if (planned.length === 0) {
+      throw new UsageError(`there are no exercises planned on ${date} (${session.status} day), so --done ${spec.kind} has nothing to mark. Leave out --done.`, 'NOTHING_PLANNED');
+    }
+    return session.exercises.map((e) => ({ date, exerciseId: e.id, done: spec.kind === 'all', minutes: plannedMinutes(e) }));
+  }
+  const unknown = spec.ids.filter((id) => !planned.includes(id));
+  if (unknown.length) {
+    throw new UsageError(
+      `--done names ${unknown.map((u) => JSON.stringify(u)).join(', ')}, which ${unknown.length === 1 ? 'is' : 'are'} not in the session for ${date}. ` +
+        (planned.length ? `That day's exercises are: ${planned.join(', ')}.` : 'No exercises are planned that day.') +
+        ' Use all, none, or ids from that list.',
+      'UNKNOWN_DONE',
+    );
+  }
+  return session.exercises.filter((e) => spec.ids.includes(e.id)).map((e) => ({ date, exerciseId: e.id, done: true, minutes: plannedMinutes(e) }));
+}
+
+/** The weekly measures are offered in painfit log when none is dated in these 7 days (the date included). */
+export const WEEKLY_MEASURES_DAYS = 7;
+
+async function askLog(ctx: Context, session: Session, p: Prompter): Promise<{ checkin: Omit<NewCheckin, 'date'>; done: Set<string> | null }> {
+  ctx.err(ctx.theme.heading(`Check-in for ${formatDate(session.date)}`) + ctx.theme.muted('  (Ctrl-C to stop; nothing is saved until the end)'));
+  const pain = await p.number('How is your pain right now? (0 none, 10 worst imaginable)', { min: 0, max: 10 });
+  let done: Set<string> | null = null;
+  let during: number | null = null;
+  let effort: number | null = null;
+  if (session.exercises.length > 0) {
+    const picked = await p.checkbox(
+      session.status === 'rest' ? 'Did you do the optional extra? (space to untick, enter when done)' : 'Which exercises did you do? (space to untick, enter when done)',
+      session.exercises.map((e) => ({ value: e.id, name: e.name, checked: session.status !== 'rest' })),
+    );
+    done = new Set(picked);
+    if (picked.length > 0) {
+      during = await p.number('What was the worst pain during the exercises? (0-10)', { min: 0, max: 10 });
+      effort = await p.number('How hard did it feel overall? (0 nothing at all, 10 maximal)', { min: 0, max: 10 });
+    }
+  }
+  const sleep = (await p.optionalNumber('How well have you slept this past week? (0 very badly, 10 very well; Enter to skip)', { min: 0, max: 10 })) ?? null;
+  const note = (await p.text('Anything to note? (optional, Enter to skip)', { maxLength: NOTE_MAX_LENGTH })) || null;
+  return { checkin: { pain, during, effort, sleep, note }, done };
+}
+
+export async function runLog(opts: LogOptions, ctx: Context): Promise<LogResult> {
+  const date = ctx.today;
+  if (date > ctx.realToday) {
+    throw new UsageError(
+      `cannot log ${date}: that date is in the future. Log today (${ctx.realToday}) or an earlier day, e.g. --date ${ctx.realToday}.`,
+      'FUTURE_DATE',
+    );
+  }
+  if (opts.interactive) {
+    if (ctx.json) throw new UsageError(`painfit log with --json never asks questions. ${FLAGS_INSTEAD}`, 'NOT_A_TERMINAL');
+    const { requireInteractive } = await import('../../ui/prompts');
+    requireInteractive('painfit log', FLAGS_INSTEAD);
+  }
+  const facts = loadDayFacts(ctx, date);
+  const session = buildSession(facts);
+
+  let checkin: NewCheckin;
+  let completions: Completion[];
+  if (opts.interactive) {
+    const { createPrompter } = await import('../../ui/prompts');
+    const p = await createPrompter();
+    const answers = await askLog(ctx, session, p);
+    checkin = { date, ...answers.checkin };
+    completions = answers.done ? session.exercises.map((e) => ({ date, exerciseId: e.id, done: answers.done!.has(e.id), minutes: plannedMinutes(e) })) : [];
+  } else {
+    completions = completionsFor(opts.done, session, date);
+    checkin = {
+      date,
+      pain: opts.pain!,
+      during: opts.during ?? null,
+      effort: opts.effort ?? null,
+      sleep: opts.sleep ?? null,
+      note: opts.note || null,
+    };
+  }
+
+  const result = writeLog(ctx.db(true), { checkin, completions, recordedAt: ctx.now().toISOString() });
+  if (ctx.json) ctx.out(JSON.stringify({ date, checkin: result.checkin, completions: result.completions }, null, 2));
+  else ctx.out(renderLogResult(result, session, ctx.theme));
+  return result;
+}

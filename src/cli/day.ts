@@ -1,0 +1,45 @@
+// Reads the stored facts a day's decision needs, so every command derives the session the same way.
+import { addDays, type IsoDate } from '../domain/dates';
+import { FLARE_REFERENCE_DAYS } from '../domain/rules';
+import type { Exercise } from '../domain/exercise';
+import type { IntakeRecord } from '../domain/intake';
+import { screen, type Screening } from '../domain/screening';
+import { NotReadyError } from '../errors';
+import { readLibrary } from '../store/library';
+import { checkinsBetween, completionsBetween, swapsUpTo } from '../store/facts';
+import { intakeAsOf } from '../store/intakes';
+import type { Checkin, Completion, Swap } from '../domain/facts';
+import type { Context } from './context';
+
+export interface DayFacts {
+  date: IsoDate;
+  intake: IntakeRecord;
+  library: Exercise[];
+  checkins: Checkin[];
+  completions: Completion[];
+  swaps: Swap[];
+  screening: Screening;
+}
+
+export const NO_INTAKE_MESSAGE = 'painfit has no intake answers yet, so it cannot make a plan. Run painfit intake first (it takes about 5 minutes).';
+
+/** The facts in force on `date`, or a NotReadyError when there is no intake on or before it. */
+export function loadDayFacts(ctx: Context, date: IsoDate): DayFacts {
+  const db = ctx.db(false);
+  const intake = db ? intakeAsOf(db, date) : undefined;
+  if (!db || !intake) {
+    throw new NotReadyError(
+      db && date < ctx.realToday ? `there is no intake dated on or before ${date}. ${NO_INTAKE_MESSAGE}` : NO_INTAKE_MESSAGE,
+      'NO_INTAKE',
+    );
+  }
+  return {
+    date,
+    intake,
+    library: readLibrary(),
+    checkins: checkinsBetween(db, addDays(intake.date, -FLARE_REFERENCE_DAYS), date),
+    completions: completionsBetween(db, intake.date, date),
+    swaps: swapsUpTo(db, date),
+    screening: screen(intake.answers, intake.date, date),
+  };
+}

@@ -1,0 +1,117 @@
+// Check-ins, completions and swaps. Every write that touches several rows is one transaction,
+// grouped under one `entries` row so that undo can remove exactly what one command wrote.
+import type { IsoDate } from '../domain/dates';
+import type { Checkin, Completion, Swap } from '../domain/facts';
+import type { Db } from './db';
+
+export interface NewCheckin {
+  date: IsoDate;
+  pain: number;
+  during: number | null;
+  effort: number | null;
+  sleep: number | null;
+  note: string | null;
+}
+
+interface CheckinRow {
+  id: number;
+  date: string;
+  recorded_at: string;
+  pain: number;
+  during: number | null;
+  effort: number | null;
+  sleep: number | null;
+  note: string | null;
+}
+
+const toCheckin = (r: CheckinRow): Checkin => ({
+  id: r.id,
+  date: r.date,
+  recordedAt: r.recorded_at,
+  pain: r.pain,
+  during: r.during,
+  effort: r.effort,
+  sleep: r.sleep,
+  note: r.note,
+});
+
+export interface LogWrite {
+  checkin: NewCheckin | null;
+  completions: Completion[];
+  recordedAt: string;
+}
+
+export interface LogResult {
+  entryId: number;
+  checkin: Checkin | null;
+  completions: Completion[];
+}
+
+/** One `painfit log`: a check-in and/or a batch of completions, in one transaction. */
+export function writeLog(db: Db, write: LogWrite): LogResult {
+  return db.transaction((): LogResult => {
+    const previous = write.completions
+      .map((c) => db.prepare('SELECT date, exercise_id, done, minutes, entry_id FROM completions WHERE date = ? AND exercise_id = ?').get(c.date, c.exerciseId))
+      .filter((row) => row !== undefined);
+    const entryId = Number(
+      db.prepare("INSERT INTO entries (kind, recorded_at, replaced) VALUES ('log', ?, ?)").run(write.recordedAt, JSON.stringify(previous)).lastInsertRowid,
+    );
+    let checkin: Checkin | null = null;
+    if (write.checkin) {
+      const c = write.checkin;
+      const id = Number(
+        db
+          .prepare('INSERT INTO checkins (entry_id, date, recorded_at, pain, during, effort, sleep, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+          .run(entryId, c.date, write.recordedAt, c.pain, c.during, c.effort, c.sleep, c.note).lastInsertRowid,
+      );
+      checkin = { id, recordedAt: write.recordedAt, ...c };
+    }
+    const upsert = db.prepare(
+      `INSERT INTO completions (date, exercise_id, done, minutes, entry_id) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT (date, exercise_id) DO UPDATE SET done = excluded.done, minutes = excluded.minutes, entry_id = excluded.entry_id`,
+    );
+    for (const c of write.completions) upsert.run(c.date, c.exerciseId, c.done ? 1 : 0, c.minutes ?? 0, entryId);
+    return { entryId, checkin, completions: write.completions };
+  })();
+}
+
+export function insertSwap(db: Db, swap: Omit<Swap, 'id'>, recordedAt: string): Swap {
+  return db.transaction((): Swap => {
+    const entryId = Number(db.prepare("INSERT INTO entries (kind, recorded_at) VALUES ('swap', ?)").run(recordedAt).lastInsertRowid);
+    const id = Number(
+      db.prepare('INSERT INTO swaps (entry_id, date, exercise_id, with_id) VALUES (?, ?, ?, ?)').run(entryId, swap.date, swap.exerciseId, swap.withId).lastInsertRowid,
+    );
+    return { id, ...swap };
+  })();
+}
+
+/** Check-ins dated from `from` to `to` inclusive, oldest first. */
+export function checkinsBetween(db: Db, from: IsoDate, to: IsoDate): Checkin[] {
+  return (
+    db
+      .prepare('SELECT id, date, recorded_at, pain, during, effort, sleep, note FROM checkins WHERE date BETWEEN ? AND ? ORDER BY date, recorded_at, id')
+      .all(from, to) as CheckinRow[]
+  ).map(toCheckin);
+}
+
+export function completionsBetween(db: Db, from: IsoDate, to: IsoDate): Completion[] {
+  return (
+    db.prepare('SELECT date, exercise_id, done, minutes FROM completions WHERE date BETWEEN ? AND ? ORDER BY date, exercise_id').all(from, to) as {
+      date: string;
+      exercise_id: string;
+      done: number;
+      minutes: number;
+    }[]
+  ).map((r) => ({ date: r.date, exerciseId: r.exercise_id, done: r.done === 1, minutes: r.minutes }));
+}
+
+export function swapsUpTo(db: Db, date: IsoDate): Swap[] {
+  return (
+    db.prepare('SELECT id, date, exercise_id, with_id FROM swaps WHERE date <= ? ORDER BY date, id').all(date) as {
+      id: number;
+      date: string;
+      exercise_id: string;
+      with_id: string;
+    }[]
+  ).map((r) => ({ id: r.id, date: r.date, exerciseId: r.exercise_id, withId: r.with_id }));
+}

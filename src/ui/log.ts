@@ -1,0 +1,33 @@
+// Echoes back exactly what `painfit log` stored, and for which date.
+import { formatDate } from '../domain/dates';
+import type { Session } from '../domain/session';
+import type { LogResult } from '../store/facts';
+import { painWords } from './format';
+import type { Theme } from './theme';
+
+export function renderLogResult(r: LogResult, session: Session, theme: Theme): string {
+  const date = r.checkin?.date ?? r.completions[0]?.date ?? session.date;
+  const name = (id: string) => session.exercises.find((e) => e.id === id)?.name ?? id;
+  const lines = [theme.heading(`Saved for ${formatDate(date)}:`)];
+  const c = r.checkin;
+  if (c) {
+    lines.push(`  pain now ${c.pain}/10 (${painWords(c.pain)})`);
+    const extras = [
+      c.during !== null ? `worst pain during exercise ${c.during}/10` : null,
+      c.effort !== null ? `effort ${c.effort}/10` : null,
+      c.sleep !== null ? `sleep ${c.sleep}/10` : null,
+    ].filter(Boolean);
+    if (extras.length) lines.push(`  ${extras.join(' · ')}`);
+    if (c.note) lines.push(`  note: ${JSON.stringify(c.note)}`);
+  }
+  const done = r.completions.filter((x) => x.done);
+  const skipped = r.completions.filter((x) => !x.done);
+  if (r.completions.length) {
+    lines.push(`  done: ${done.length ? done.map((x) => name(x.exerciseId)).join(', ') : 'none'} (${done.length} of ${r.completions.length} recorded)`);
+    if (skipped.length) lines.push(`  not done: ${skipped.map((x) => name(x.exerciseId)).join(', ')}`);
+  }
+  if (c && c.during !== null && c.during > 5) {
+    lines.push(theme.warn('  Pain during exercise went above 5/10: painfit will ease the next session off.'));
+  }
+  return lines.join('\n');
+}

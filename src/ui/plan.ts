@@ -1,0 +1,38 @@
+// The week at a glance (painfit plan).
+import Table from 'cli-table3';
+import { formatDate } from '../domain/dates';
+import type { IntakeAnswers } from '../domain/intake';
+import type { Session } from '../domain/session';
+import { DISCLAIMER, terminalWidth } from './format';
+import type { Theme } from './theme';
+
+const STATUS_WORD = { session: 'Session', rest: 'Rest', flare: 'Flare day', stop: 'No plan' } as const;
+
+export function renderWeek(days: readonly Session[], answers: IntakeAnswers, theme: Theme, width = terminalWidth()): string {
+  const exWidth = Math.max(24, width - 16 - 12 - 8 - 6);
+  const table = new Table({
+    head: ['Day', 'Plan', 'Minutes', 'Exercises'].map((h) => theme.heading(h)),
+    colWidths: [16, 12, 9, exWidth],
+    wordWrap: true,
+    style: { head: [], border: [] },
+  });
+  for (const d of days) {
+    const names = d.exercises.filter((e) => !e.optional).map((e) => e.name);
+    table.push([
+      formatDate(d.date).replace(/ \d{4}$/, ''),
+      STATUS_WORD[d.status],
+      d.status === 'session' || d.status === 'flare' ? String(d.minutes) : '-',
+      d.status === 'rest' ? theme.muted('rest, or a gentle walk') : names.join(', ') || theme.muted(d.focus),
+    ]);
+  }
+  const first = days[0];
+  const lines = [
+    theme.heading(`Your week${first && first.week > 0 ? ` (plan week ${first.week})` : ''}`),
+    `${answers.schedule.days.length} sessions a week of about ${answers.schedule.minutes} minutes.`,
+    table.toString(),
+  ];
+  if (first?.status === 'stop') lines.push(...first.notes.map((n) => `• ${n}`));
+  lines.push(theme.muted('Where this is heading: 150-300 minutes of moderate activity a week, strength on 2 days, flexibility most days.'));
+  lines.push(theme.muted(DISCLAIMER));
+  return lines.join('\n');
+}

@@ -1,0 +1,66 @@
+// Renders a day's session as text (cli-table3). Returns strings; the command prints them.
+import Table from 'cli-table3';
+import { formatDate } from '../domain/dates';
+import type { Session, SessionExercise } from '../domain/session';
+import { DISCLAIMER, doseText, effortWords, terminalWidth } from './format';
+import type { Theme } from './theme';
+
+const PHASE_LABEL = { 'warm-up': 'Warm-up', main: 'Main', 'cool-down': 'Cool-down' } as const;
+
+/** Wide enough for the longest exercise id, so ids can be copied for `painfit log --done`. */
+const NAME_WIDTH = 32;
+const DOSE_WIDTH = 19;
+
+export function renderExerciseTable(exercises: readonly SessionExercise[], theme: Theme, width = terminalWidth()): string {
+  // The cues column takes what the terminal has left, so long cues wrap instead of breaking the frame.
+  const cueWidth = Math.max(20, width - NAME_WIDTH - DOSE_WIDTH - 4);
+  const table = new Table({
+    head: ['Exercise', 'Dose', 'How'].map((h) => theme.heading(h)),
+    colWidths: [NAME_WIDTH, DOSE_WIDTH, cueWidth],
+    wordWrap: true,
+    style: { head: [], border: [] },
+  });
+  let lastPhase = '';
+  for (const ex of exercises) {
+    if (ex.phase !== lastPhase) {
+      table.push([{ colSpan: 3, content: theme.accent(PHASE_LABEL[ex.phase]) }]);
+      lastPhase = ex.phase;
+    }
+    table.push([
+      `${ex.name}${ex.optional ? theme.muted(' (optional)') : ''}\n${theme.muted(ex.id)}`,
+      `${doseText(ex)}\n${theme.muted(`effort ${ex.effort}/10, ${effortWords(ex.effort)}`)}`,
+      ex.cues.slice(0, 2).join(' '),
+    ]);
+  }
+  return table.toString();
+}
+
+function header(s: Session, theme: Theme): string {
+  const week = s.week > 0 ? ` · week ${s.week}` : '';
+  const focus = s.status === 'session' || s.status === 'flare' ? `\nToday: ${s.focus}` : '';
+  return theme.heading(`${formatDate(s.date)}${week}`) + focus;
+}
+
+function notesBlock(notes: readonly string[], theme: Theme): string {
+  return notes.map((n) => `${theme.accent('•')} ${n}`).join('\n');
+}
+
+export function renderSession(s: Session, theme: Theme, width = terminalWidth()): string {
+  const parts = [header(s, theme)];
+  if (s.status === 'stop') {
+    parts.push('', theme.danger('No session today: please see a clinician first.'), notesBlock(s.notes, theme));
+    return parts.join('\n');
+  }
+  if (s.status === 'flare') parts.push(theme.warn('Flare-day plan: a lighter session while things settle.'));
+  if (s.status === 'rest') {
+    parts.push(theme.heading('Rest day.'));
+    if (s.exercises.length > 0) parts.push('', renderExerciseTable(s.exercises, theme, width));
+  } else {
+    parts.push('', renderExerciseTable(s.exercises, theme, width), `About ${s.minutes} minutes in total.`);
+  }
+  const notes = s.notes.filter((n) => n !== DISCLAIMER);
+  if (notes.length) parts.push('', notesBlock(notes, theme));
+  parts.push('', theme.muted(DISCLAIMER));
+  if (s.status !== 'rest') parts.push(theme.muted('When you are done: painfit log'));
+  return parts.join('\n');
+}
