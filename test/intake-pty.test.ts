@@ -14,7 +14,9 @@ afterEach(() => {
   for (const s of sessions.splice(0)) s.kill();
 });
 
-function start(home: string, args: string[] = ['intake']): PtySession {
+// Dated on a Monday: a new user's days start ticked on the intake's weekday and every other
+// day after it, so a fixed date keeps the keystrokes below meaning the same days.
+function start(home: string, args: string[] = ['intake', '--date', '2026-11-30']): PtySession {
   const s = spawnPainfit(home, args, { env: { NO_COLOR: '1' } });
   sessions.push(s);
   return s;

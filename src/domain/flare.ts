@@ -1,7 +1,7 @@
 // Flares (clinical-rules.md §5: NICE NG193; CUH NHS flare-up guidance). The thresholds are
 // DEFAULTs named in rules.ts. Flare state is never stored: it is replayed from the check-ins,
 // day by day from the intake date, so any date can be asked about and the answer is the same.
-import { addDays, daysBetween, type IsoDate } from './dates';
+import { addDays, compareText, daysBetween, type IsoDate } from './dates';
 import type { Dose, Exercise } from './exercise';
 import type { Checkin } from './facts';
 import type { IntakeAnswers } from './intake';
@@ -65,7 +65,7 @@ export interface FlareDay {
 
 /** Check-ins in the order they were given. */
 export function byCheckinOrder(a: Checkin, b: Checkin): number {
-  return a.date.localeCompare(b.date) || a.recordedAt.localeCompare(b.recordedAt) || a.id - b.id;
+  return compareText(a.date, b.date) || compareText(a.recordedAt, b.recordedAt) || a.id - b.id;
 }
 
 export function groupByDate(checkins: readonly Checkin[]): Map<IsoDate, Checkin[]> {

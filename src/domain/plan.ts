@@ -1,6 +1,7 @@
 // The weekly plan (clinical-rules.md §4 and §6): which exercises on which of the user's days, at
 // their starting doses. Pure: the intake answers and the library in, the week out. Progression
 // (progression.ts) and flares (flare.ts) adjust these doses for a date; session.ts builds the day.
+import { compareText } from './dates';
 import type { Caution, Dose, Exercise } from './exercise';
 import type { IntakeAnswers } from './intake';
 import {
@@ -404,7 +405,7 @@ export function candidateTiers(
     (ex.regions.some((r) => answers.pain.regions.includes(r)) ? 0 : 1) +
     (isAwkward(ex, answers) ? 4 : 0);
   const tiers = new Map<number, Exercise[]>();
-  for (const ex of [...rungs.values()].sort((a, b) => a.id.localeCompare(b.id))) {
+  for (const ex of [...rungs.values()].sort((a, b) => compareText(a.id, b.id))) {
     tiers.set(score(ex), [...(tiers.get(score(ex)) ?? []), ex]);
   }
   return [...tiers.entries()].sort(([a], [b]) => a - b).map(([, xs]) => xs);

@@ -1,7 +1,7 @@
 // The day's session (design.md, the `today --json` contract): the plan, progressed to the date
 // asked, with flares, swaps and the reasons for any change. Pure: the command reads the facts and
 // the screening, passes them in with the date, and renders what comes back.
-import { addDays, daysBetween, formatDate, type IsoDate, weekdayOf } from './dates';
+import { addDays, compareText, daysBetween, formatDate, type IsoDate, weekdayOf } from './dates';
 import type { Dose, Exercise, Phase } from './exercise';
 import type { Checkin, Completion, Swap } from './facts';
 import { buildFlareDay, FLARE_BOUT_MINUTES, FLARE_MAX_EFFORT, flareNotes } from './flare';
@@ -180,7 +180,7 @@ export function progressionNotes(p: DayProgress, asked: IsoDate): string[] {
 /** Swaps in force on `date`: dated on or before it, the latest per exercise winning. */
 export function swapsInForce(swaps: readonly Swap[], date: IsoDate): Map<string, Swap> {
   const out = new Map<string, Swap>();
-  const sorted = swaps.filter((s) => s.date <= date).sort((a, b) => a.date.localeCompare(b.date) || a.id - b.id);
+  const sorted = swaps.filter((s) => s.date <= date).sort((a, b) => compareText(a.date, b.date) || a.id - b.id);
   for (const s of sorted) out.set(s.exerciseId, s);
   return out;
 }
@@ -225,7 +225,7 @@ export function swapCandidates(
   const overlap = (e: Exercise) => e.regions.filter((r) => exercise.regions.includes(r)).length;
   return library
     .filter((e) => e.type === exercise.type && e.id !== exercise.id && fits(e, limits))
-    .sort((a, b) => overlap(b) - overlap(a) || a.id.localeCompare(b.id));
+    .sort((a, b) => overlap(b) - overlap(a) || compareText(a.id, b.id));
 }
 
 /** The swapped-in exercise takes the dose the original would have had today. */
@@ -243,7 +243,7 @@ interface Resolved extends Dosed {
   swappedFrom?: string;
 }
 
-const swapOrder = (a: Swap, b: Swap): number => a.date.localeCompare(b.date) || a.id - b.id;
+const swapOrder = (a: Swap, b: Swap): number => compareText(a.date, b.date) || a.id - b.id;
 
 function applySwaps(item: Resolved, swaps: ReadonlyMap<string, Swap>, level: number, ctx: StepContext): Resolved {
   // A swap of any rung this item has been on holds as it climbs the ladder.

@@ -72,3 +72,28 @@ export const EQUIPMENT_TEXT: Record<Equipment, string> = {
   mat: 'Exercise mat',
   step: 'A low step',
 };
+
+/** Short labels for summaries and reports. */
+export const READINESS_SHORT: Record<ReadinessQuestion, string> = {
+  heartCondition: 'heart condition or high blood pressure',
+  chestPain: 'chest pain',
+  dizziness: 'dizziness or fainting',
+  otherCondition: 'another long-term condition',
+  medication: 'medicine for a long-term condition',
+  boneJoint: 'bone, joint or muscle problem',
+  supervisedOnly: 'told to exercise only with supervision',
+};
+
+export const RED_FLAG_SHORT: Record<RedFlag, string> = {
+  bladderBowel: 'bladder or bowel control problems',
+  saddleNumbness: 'saddle numbness',
+  legWeakness: 'weakness or numbness in both legs',
+  feverWithPain: 'fever with spinal pain',
+  cancerHistory: 'history of cancer with new back or neck pain',
+  injuryWithOsteoporosis: 'fall or injury with osteoporosis or steroids',
+  newNumbness: 'new or spreading weakness or numbness',
+  unsteadyOrClumsy: 'unsteady walking or clumsy hands with neck pain',
+  weightLoss: 'unexplained weight loss',
+  nightPain: 'night pain that does not ease',
+  morningStiffness: 'long morning stiffness (inflammatory pattern)',
+};

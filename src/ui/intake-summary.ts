@@ -1,7 +1,8 @@
 // Renderers for the intake: they return strings (tested with colour off).
 import type { IntakeAnswers } from '../domain/intake';
 import type { Screening } from '../domain/screening';
-import { DAY_TEXT, REGION_TEXT } from './intake-questions';
+import type { ReadinessQuestion, RedFlag } from '../domain/intake';
+import { DAY_TEXT, READINESS_SHORT, RED_FLAG_SHORT, REGION_TEXT } from './intake-questions';
 import type { Theme } from './theme';
 
 const list = (items: readonly string[], none = 'none') => (items.length ? items.join(', ') : none);
@@ -11,8 +12,8 @@ export function renderIntakeSummary(a: IntakeAnswers, theme: Theme): string {
   const peg = ((a.pain.peg.pain + a.pain.peg.enjoyment + a.pain.peg.activity) / 3).toFixed(1);
   const rows: [string, string][] = [
     ['About you', `${a.about.name ? `${a.about.name}, ` : ''}age ${a.about.age}`],
-    ['Health questions answered yes', list(Object.entries(a.readiness).filter(([, v]) => v).map(([k]) => k))],
-    ['Warning signs', list(Object.entries(a.redFlags).filter(([, v]) => v).map(([k]) => k))],
+    ['Health questions answered yes', list((Object.keys(a.readiness) as ReadinessQuestion[]).filter((k) => a.readiness[k]).map((k) => READINESS_SHORT[k]))],
+    ['Warning signs', list((Object.keys(a.redFlags) as RedFlag[]).filter((k) => a.redFlags[k]).map((k) => RED_FLAG_SHORT[k]))],
     ['Cleared by a clinician', yes(a.clearedByClinician)],
     ['Where it hurts', list(a.pain.regions.map((r) => REGION_TEXT[r].toLowerCase()))],
     ['For how long', `${a.pain.months} month${a.pain.months === 1 ? '' : 's'}`],

@@ -1,7 +1,7 @@
 // The interactive intake: short sections with a step counter, a summary, and a confirmation
 // before anything is saved. Returns the answers, or null when the person chose not to save.
 import { INTAKE_LIMITS, READINESS_QUESTIONS, RED_FLAGS, type Goal, type IntakeAnswers } from '../domain/intake';
-import { CARDIO_LIKES, EQUIPMENT, MIND_BODY_LIKES, REGIONS, WEEKDAYS } from '../domain/vocab';
+import { CARDIO_LIKES, EQUIPMENT, MIND_BODY_LIKES, REGIONS, WEEKDAYS, type Weekday } from '../domain/vocab';
 import { renderIntakeSummary } from './intake-summary';
 import {
   CARDIO_TEXT,
@@ -30,12 +30,16 @@ interface WizardIO {
   theme: Theme;
   write(text: string): void;
   previous?: IntakeAnswers;
+  /** Today's weekday: new users get three spaced days starting today, so their first session is today. */
+  today?: Weekday;
 }
 
 const L = INTAKE_LIMITS;
 
 export async function askIntake(p: Prompter, io: WizardIO): Promise<IntakeAnswers | null> {
   const { theme, write, previous } = io;
+  const start = WEEKDAYS.indexOf(io.today ?? 'mon');
+  const defaultDays = [0, 2, 4].map((k) => WEEKDAYS[(start + k) % 7]);
   let step = 0;
   const section = (intro?: string) => {
     step += 1;
@@ -44,7 +48,7 @@ export async function askIntake(p: Prompter, io: WizardIO): Promise<IntakeAnswer
   };
 
   write(
-    theme.heading('Welcome to painfit.') +
+    theme.heading('painfit intake') +
       '\nA few short questions so painfit can make a safe, gentle plan for you. It takes about 5 minutes.' +
       '\nYour answers stay on this computer. Press Ctrl-C at any time to stop: nothing is saved until the end.',
   );
@@ -116,7 +120,7 @@ export async function askIntake(p: Prompter, io: WizardIO): Promise<IntakeAnswer
   section('Pick days you can usually manage. Little and often works best.');
   const days = await p.checkbox(
     'Which days will you exercise?',
-    WEEKDAYS.map((d) => ({ value: d, name: DAY_TEXT[d], checked: previous ? previous.schedule.days.includes(d) : ['mon', 'wed', 'fri'].includes(d) })),
+    WEEKDAYS.map((d) => ({ value: d, name: DAY_TEXT[d], checked: previous ? previous.schedule.days.includes(d) : defaultDays.includes(d) })),
     { min: 1 },
   );
   const minutes = await p.number(`How many minutes per session? (${L.sessionMinutes.min}-${L.sessionMinutes.max})`, {

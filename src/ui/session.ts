@@ -1,8 +1,8 @@
 // Renders a day's session as text (cli-table3). Returns strings; the command prints them.
 import Table from 'cli-table3';
-import { formatDate } from '../domain/dates';
+import { formatDate, type IsoDate } from '../domain/dates';
 import type { Session, SessionExercise } from '../domain/session';
-import { DISCLAIMER, doseText, effortWords, terminalWidth } from './format';
+import { DISCLAIMER, doseText, effortWords, terminalWidth, wrap } from './format';
 import type { Theme } from './theme';
 
 const PHASE_LABEL = { 'warm-up': 'Warm-up', main: 'Main', 'cool-down': 'Cool-down' } as const;
@@ -41,25 +41,25 @@ function header(s: Session, theme: Theme): string {
   return theme.heading(`${formatDate(s.date)}${week}`) + focus;
 }
 
-function notesBlock(notes: readonly string[], theme: Theme): string {
-  return notes.map((n) => `${theme.accent('•')} ${n}`).join('\n');
+function notesBlock(notes: readonly string[], theme: Theme, width = terminalWidth()): string {
+  return notes.map((n) => `${theme.accent('•')} ${wrap(n, width - 2, '  ')}`).join('\n');
 }
 
-export function renderSession(s: Session, theme: Theme, width = terminalWidth()): string {
+export function renderSession(s: Session, theme: Theme, width = terminalWidth(), nextSession?: IsoDate): string {
   const parts = [header(s, theme)];
   if (s.status === 'stop') {
-    parts.push('', theme.danger('No session today: please see a clinician first.'), notesBlock(s.notes, theme));
+    parts.push('', theme.danger('No session today: please see a clinician first.'), notesBlock(s.notes, theme, width));
     return parts.join('\n');
   }
   if (s.status === 'flare') parts.push(theme.warn('Flare-day plan: a lighter session while things settle.'));
   if (s.status === 'rest') {
-    parts.push(theme.heading('Rest day.'));
+    parts.push(theme.heading('Rest day.') + (nextSession ? ` Your next session is on ${formatDate(nextSession).replace(/ \d{4}$/, '')}.` : ''));
     if (s.exercises.length > 0) parts.push('', renderExerciseTable(s.exercises, theme, width));
   } else {
     parts.push('', renderExerciseTable(s.exercises, theme, width), `About ${s.minutes} minutes in total.`);
   }
   const notes = s.notes.filter((n) => n !== DISCLAIMER);
-  if (notes.length) parts.push('', notesBlock(notes, theme));
+  if (notes.length) parts.push('', notesBlock(notes, theme, width));
   parts.push('', theme.muted(DISCLAIMER));
   if (s.status !== 'rest') parts.push(theme.muted('When you are done: painfit log'));
   return parts.join('\n');

@@ -13,12 +13,13 @@ export async function runDefault(ctx: Context): Promise<void> {
     if (ctx.json || !isInteractive()) {
       throw new NotReadyError('painfit has no intake answers yet. Run painfit intake first (or painfit intake --answers FILE).', 'NO_INTAKE');
     }
-    const p = await createPrompter();
-    if (!(await p.confirm('You have not done the intake yet. Start it now? (about 5 minutes)', { default: true }))) {
+    const p = await createPrompter({ color: ctx.theme.chalk.level > 0 });
+    ctx.err(ctx.theme.heading('Welcome to painfit, a gentle exercise coach for long-term pain.'));
+    if (!(await p.confirm('First, a few questions so painfit can make a safe plan for you (about 5 minutes). Start now?', { default: true }))) {
       ctx.err('No problem. Run painfit intake whenever you are ready.');
       return;
     }
-    await runIntake({ mode: 'interactive' }, ctx);
+    await runIntake({ mode: 'interactive' }, ctx, true);
     if (!intakeAsOf(ctx.db(true), ctx.today)) return; // chose not to save
     ctx.err('');
   }

@@ -1,5 +1,6 @@
 // painfit intake: parse the flags, then collect answers (file or questionnaire), screen, save.
 import fs from 'node:fs';
+import { weekdayOf } from '../../domain/dates';
 import { screen } from '../../domain/screening';
 import type { IntakeAnswers } from '../../domain/intake';
 import { UsageError } from '../../errors';
@@ -68,7 +69,8 @@ export async function loadAnswersFile(file: string): Promise<IntakeAnswers> {
   return parsed.value;
 }
 
-export async function runIntake(opts: IntakeOptions, ctx: Context): Promise<void> {
+/** `thenToday`: the caller shows today's session next, so no hint is printed. */
+export async function runIntake(opts: IntakeOptions, ctx: Context, thenToday = false): Promise<void> {
   if (opts.mode === 'template') {
     ctx.out(JSON.stringify(INTAKE_TEMPLATE, null, 2));
     return;
@@ -83,7 +85,7 @@ export async function runIntake(opts: IntakeOptions, ctx: Context): Promise<void
     requireInteractive('painfit intake', instead);
     const { askIntake } = await import('../../ui/intake-wizard');
     const previous = ctx.db(false) ? intakeAsOf(ctx.db(true), '9999-12-31')?.answers : undefined;
-    const result = await askIntake(await createPrompter({ color: ctx.theme.chalk.level > 0 }), { theme: ctx.theme, write: ctx.err, previous });
+    const result = await askIntake(await createPrompter({ color: ctx.theme.chalk.level > 0 }), { theme: ctx.theme, write: ctx.err, previous, today: weekdayOf(ctx.today) });
     if (!result) {
       ctx.err('Nothing was saved. Run painfit intake again whenever you are ready.');
       return;
@@ -101,5 +103,5 @@ export async function runIntake(opts: IntakeOptions, ctx: Context): Promise<void
   if (opts.mode === 'file') ctx.out(renderIntakeSummary(answers, ctx.theme));
   ctx.out(renderScreening(screening, ctx.theme));
   ctx.err(ctx.theme.muted(`Saved your answers (version ${saved.id}, plan starts ${saved.date}) in ${ctx.paths.db}.`));
-  if (screening.outcome !== 'stop') ctx.err(`Next: ${ctx.theme.accent('painfit today')} shows your first session.`);
+  if (screening.outcome !== 'stop' && !thenToday) ctx.err(`Next: ${ctx.theme.accent('painfit today')} shows your first session.`);
 }
