@@ -133,8 +133,10 @@ describe('what is stored, and the echo of it', () => {
 
     const [row] = checkins(home);
     expect(row).toMatchObject({ date: WED, pain: 3, during: 2, effort: 3, sleep: 6, note: 'stiff but fine' });
+    // The named exercises are done; the day's others are recorded as not done (a first log that day).
     const done = completions(home, WED);
-    expect(done.map((c) => [c.exercise_id, c.done]).sort()).toEqual([[first!.id, 1], [second!.id, 1]].sort());
+    const expected = session.exercises.map((e) => [e.id, e.id === first!.id || e.id === second!.id ? 1 : 0]);
+    expect(done.map((c) => [c.exercise_id, c.done]).sort()).toEqual(expected.sort());
     expect(done.every((c) => c.entry_id === row!.entry_id)).toBe(true);
 
     const out = r.stdout;
@@ -142,7 +144,20 @@ describe('what is stored, and the echo of it', () => {
     expect(out).toContain(`pain now ${row!.pain}/10`);
     expect(out).toContain(`worst pain during exercise ${row!.during}/10 · effort ${row!.effort}/10 · sleep ${row!.sleep}/10`);
     expect(out).toContain(`note: "${row!.note}"`);
-    expect(out).toContain(`done: ${first!.name}, ${second!.name} (2 of 2 recorded)`);
+    expect(out).toContain(`done: ${first!.name}, ${second!.name} (2 of ${session.exercises.length} recorded)`);
+    expect(out).toContain(`not done: ${session.exercises.slice(2).map((e) => e.name).join(', ')}`);
+  });
+
+  it('a second --done later that day adds to the first instead of undoing it', () => {
+    const home = homeWithIntake(usualAnswers());
+    const session = today(home, WED);
+    const [first, second, third] = session.exercises;
+    expect(run(['log', '--date', WED, '--pain', '3', '--done', first!.id], { home }).code).toBe(0);
+    expect(run(['log', '--date', WED, '--pain', '4', '--done', `${second!.id},${third!.id}`], { home }).code).toBe(0);
+    const rows = completions(home, WED);
+    expect(rows).toHaveLength(session.exercises.length);
+    const doneIds = rows.filter((c) => c.done === 1).map((c) => c.exercise_id).sort();
+    expect(doneIds).toEqual([first!.id, second!.id, third!.id].sort());
   });
 
   it('--json: prints the stored check-in and completions, equal to the rows in the database', () => {

@@ -57,6 +57,7 @@ Examples:
   $ painfit intake          answer a few questions (once)
   $ painfit today           today's short session
   $ painfit log             record your pain and what you did
+  $ painfit report          week by week: is it helping?
 
 Exit codes: 0 done, 1 unexpected failure, 2 bad usage or input (nothing written),
 3 cannot proceed yet (no intake, or see a clinician first), 130 stopped with Ctrl-C.`,
@@ -158,6 +159,73 @@ Exit codes: 0 done, 1 unexpected failure, 2 bad usage or input (nothing written)
       await withContext(cmd, (ctx) => runSwap(opts, ctx));
     });
   addGlobalOptions(swap, true);
+
+  const report = program
+    .command('report')
+    .description('week-by-week trends: pain, sessions done, minutes, and whether things are changing')
+    .option('--weeks <n>', 'how many weeks to show, ending this week (default 8)')
+    .option('--csv', 'one CSV row per week on stdout')
+    .option('--html <file>', 'write a one-page report for your clinician to this file')
+    .addHelpText('after', example(['painfit report', 'painfit report --weeks 12', 'painfit report --html report.html', 'painfit report --csv > weeks.csv']))
+    .action(async (_opts: unknown, cmd: Command) => {
+      const { parseReportOptions, runReport } = await import('./commands/report');
+      const opts = parseReportOptions(cmd.opts());
+      await withContext(cmd, (ctx) => runReport(opts, ctx));
+    });
+  addGlobalOptions(report, true);
+
+  const checkin = program
+    .command('checkin')
+    .description('the weekly measures: three PEG questions and re-rating your goals')
+    .option('--peg-pain <0-10>', 'average pain over the past week')
+    .option('--peg-enjoyment <0-10>', 'how much pain got in the way of enjoying life')
+    .option('--peg-activity <0-10>', 'how much pain got in the way of general activity')
+    .option('--goals <scores>', 'your goals re-rated 0-10, in intake order, separated by commas (e.g. 5,6)')
+    .addHelpText('after', example(['painfit checkin', 'painfit checkin --peg-pain 4 --peg-enjoyment 5 --peg-activity 5 --goals 6,5']))
+    .action(async (_opts: unknown, cmd: Command) => {
+      const { parseCheckinOptions, runCheckin } = await import('./commands/checkin');
+      const opts = parseCheckinOptions(cmd.opts());
+      await withContext(cmd, (ctx) => runCheckin(opts, ctx));
+    });
+  addGlobalOptions(checkin, true);
+
+  const exportCmd = program
+    .command('export')
+    .description('write every stored fact as versioned JSON (or check-ins and completions as CSV)')
+    .option('--out <file>', 'write to this file instead of stdout')
+    .option('--csv <dir>', 'write checkins.csv and completions.csv into this folder')
+    .addHelpText('after', example(['painfit export --out painfit-backup.json', 'painfit export --csv ./painfit-csv']))
+    .action(async (_opts: unknown, cmd: Command) => {
+      const { parseExportOptions, runExport } = await import('./commands/export');
+      const opts = parseExportOptions(cmd.opts());
+      await withContext(cmd, (ctx) => runExport(opts, ctx));
+    });
+  addGlobalOptions(exportCmd, true);
+
+  const importCmd = program
+    .command('import')
+    .description('restore an export file (checked first, then restored in one step)')
+    .argument('<file>', 'a file written by painfit export, or - for standard input')
+    .option('--replace', 'replace the data already in this data folder')
+    .addHelpText('after', example(['painfit import painfit-backup.json', 'painfit import painfit-backup.json --replace']))
+    .action(async (file: string, _opts: unknown, cmd: Command) => {
+      const { parseImportOptions, runImport } = await import('./commands/import');
+      const opts = parseImportOptions(file, cmd.opts());
+      await withContext(cmd, (ctx) => runImport(opts, ctx));
+    });
+  addGlobalOptions(importCmd, true);
+
+  const undo = program
+    .command('undo')
+    .description('remove the most recent entry (a check-in with its exercises, weekly measures, or a swap)')
+    .option('-y, --yes', 'do not ask for confirmation (needed when not on a terminal)')
+    .addHelpText('after', `${example(['painfit undo', 'painfit undo --yes'])}\nIntake answers are not undone: run painfit intake again (every version is kept).\n`)
+    .action(async (_opts: unknown, cmd: Command) => {
+      const { parseUndoOptions, runUndo } = await import('./commands/undo');
+      const opts = parseUndoOptions(cmd.opts());
+      await withContext(cmd, (ctx) => runUndo(opts, ctx));
+    });
+  addGlobalOptions(undo, true);
 
   // `painfit` alone shows today's session; on a terminal with no intake yet it offers the intake.
   program.allowExcessArguments(true).action(async (_opts: unknown, cmd: Command) => {

@@ -71,6 +71,28 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 3,
+    name: 'weekly measures: PEG and re-rated goals (PSFS)',
+    up(db) {
+      db.exec(`
+        CREATE TABLE measures (
+          id INTEGER PRIMARY KEY,
+          entry_id INTEGER NOT NULL REFERENCES entries (id) ON DELETE CASCADE,
+          date TEXT NOT NULL,
+          recorded_at TEXT NOT NULL,
+          peg_pain INTEGER CHECK (peg_pain BETWEEN 0 AND 10),
+          peg_enjoyment INTEGER CHECK (peg_enjoyment BETWEEN 0 AND 10),
+          peg_activity INTEGER CHECK (peg_activity BETWEEN 0 AND 10),
+          -- The intake goals re-rated: JSON array of {"activity": text, "score": 0-10}, or NULL.
+          goals TEXT CHECK (goals IS NULL OR json_valid(goals)),
+          CHECK ((peg_pain IS NULL) = (peg_enjoyment IS NULL) AND (peg_pain IS NULL) = (peg_activity IS NULL)),
+          CHECK (peg_pain IS NOT NULL OR goals IS NOT NULL)
+        ) STRICT;
+        CREATE INDEX measures_by_date ON measures (date, id);
+      `);
+    },
+  },
 ];
 
 export const LATEST_VERSION = Math.max(...MIGRATIONS.map((m) => m.version));

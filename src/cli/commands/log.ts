@@ -5,6 +5,7 @@ import { estimateSeconds } from '../../domain/plan';
 import { buildSession, type Session, type SessionExercise } from '../../domain/session';
 import { UsageError } from '../../errors';
 import { writeLog, type LogResult, type NewCheckin } from '../../store/facts';
+import { hasMeasureBetween, insertMeasure, type NewMeasure } from '../../store/measures';
 import type { Prompter } from '../../ui/prompts';
 import { renderLogResult } from '../../ui/log';
 import type { Context } from '../context';
@@ -33,7 +34,12 @@ export function plannedMinutes(e: SessionExercise): number {
   return Math.round(estimateSeconds(dose) / 6) / 10;
 }
 
-function completionsFor(spec: DoneSpec | undefined, session: Session, date: string): Completion[] {
+/**
+ * The completion rows a `--done` answer writes. Named ids are done; the day's other exercises
+ * are recorded as not done unless an earlier log already recorded them (so a second log later
+ * in the day adds to the first instead of undoing it, and reports know the day's full count).
+ */
+function completionsFor(spec: DoneSpec | undefined, session: Session, date: string, earlier: readonly Completion[]): Completion[] {
   if (!spec) return [];
   const planned = session.exercises.map((e) => e.id);
   if (spec.kind === 'all' || spec.kind === 'none') {
@@ -51,7 +57,10 @@ function completionsFor(spec: DoneSpec | undefined, session: Session, date: stri
       'UNKNOWN_DONE',
     );
   }
-  return session.exercises.filter((e) => spec.ids.includes(e.id)).map((e) => ({ date, exerciseId: e.id, done: true, minutes: plannedMinutes(e) }));
+  const recorded = new Set(earlier.filter((c) => c.date === date).map((c) => c.exerciseId));
+  return session.exercises
+    .filter((e) => spec.ids.includes(e.id) || !recorded.has(e.id))
+    .map((e) => ({ date, exerciseId: e.id, done: spec.ids.includes(e.id), minutes: plannedMinutes(e) }));
 }
 
 /** The weekly measures are offered in painfit log when none is dated in these 7 days (the date included). */
@@ -97,14 +106,22 @@ export async function runLog(opts: LogOptions, ctx: Context): Promise<LogResult>
 
   let checkin: NewCheckin;
   let completions: Completion[];
+  let weekly: NewMeasure | null = null;
   if (opts.interactive) {
     const { createPrompter } = await import('../../ui/prompts');
     const p = await createPrompter();
     const answers = await askLog(ctx, session, p);
     checkin = { date, ...answers.checkin };
     completions = answers.done ? session.exercises.map((e) => ({ date, exerciseId: e.id, done: answers.done!.has(e.id), minutes: plannedMinutes(e) })) : [];
+    // Once a week, the PEG questions and the goals re-rated (issue 4), saved with the check-in.
+    if (!hasMeasureBetween(ctx.db(true), addDays(date, -(WEEKLY_MEASURES_DAYS - 1)), date)) {
+      if (await p.confirm('It has been a week: answer the weekly questions too? (about 1 minute)', { default: true })) {
+        const { askWeeklyMeasures } = await import('./checkin');
+        weekly = { date, ...(await askWeeklyMeasures(p, ctx, facts.intake.answers.goals)) };
+      }
+    }
   } else {
-    completions = completionsFor(opts.done, session, date);
+    completions = completionsFor(opts.done, session, date, facts.completions);
     checkin = {
       date,
       pain: opts.pain!,
@@ -115,8 +132,21 @@ export async function runLog(opts: LogOptions, ctx: Context): Promise<LogResult>
     };
   }
 
-  const result = writeLog(ctx.db(true), { checkin, completions, recordedAt: ctx.now().toISOString() });
+  const db = ctx.db(true);
+  const recordedAt = ctx.now().toISOString();
+  // One transaction: the check-in and the weekly answers are saved together or not at all
+  // (two entries, so undo removes the weekly answers first, then the check-in).
+  const { result, measure } = db.transaction(() => ({
+    result: writeLog(db, { checkin, completions, recordedAt }),
+    measure: weekly ? insertMeasure(db, weekly, recordedAt) : null,
+  }))();
   if (ctx.json) ctx.out(JSON.stringify({ date, checkin: result.checkin, completions: result.completions }, null, 2));
-  else ctx.out(renderLogResult(result, session, ctx.theme));
+  else {
+    ctx.out(renderLogResult(result, session, ctx.theme));
+    if (measure) {
+      const { renderMeasureSaved } = await import('../../ui/report');
+      ctx.out(renderMeasureSaved(measure, facts.intake.answers.goals, ctx.theme));
+    }
+  }
   return result;
 }

@@ -1,0 +1,116 @@
+// painfit import FILE: check the whole export file first (every problem listed), then restore it in
+// one transaction. A data folder that already holds data is left alone unless --replace.
+import fs from 'node:fs';
+import { UsageError } from '../../errors';
+import { parseExport, TABLES, type ExportFile, type TableName } from '../../schema/export';
+import { backupBeforeReplacing, countRows, restoreExport, totalRows } from '../../store/export';
+import { LATEST_VERSION } from '../../store/migrations';
+import type { Context } from '../context';
+
+export interface ImportOptions {
+  /** A file name, or '-' for standard input. */
+  file: string;
+  replace: boolean;
+}
+
+export function parseImportOptions(file: string, raw: { replace?: boolean }): ImportOptions {
+  if (file.trim() === '') throw new UsageError('painfit import needs a file written by painfit export, or - to read standard input.', 'BAD_FILE');
+  return { file, replace: raw.replace === true };
+}
+
+function readText(file: string): string {
+  if (file === '-') {
+    if (process.stdin.isTTY) throw new UsageError('painfit import - reads the export from standard input, but nothing was piped in. Example: painfit import - < painfit-backup.json', 'BAD_FILE');
+    return fs.readFileSync(0, 'utf8');
+  }
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'there is no such file' : code === 'EISDIR' ? 'it is a folder, not a file' : (error as Error).message;
+    throw new UsageError(`cannot read ${JSON.stringify(file)}: ${why}. painfit export --out FILE writes a file to import.`, 'BAD_FILE');
+  }
+}
+
+/** Reads and validates everything; throws a UsageError listing every problem. Touches no database. */
+export function loadExportFile(file: string): ExportFile {
+  const label = file === '-' ? 'standard input' : file;
+  const text = readText(file);
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (error) {
+    throw new UsageError(
+      `${label} is not valid JSON (${(error as Error).message}); it may be cut short or damaged. Nothing was imported.`,
+      'BAD_JSON',
+      [`(top level): not valid JSON (${(error as Error).message})`],
+    );
+  }
+  const parsed = parseExport(raw, LATEST_VERSION);
+  if (!parsed.ok) {
+    const n = parsed.problems.length;
+    throw new UsageError(
+      `${label} has ${n} problem${n === 1 ? '' : 's'}; nothing was imported:\n` + parsed.problems.map((p) => `  - ${p}`).join('\n'),
+      'BAD_EXPORT',
+      parsed.problems,
+    );
+  }
+  return parsed.value;
+}
+
+const LABELS: Record<TableName, string> = {
+  intakes: 'intakes',
+  entries: 'entries',
+  checkins: 'check-ins',
+  completions: 'exercises done or skipped',
+  swaps: 'swaps',
+  measures: 'weekly measures',
+};
+
+export async function runImport(opts: ImportOptions, ctx: Context): Promise<void> {
+  const file = loadExportFile(opts.file);
+
+  const existed = fs.existsSync(ctx.paths.db);
+  const db = ctx.db(true);
+  let backup: string | undefined;
+  if (opts.replace && totalRows(countRows(db)) > 0) backup = backupBeforeReplacing(db, ctx.paths, ctx.now());
+
+  let restored: Record<TableName, number>;
+  try {
+    restored = restoreExport(db, file, {
+      replace: opts.replace,
+      guard: (existing) => {
+        if (opts.replace || totalRows(existing) === 0) return;
+        const held = Object.entries(existing)
+          .filter(([, n]) => n > 0)
+          .map(([t, n]) => `${t}: ${n}`)
+          .join(', ');
+        throw new UsageError(
+          `${ctx.paths.home} already holds data (${held}); nothing was imported. ` +
+            'To replace it with the file, first keep a copy: painfit export --out backup.json, then run painfit import again with --replace.',
+          'NOT_EMPTY',
+        );
+      },
+    });
+  } catch (error) {
+    // The checks above mirror the database's own rules, so this is not expected; but a fresh
+    // data folder must not be left with an empty database when nothing was imported.
+    if (!existed) {
+      ctx.close();
+      for (const suffix of ['', '-wal', '-shm']) fs.rmSync(ctx.paths.db + suffix, { force: true });
+    }
+    if (error instanceof Error && error.name === 'SqliteError') {
+      throw new UsageError(`the database refused the file (${error.message}); nothing was imported.`, 'IMPORT_REFUSED');
+    }
+    throw error;
+  }
+
+  if (ctx.json) {
+    ctx.out(JSON.stringify({ imported: true, replaced: opts.replace, exportedAt: file.exportedAt, restored, ...(backup ? { backup } : {}) }, null, 2));
+    return;
+  }
+  const width = Math.max(...TABLES.map((t) => LABELS[t.name].length));
+  const lines = TABLES.map((t) => `  ${LABELS[t.name].padEnd(width)}  ${String(restored[t.name]).padStart(5)}`);
+  ctx.out(`Restored from ${opts.file === '-' ? 'standard input' : opts.file} (exported ${file.exportedAt}):\n${lines.join('\n')}`);
+  if (backup) ctx.err(ctx.theme.muted(`The data it replaced was copied to ${backup} first.`));
+}

@@ -1,0 +1,97 @@
+// painfit report: weekly trends in the terminal, as JSON (--json), CSV (--csv) or a page for a
+// clinician (--html FILE). Reads only the weeks shown (plus a short lookback), never the whole history.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { IsoDate } from '../../domain/dates';
+import type { IntakeRecord } from '../../domain/intake';
+import { buildReport, DEFAULT_REPORT_WEEKS, MAX_REPORT_WEEKS, type Report, reportRange } from '../../domain/report';
+import { screen } from '../../domain/screening';
+import { NotReadyError, UsageError } from '../../errors';
+import type { Db } from '../../store/db';
+import { intakeAsOf } from '../../store/intakes';
+import { loadReportFacts } from '../../store/report';
+import type { Context } from '../context';
+import { NO_INTAKE_MESSAGE } from '../day';
+
+export interface ReportOptions {
+  weeks: number;
+  csv: boolean;
+  /** Write the clinician's page here. */
+  html?: string;
+}
+
+export interface RawReportFlags {
+  weeks?: string;
+  csv?: boolean;
+  html?: string;
+  json?: boolean;
+}
+
+export function parseWeeks(value: string): number {
+  const trimmed = value.trim();
+  const n = Number(trimmed);
+  if (!/^\d+$/.test(trimmed) || n < 1 || n > MAX_REPORT_WEEKS) {
+    throw new UsageError(
+      `--weeks ${JSON.stringify(value)} is not accepted: give a whole number of weeks from 1 to ${MAX_REPORT_WEEKS}, for example --weeks 12.`,
+      'BAD_WEEKS',
+    );
+  }
+  return n;
+}
+
+export function parseReportOptions(raw: RawReportFlags): ReportOptions {
+  const opts: ReportOptions = { weeks: raw.weeks === undefined ? DEFAULT_REPORT_WEEKS : parseWeeks(raw.weeks), csv: raw.csv === true };
+  if (opts.csv && raw.json) throw csvWithJson();
+  if (raw.html !== undefined) {
+    if (raw.html.trim() === '') throw new UsageError('--html needs a file name to write the report to, for example --html report.html.', 'BAD_HTML_FILE');
+    opts.html = raw.html;
+  }
+  return opts;
+}
+
+const csvWithJson = () =>
+  new UsageError('--csv and --json both choose what is printed: use one of them (painfit report --csv, or painfit report --json).', 'CSV_WITH_JSON');
+
+/** The intake in force on `date`, or exit 3 with the same message as every other command. */
+export function requireIntake(ctx: Context, date: IsoDate): { db: Db; intake: IntakeRecord } {
+  const db = ctx.db(false);
+  const intake = db ? intakeAsOf(db, date) : undefined;
+  if (!db || !intake) {
+    throw new NotReadyError(
+      db && date < ctx.realToday ? `there is no intake dated on or before ${date}. ${NO_INTAKE_MESSAGE}` : NO_INTAKE_MESSAGE,
+      'NO_INTAKE',
+    );
+  }
+  return { db, intake };
+}
+
+export function reportFor(ctx: Context, weeks: number): Report {
+  const date = ctx.today;
+  const { db, intake } = requireIntake(ctx, date);
+  const range = reportRange(intake.date, date, weeks);
+  const facts = loadReportFacts(db, intake, range);
+  return buildReport({ asOf: date, weeks, intake, screening: screen(intake.answers, intake.date, date), ...facts });
+}
+
+export async function runReport(opts: ReportOptions, ctx: Context): Promise<void> {
+  // --json may stand before the command, where parseReportOptions does not see it.
+  if (opts.csv && ctx.json) throw csvWithJson();
+  const report = reportFor(ctx, opts.weeks);
+
+  if (opts.html !== undefined) {
+    const { renderReportHtml } = await import('../../ui/report-html');
+    const file = path.resolve(opts.html);
+    try {
+      fs.writeFileSync(file, renderReportHtml(report), { mode: 0o600 });
+      fs.chmodSync(file, 0o600); // health data, even when the file was already there
+    } catch (error) {
+      const reason = error instanceof Error && 'code' in error ? String((error as NodeJS.ErrnoException).code) : String(error);
+      throw new UsageError(`cannot write the report to ${file} (${reason}). Choose a file in a folder that exists and you can write to.`, 'BAD_HTML_FILE');
+    }
+    ctx.err(`The report for your clinician is in ${file}`);
+  }
+
+  if (ctx.json) ctx.out(JSON.stringify(report, null, 2));
+  else if (opts.csv) ctx.out((await import('../../ui/report')).renderReportCsv(report));
+  else if (opts.html === undefined) ctx.out((await import('../../ui/report')).renderReport(report, ctx.theme));
+}

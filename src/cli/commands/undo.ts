@@ -1,0 +1,64 @@
+// painfit undo: remove the most recent entry (a check-in with its exercises, weekly measures, or a
+// swap), after showing exactly what it holds. Intakes are not undone: re-run painfit intake.
+import { UsageError } from '../../errors';
+import { readLibrary } from '../../store/library';
+import { lastEntry, NotLastEntryError, removeEntry } from '../../store/undo';
+import { renderEntry, renderRemoved, type ExerciseNames } from '../../ui/undo';
+import type { Context } from '../context';
+
+export interface UndoOptions {
+  /** Remove without asking (needed off a terminal and with --json). */
+  yes: boolean;
+}
+
+export function parseUndoOptions(raw: { yes?: boolean }): UndoOptions {
+  return { yes: raw.yes === true };
+}
+
+const YES_INSTEAD = 'Add --yes to remove it without asking: painfit undo --yes.';
+
+function exerciseNames(): ExerciseNames {
+  try {
+    return new Map(readLibrary().map((e) => [e.id, e.name]));
+  } catch {
+    return new Map(); // ids alone still say exactly what is removed
+  }
+}
+
+export async function runUndo(opts: UndoOptions, ctx: Context): Promise<void> {
+  const db = ctx.db(false);
+  const entry = db ? lastEntry(db) : undefined;
+  // Nothing to undo is a calm answer, not a failure: the data is already as the person wants it.
+  if (!db || !entry) {
+    if (ctx.json) ctx.out(JSON.stringify({ removed: null }, null, 2));
+    else ctx.out('Nothing to undo.');
+    if (!ctx.json) ctx.err(ctx.theme.muted('Intake answers are not undone: run painfit intake again to change them.'));
+    return;
+  }
+
+  if (ctx.json) {
+    if (!opts.yes) throw new UsageError(`painfit undo --json never asks for confirmation. ${YES_INSTEAD.replace('--yes.', '--yes --json.')}`, 'NEEDS_YES');
+  } else {
+    ctx.err(renderEntry(entry, exerciseNames(), ctx.theme));
+    if (!opts.yes) {
+      const { createPrompter, requireInteractive } = await import('../../ui/prompts');
+      requireInteractive('painfit undo', YES_INSTEAD);
+      const prompter = await createPrompter({ color: ctx.theme.chalk.level > 0 });
+      if (!(await prompter.confirm('Remove it?', { default: false }))) {
+        ctx.err('Nothing was removed.');
+        return;
+      }
+    }
+  }
+
+  try {
+    removeEntry(db, entry);
+  } catch (error) {
+    if (error instanceof NotLastEntryError) {
+      throw new UsageError('a newer entry was saved while painfit undo was waiting, so nothing was removed. Run painfit undo again to see it.', 'CHANGED');
+    }
+    throw error;
+  }
+  if (ctx.json) ctx.out(JSON.stringify({ removed: entry }, null, 2));
+  else ctx.out(renderRemoved(entry));
+}

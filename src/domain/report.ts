@@ -1,0 +1,631 @@
+// Weekly trends for `painfit report` (clinical-rules §2). Pure: facts and dates in, numbers out.
+// The types below are the contract shared by the terminal, JSON, CSV and HTML renderers.
+import { addDays, daysBetween, formatDate, type IsoDate, mondayOf, weekdayOf } from './dates';
+import type { Checkin, Completion } from './facts';
+import { type FlareDay, flareTimeline, groupByDate } from './flare';
+import type { Goal, IntakeRecord } from './intake';
+import {
+  decideWeek,
+  duringBroken,
+  morningClimbBroken,
+  morningMean,
+  nextMorningBroken,
+  type RuleBreak,
+  sessionDone,
+  type WeekReason,
+  weekStart,
+} from './progression';
+import {
+  MAX_PAIN_DURING_EXERCISE,
+  MEANINGFUL_CHANGE_PERCENT,
+  MEANINGFUL_CHANGE_POINTS,
+  NOISE_CHANGE_PERCENT,
+  PSFS_ITEM_CHANGE,
+  PSFS_MEAN_CHANGE,
+  SUBSTANTIAL_CHANGE_PERCENT,
+} from './rules';
+import type { Screening } from './screening';
+import { type Region, WEEKDAYS, type Weekday } from './vocab';
+
+export interface WeekRow {
+  /** Monday of the week. */
+  start: IsoDate;
+  checkins: number;
+  /** Mean of the week's check-ins; null when there were none (a gap, never a zero). */
+  painMean: number | null;
+  painMin: number | null;
+  painMax: number | null;
+  sessionsPlanned: number;
+  sessionsDone: number;
+  /** sessionsDone / sessionsPlanned as a percentage (0-100); null when nothing was planned. */
+  adherence: number | null;
+  /** Minutes of exercise done that week. */
+  activeMinutes: number;
+  /** Mean PEG score of that week's weekly measures; null when none was given. */
+  peg: number | null;
+}
+
+export interface DayPoint {
+  date: IsoDate;
+  /** Mean of that day's check-ins; null when there were none. */
+  pain: number | null;
+  sessionDone: boolean;
+  /** A session was planned that day (a scheduled day of the plan, up to the date asked). */
+  planned?: boolean;
+}
+
+export type Verdict = 'substantial' | 'meaningful' | 'small' | 'no-clear-change' | 'worse' | 'not-enough-data';
+
+export interface Change {
+  /** Intake average pain (or the baseline PEG / PSFS mean). */
+  baseline: number;
+  /** Mean of the last 7 days' check-ins; null when there were none. */
+  current: number | null;
+  /** baseline - current: a reduction is positive. */
+  points: number | null;
+  /** Reduction as a percentage of the baseline: positive is better. */
+  percent: number | null;
+  /** Reduction >= 30 % or >= 2 points (Farrar 2001; IMMPACT). */
+  meaningful: boolean;
+  verdict: Verdict;
+  /** One plain sentence naming the verdict. */
+  words: string;
+  /** Which way the score moved ('lower' is better for pain and PEG); null without a current value. */
+  direction?: Direction | null;
+  /** PEG only: the date of the weekly measure used as `current`. */
+  currentDate?: IsoDate | null;
+}
+
+export interface GoalChange {
+  activity: string;
+  baseline: number;
+  current: number | null;
+  change: number | null;
+  /** >= 3 points on one item (Stratford 1995). */
+  real: boolean;
+}
+
+export interface PsfsChange {
+  goals: GoalChange[];
+  baselineMean: number;
+  currentMean: number | null;
+  change: number | null;
+  /** >= 2 on the mean or >= 3 on one item (Stratford 1995). */
+  real: boolean;
+  words: string;
+  /** The date of the re-rating used as `current`. */
+  currentDate?: IsoDate | null;
+}
+
+export interface FlareSpan {
+  start: IsoDate;
+  /** Last flare day; null while it is still going on. */
+  end: IsoDate | null;
+  days: number;
+}
+
+export interface ProgressionStep {
+  /** Monday (plan-week start) the change took effect. */
+  date: IsoDate;
+  week: number;
+  change: 'up' | 'hold' | 'down';
+  reason: string;
+}
+
+export interface Report {
+  from: IsoDate;
+  to: IsoDate;
+  intake: { date: IsoDate; name?: string; age: number; regions: Region[]; average: number };
+  screening: { outcome: 'proceed' | 'light' | 'stop'; redFlags: string[]; notes: string[] };
+  /** Oldest first; weeks start on Monday. */
+  weeks: WeekRow[];
+  daily: DayPoint[];
+  change: Change;
+  peg: Change | null;
+  psfs: PsfsChange | null;
+  flares: FlareSpan[];
+  steps: ProgressionStep[];
+  notes: { date: IsoDate; note: string }[];
+  plan: { days: string[]; minutes: number; summary: string };
+  /** The --weeks asked for; `weeks` is shorter when the plan is younger. */
+  weeksAsked?: number;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The functions. Everything below is pure: the command reads the facts for the window (see
+// reportRange) and passes them in with the date asked about.
+
+/** One weekly-measures answer (painfit checkin): PEG items and/or the intake goals re-rated. */
+export interface Measure {
+  id: number;
+  date: IsoDate;
+  recordedAt: string;
+  peg: { pain: number; enjoyment: number; activity: number } | null;
+  /** The intake goals re-rated, in intake order. */
+  goals: Goal[] | null;
+}
+
+/** Weeks shown when --weeks is not given (issue 4). */
+export const DEFAULT_REPORT_WEEKS = 8;
+/** The most --weeks accepts: ten years. */
+export const MAX_REPORT_WEEKS = 520;
+/** "Current" pain is the mean of the check-ins in this many days ending on the date asked (design.md). */
+export const CURRENT_PAIN_DAYS = 7;
+/**
+ * How far before the window the report reads facts. Covers the §5 reference level (7 days), the
+ * week reviewed for the first progression step (7 days) and three more weeks so that a flare or a
+ * morning-pain trend already under way when the window opens is seen. DEFAULT. Bounded on purpose:
+ * the report must not replay the whole history (its cost must not grow with years of data).
+ */
+export const REPORT_LOOKBACK_DAYS = 35;
+/** Float noise guard for the threshold comparisons (e.g. 1.5 / 5 * 100 = 30.000000000000004). */
+const EPSILON = 1e-9;
+
+export interface ReportRange {
+  /** Monday of the first week shown: never before the intake's week. */
+  from: IsoDate;
+  to: IsoDate;
+  /** Mondays of the weeks shown, oldest first. */
+  mondays: IsoDate[];
+  /** First date whose check-ins and completions the report needs (flare reference, first step). */
+  factsFrom: IsoDate;
+}
+
+/** The weeks covered: `weeks` weeks ending with the week of `asOf`, but never before the intake's week. */
+export function reportRange(intakeDate: IsoDate, asOf: IsoDate, weeks: number): ReportRange {
+  if (asOf < intakeDate) throw new RangeError(`${asOf} is before the intake of ${intakeDate}`);
+  const last = mondayOf(asOf);
+  const from = maxDate(addDays(last, -7 * (Math.max(1, weeks) - 1)), mondayOf(intakeDate));
+  const mondays: IsoDate[] = [];
+  for (let m = from; m <= last; m = addDays(m, 7)) mondays.push(m);
+  const earliest = minDate(from, addDays(asOf, -(CURRENT_PAIN_DAYS - 1)));
+  return { from, to: asOf, mondays, factsFrom: maxDate(intakeDate, addDays(earliest, -REPORT_LOOKBACK_DAYS)) };
+}
+
+export interface ReportInput {
+  /** The date asked about (ctx.today): the last day of the report. */
+  asOf: IsoDate;
+  /** Weeks asked for (--weeks); fewer are shown when the plan is younger. */
+  weeks: number;
+  /** The intake in force on `asOf`. */
+  intake: IntakeRecord;
+  screening: Pick<Screening, 'outcome' | 'redFlags' | 'notes' | 'progressionPaused'>;
+  /** Check-ins from reportRange().factsFrom to asOf (others are ignored). */
+  checkins: readonly Checkin[];
+  /** Completions from reportRange().factsFrom to asOf. */
+  completions: readonly Completion[];
+  /** Weekly measures dated in the window. */
+  measures: readonly Measure[];
+  /** The latest measure with PEG answers dated from the intake to asOf. */
+  latestPeg: Measure | null;
+  /** The latest measure with re-rated goals dated from the intake to asOf. */
+  latestGoals: Measure | null;
+}
+
+export function buildReport(input: ReportInput): Report {
+  const { asOf, intake } = input;
+  const answers = intake.answers;
+  const range = reportRange(intake.date, asOf, input.weeks);
+  const inPlan = (d: IsoDate) => d >= intake.date && d <= asOf;
+  // Facts before this intake belong to an earlier plan: the report covers the plan in force.
+  const checkins = input.checkins.filter((c) => inPlan(c.date) && c.date >= range.factsFrom);
+  const completions = input.completions.filter((c) => inPlan(c.date) && c.date >= range.factsFrom);
+  const byDate = groupByDate(checkins);
+  const days = dayCompletions(completions);
+  const scheduled = new Set<Weekday>(input.screening.outcome === 'stop' ? [] : answers.schedule.days);
+  const isPlanned = (d: IsoDate) => inPlan(d) && scheduled.has(weekdayOf(d));
+  const isDone = (d: IsoDate) => isPlanned(d) && (days.get(d)?.sessionDone ?? false);
+  const window = (d: IsoDate) => d >= range.from && d <= asOf;
+
+  const weeks = range.mondays.map((monday): WeekRow => {
+    const dates = datesFrom(monday, 7).filter(inPlan);
+    const pains = dates.flatMap((d) => (byDate.get(d) ?? []).map((c) => c.pain));
+    const planned = dates.filter(isPlanned).length;
+    const done = dates.filter(isDone).length;
+    const pegs = input.measures.filter((m) => m.peg && inPlan(m.date) && m.date >= monday && m.date <= addDays(monday, 6)).map((m) => pegScore(m.peg!));
+    return {
+      start: monday,
+      checkins: pains.length,
+      painMean: mean(pains),
+      painMin: pains.length ? Math.min(...pains) : null,
+      painMax: pains.length ? Math.max(...pains) : null,
+      sessionsPlanned: planned,
+      sessionsDone: done,
+      adherence: planned > 0 ? (done / planned) * 100 : null,
+      activeMinutes: dates.reduce((sum, d) => sum + (days.get(d)?.minutesDone ?? 0), 0),
+      peg: mean(pegs),
+    };
+  });
+
+  const daily: DayPoint[] = datesBetween(range.from, asOf).map((date) => ({
+    date,
+    pain: inPlan(date) ? mean((byDate.get(date) ?? []).map((c) => c.pain)) : null,
+    sessionDone: isDone(date),
+    planned: isPlanned(date),
+  }));
+
+  const recent = checkins.filter((c) => c.date > addDays(asOf, -CURRENT_PAIN_DAYS)).map((c) => c.pain);
+  const change = painChange(answers.pain.average, mean(recent));
+  const peg = pegChange(pegScore(answers.pain.peg), input.latestPeg);
+  const psfs = psfsChange(answers.goals, input.latestGoals);
+
+  const timeline = flareTimeline(checkins, range.factsFrom, asOf, answers.pain.average);
+  const flares = flareSpans(timeline).filter((f) => (f.end ?? asOf) >= range.from);
+  const steps = progressionSteps({
+    intakeDate: intake.date,
+    intakeAverage: answers.pain.average,
+    from: range.from,
+    asOf,
+    factsFrom: range.factsFrom,
+    timeline,
+    byDate,
+    days,
+    isPlanned,
+    isDone,
+    paused: input.screening.progressionPaused,
+  });
+
+  const notes = checkins
+    .filter((c) => window(c.date) && c.note !== null && c.note.trim() !== '')
+    .map((c) => ({ date: c.date, note: c.note as string }));
+
+  return {
+    from: range.from,
+    to: asOf,
+    intake: {
+      date: intake.date,
+      ...(answers.about.name !== undefined ? { name: answers.about.name } : {}),
+      age: answers.about.age,
+      regions: [...answers.pain.regions],
+      average: answers.pain.average,
+    },
+    screening: { outcome: input.screening.outcome, redFlags: [...input.screening.redFlags], notes: [...input.screening.notes] },
+    weeks,
+    daily,
+    change,
+    peg,
+    psfs,
+    flares,
+    steps,
+    notes,
+    plan: planSummary(answers.schedule.days, answers.schedule.minutes, input.screening.outcome === 'stop'),
+    weeksAsked: input.weeks,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Sessions and minutes per day
+
+export interface DayCompletions {
+  rows: number;
+  done: number;
+  minutesDone: number;
+  /**
+   * A day's session counts as done by progression's rule (sessionDone: at least half its
+   * exercises done). The denominator is the day's completion rows: `painfit log` records every
+   * exercise of the day (done or not) for --done all/none and the interactive log, so that is the
+   * day's planned count without replaying the plan; with --done id,id only the done ones are
+   * recorded, and such a day counts as done.
+   */
+  sessionDone: boolean;
+}
+
+export function dayCompletions(completions: readonly Completion[]): Map<IsoDate, DayCompletions> {
+  const out = new Map<IsoDate, DayCompletions>();
+  for (const c of completions) {
+    const d = out.get(c.date) ?? { rows: 0, done: 0, minutesDone: 0, sessionDone: false };
+    d.rows += 1;
+    if (c.done) {
+      d.done += 1;
+      d.minutesDone += c.minutes ?? 0;
+    }
+    out.set(c.date, d);
+  }
+  for (const d of out.values()) d.sessionDone = sessionDone(d.done, d.rows);
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Change from the start (clinical-rules §2)
+
+export type Direction = 'lower' | 'higher' | 'same';
+
+export interface Judged {
+  points: number;
+  percent: number | null;
+  meaningful: boolean;
+  verdict: Exclude<Verdict, 'not-enough-data'>;
+  direction: Direction;
+}
+
+const atLeast = (value: number, threshold: number) => value >= threshold - EPSILON;
+
+/**
+ * Names a change in a score where lower is better (pain, PEG), from `baseline` to `current`.
+ * points = baseline − current and percent = points / baseline × 100, so a reduction is positive.
+ * Checked in this order, each edge inclusive (exactly 30 % is meaningful):
+ *   worse        — a rise of ≥ 30 % or ≥ 2 points (the meaningful thresholds, the other way);
+ *   substantial  — a reduction of ≥ 50 %;
+ *   meaningful   — a reduction of ≥ 30 % or ≥ 2 points (Farrar 2001; IMMPACT);
+ *   small        — a reduction of ≥ 15 % (beyond day-to-day noise, not yet meaningful);
+ *   no-clear-change — anything else: a reduction under 15 % (and under 2 points), or a rise under
+ *                  30 % and under 2 points (not a meaningful worsening; `direction` says which way).
+ * A baseline of 0 has no percentage: only the points rules apply (a rise of 2 is worse).
+ */
+export function judgeChange(baseline: number, current: number): Judged {
+  const points = baseline - current;
+  const percent = baseline === 0 ? null : (points * 100) / baseline;
+  const direction: Direction = Math.abs(points) < EPSILON ? 'same' : points > 0 ? 'lower' : 'higher';
+  const meaningful = (percent !== null && atLeast(percent, MEANINGFUL_CHANGE_PERCENT)) || atLeast(points, MEANINGFUL_CHANGE_POINTS);
+  let verdict: Judged['verdict'];
+  if ((percent !== null && atLeast(-percent, MEANINGFUL_CHANGE_PERCENT)) || atLeast(-points, MEANINGFUL_CHANGE_POINTS)) verdict = 'worse';
+  else if (percent !== null && atLeast(percent, SUBSTANTIAL_CHANGE_PERCENT)) verdict = 'substantial';
+  else if (meaningful) verdict = 'meaningful';
+  else if (percent !== null && atLeast(percent, NOISE_CHANGE_PERCENT)) verdict = 'small';
+  else verdict = 'no-clear-change';
+  return { points, percent, meaningful, verdict, direction };
+}
+
+const VERDICT_WORDS: Record<Judged['verdict'], string> = {
+  substantial: 'a substantial improvement',
+  meaningful: 'a meaningful improvement',
+  small: 'a small improvement, not yet the 30% or 2 points that counts as meaningful',
+  'no-clear-change': 'no clear change yet',
+  worse: 'worse than at the start; if it stays like this, talk to your doctor or physiotherapist',
+};
+
+/** Pain, as design.md's `change`: intake average → mean of the last 7 days' check-ins. */
+export function painChange(baseline: number, current: number | null): Change {
+  const start = `Pain: ${num(baseline)} at the start`;
+  if (current === null) {
+    return {
+      baseline,
+      current: null,
+      points: null,
+      percent: null,
+      meaningful: false,
+      verdict: 'not-enough-data',
+      words: `${start}; no check-ins in the last 7 days, so no verdict yet (painfit log records one).`,
+      direction: null,
+    };
+  }
+  const j = judgeChange(baseline, current);
+  return { baseline, current, ...j, words: `${start} → ${num(current)} in the last 7 days: ${changeWords(j)}.` };
+}
+
+/** PEG (Krebs 2009): intake PEG → the latest weekly PEG, with the pain thresholds (clinical-rules §2). */
+export function pegChange(baseline: number, latest: Measure | null): Change {
+  const start = `PEG (pain and how much it gets in the way, 0-10): ${num(baseline)} at the start`;
+  if (!latest?.peg) {
+    return {
+      baseline,
+      current: null,
+      points: null,
+      percent: null,
+      meaningful: false,
+      verdict: 'not-enough-data',
+      words: `${start}; not asked again yet (painfit checkin asks once a week).`,
+      direction: null,
+      currentDate: null,
+    };
+  }
+  const current = pegScore(latest.peg);
+  const j = judgeChange(baseline, current);
+  return {
+    baseline,
+    current,
+    ...j,
+    words: `${start} → ${num(current)} on ${formatDate(latest.date)}: ${changeWords(j)}.`,
+    currentDate: latest.date,
+  };
+}
+
+function changeWords(j: Judged): string {
+  if (j.direction === 'same') return `the same — ${VERDICT_WORDS[j.verdict]}`;
+  const pts = Math.abs(j.points);
+  const amount = `${guarded(pts, 1, [MEANINGFUL_CHANGE_POINTS])} ${pts === 1 ? 'point' : 'points'}`;
+  const pct = j.percent === null ? '' : ` (${guarded(Math.abs(j.percent), 0, [NOISE_CHANGE_PERCENT, MEANINGFUL_CHANGE_PERCENT, SUBSTANTIAL_CHANGE_PERCENT])}%)`;
+  const tail = j.verdict === 'no-clear-change' && j.direction === 'higher' ? 'not a clear change yet' : VERDICT_WORDS[j.verdict];
+  return `${amount}${pct} ${j.direction} — ${tail}`;
+}
+
+/** PSFS (Stratford 1995): each intake goal then and now; real change ≥ 3 on one goal or ≥ 2 on the mean. */
+export function psfsChange(goals: readonly Goal[], latest: Measure | null): PsfsChange | null {
+  if (goals.length === 0) return null;
+  const rated = latest?.goals ?? null;
+  const rows: GoalChange[] = goals.map((g, i) => {
+    const again = rated ? (rated[i]?.activity === g.activity ? rated[i] : rated.find((r) => r.activity === g.activity)) : undefined;
+    const current = again ? again.score : null;
+    const change = current === null ? null : current - g.score;
+    return { activity: g.activity, baseline: g.score, current, change, real: change !== null && Math.abs(change) >= PSFS_ITEM_CHANGE };
+  });
+  const baselineMean = mean(goals.map((g) => g.score)) ?? 0;
+  const currents = rows.map((r) => r.current).filter((c): c is number => c !== null);
+  // The mean is compared over the goals re-rated, so a goal left out does not count as a change.
+  const ratedRows = rows.filter((r) => r.current !== null);
+  const currentMean = currents.length ? mean(currents) : null;
+  const change = currentMean === null ? null : currentMean - (mean(ratedRows.map((r) => r.baseline)) ?? baselineMean);
+  const real = (change !== null && atLeast(Math.abs(change), PSFS_MEAN_CHANGE)) || rows.some((r) => r.real);
+  const start = `Goals (0 cannot do, 10 as before): mean ${num(baselineMean)} at the start`;
+  let words: string;
+  if (currentMean === null || change === null) words = `${start}; not re-rated yet (painfit checkin asks once a week).`;
+  else {
+    const when = latest ? ` on ${formatDate(latest.date)}` : '';
+    const dir = Math.abs(change) < EPSILON ? 'the same' : `${num(Math.abs(change))} ${Math.abs(change) === 1 ? 'point' : 'points'} ${change > 0 ? 'better' : 'worse'}`;
+    const realUp = rows.some((r) => r.real && (r.change ?? 0) > 0) || atLeast(change, PSFS_MEAN_CHANGE);
+    const realDown = rows.some((r) => r.real && (r.change ?? 0) < 0) || atLeast(-change, PSFS_MEAN_CHANGE);
+    const verdict = !real
+      ? 'no real change yet (that takes 2 points on the mean or 3 on one goal)'
+      : realUp && !realDown
+        ? 'a real improvement'
+        : realDown && !realUp
+          ? 'a real change for the worse'
+          : 'real changes both ways';
+    words = `${start} → ${num(currentMean)}${when}: ${dir} — ${verdict}.`;
+  }
+  return { goals: rows, baselineMean, currentMean, change, real, words, currentDate: latest && currentMean !== null ? latest.date : null };
+}
+
+export const pegScore = (p: { pain: number; enjoyment: number; activity: number }): number => (p.pain + p.enjoyment + p.activity) / 3;
+
+// ---------------------------------------------------------------------------------------------
+// Flares and progression steps
+
+/** Flare episodes (§5) as spans of flare days; the one still going on the last day has end null. */
+export function flareSpans(timeline: readonly FlareDay[]): FlareSpan[] {
+  const spans: FlareSpan[] = [];
+  let start: IsoDate | null = null;
+  let last: IsoDate | null = null;
+  for (const day of timeline) {
+    if (!day.flareDay) {
+      if (start !== null && last !== null) spans.push({ start, end: last, days: daysBetween(start, last) + 1 });
+      start = last = null;
+      continue;
+    }
+    start ??= day.ended?.start ?? day.active?.start ?? day.date;
+    last = day.date;
+    if (day.ended) {
+      spans.push({ start, end: day.date, days: daysBetween(start, day.date) + 1 });
+      // A new flare can start later on the day the last one ended.
+      start = day.active ? day.active.start : null;
+      last = day.active ? day.date : null;
+    }
+  }
+  if (start !== null && last !== null) spans.push({ start, end: null, days: daysBetween(start, last) + 1 });
+  return spans;
+}
+
+interface StepFacts {
+  intakeDate: IsoDate;
+  intakeAverage: number;
+  from: IsoDate;
+  asOf: IsoDate;
+  factsFrom: IsoDate;
+  timeline: readonly FlareDay[];
+  byDate: ReadonlyMap<IsoDate, readonly Checkin[]>;
+  days: ReadonlyMap<IsoDate, DayCompletions>;
+  isPlanned(d: IsoDate): boolean;
+  isDone(d: IsoDate): boolean;
+  paused: boolean;
+}
+
+/**
+ * The weekly decisions whose plan week starts in the window, each from its own week's facts with
+ * progression's decideWeek. Levels are not replayed (that would read the whole history); the steps
+ * are the same decisions painfit made, except that a morning-pain trend is compared only with the
+ * weeks read (REPORT_LOOKBACK_DAYS) and a flare that began before them is not seen.
+ */
+export function progressionSteps(f: StepFacts): ProgressionStep[] {
+  const flareByDate = new Map(f.timeline.map((d) => [d.date, d]));
+  // Plan weeks start on the intake date's weekday; the first one read starts on or after factsFrom.
+  let week = Math.max(1, Math.ceil(daysBetween(f.intakeDate, f.factsFrom) / 7) + 1);
+  let previousMorning: number | null = week === 1 ? f.intakeAverage : null;
+  const steps: ProgressionStep[] = [];
+  for (; weekStart(f.intakeDate, week + 1) <= f.asOf; week++) {
+    const start = weekStart(f.intakeDate, week);
+    const dates = datesFrom(start, 7);
+    const breaks: RuleBreak[] = [];
+    const mornings: number[] = [];
+    let flare = false;
+    for (const date of dates) {
+      const day = flareByDate.get(date);
+      const dayCheckins = f.byDate.get(date) ?? [];
+      const first = dayCheckins[0];
+      if (first) mornings.push(first.pain);
+      if (day?.flareDay) {
+        flare = true;
+        continue;
+      }
+      const yesterday = addDays(date, -1);
+      if (first && day && yesterday >= f.intakeDate && (f.days.get(yesterday)?.done ?? 0) > 0 && nextMorningBroken(first.pain, day.reference)) {
+        breaks.push({ rule: 'next-morning', date, pain: first.pain, usual: day.reference });
+      }
+      const during = dayCheckins.find((c) => duringBroken(c.during));
+      if (during && during.during !== null) breaks.push({ rule: 'during', date, during: during.during });
+    }
+    const morning = morningMean(mornings);
+    if (previousMorning !== null && morning !== null && morningClimbBroken(morning, previousMorning)) {
+      breaks.push({ rule: 'morning-climb', date: addDays(start, 6), mean: morning, previous: previousMorning });
+    }
+    if (morning !== null) previousMorning = morning;
+    const planned = dates.filter(f.isPlanned).length;
+    const done = dates.filter(f.isDone).length;
+    const decision = decideWeek({ planned, done, breaks, flare, paused: f.paused });
+    const effective = weekStart(f.intakeDate, week + 1);
+    if (effective >= f.from) {
+      steps.push({ date: effective, week: week + 1, change: decision.change, reason: stepReason(decision.reason, { planned, done, breaks }) });
+    }
+  }
+  return steps;
+}
+
+function stepReason(reason: WeekReason, w: { planned: number; done: number; breaks: readonly RuleBreak[] }): string {
+  const sessions = `${w.done} of ${w.planned} sessions done`;
+  switch (reason) {
+    case 'earned':
+      return `Doses up about 10%: ${sessions} and no pain rule broken the week before.`;
+    case 'flare':
+      return 'Held: a flare-up the week before, so no increase.';
+    case 'paused':
+      return 'Held: increases are paused until a clinician has seen you.';
+    case 'adherence':
+      return w.planned === 0 ? 'Held: no sessions were planned the week before.' : `Held: ${sessions} the week before (two-thirds are needed to step up).`;
+    case 'rule': {
+      const b = w.breaks[0];
+      if (!b) return 'One step back: a pain rule was broken the week before.';
+      if (b.rule === 'during') return `One step back: pain during exercise was ${b.during}/10 on ${formatDate(b.date)} (above ${MAX_PAIN_DURING_EXERCISE}).`;
+      if (b.rule === 'next-morning') {
+        return `One step back: pain had not settled by the next morning (${b.pain} on ${formatDate(b.date)}, usually about ${num(b.usual)}).`;
+      }
+      return `One step back: morning pain rose week on week (${num(b.mean)}, was ${num(b.previous)}).`;
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Small helpers
+
+function planSummary(days: readonly Weekday[], minutes: number, stopped: boolean): Report['plan'] {
+  const order = WEEKDAYS.filter((d) => days.includes(d));
+  const names = order.map((d) => d[0]!.toUpperCase() + d.slice(1));
+  const list = names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+  const summary = stopped
+    ? 'No plan yet: the safety check says to see a clinician first.'
+    : `${order.length} ${order.length === 1 ? 'day' : 'days'} a week (${list}), about ${minutes} minutes each.`;
+  return { days: [...order], minutes, summary };
+}
+
+export function mean(xs: readonly number[]): number | null {
+  return xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : null;
+}
+
+/** One decimal, without a trailing ".0" (5, 3.4). */
+export function num(x: number): string {
+  const r = Math.round(x * 10) / 10;
+  return Number.isInteger(r) ? String(r) : r.toFixed(1);
+}
+
+/**
+ * Rounds for display, except where rounding would carry a value up to a threshold it has not
+ * reached (29.6 % must not read "30%" beside "a small improvement"): then it is cut, not rounded.
+ */
+export function guarded(x: number, decimals: number, thresholds: readonly number[]): string {
+  const f = 10 ** decimals;
+  const rounded = Math.round(x * f) / f;
+  if (thresholds.some((t) => x < t - EPSILON && rounded >= t)) {
+    const g = 10 ** (decimals + 1);
+    return (Math.floor(x * g) / g).toFixed(decimals + 1);
+  }
+  return decimals === 0 ? String(rounded) : num(rounded);
+}
+
+function datesFrom(start: IsoDate, n: number): IsoDate[] {
+  return Array.from({ length: n }, (_, k) => addDays(start, k));
+}
+
+function datesBetween(from: IsoDate, to: IsoDate): IsoDate[] {
+  return from > to ? [] : datesFrom(from, daysBetween(from, to) + 1);
+}
+
+const maxDate = (a: IsoDate, b: IsoDate) => (a > b ? a : b);
+const minDate = (a: IsoDate, b: IsoDate) => (a < b ? a : b);

@@ -1,0 +1,124 @@
+// The most recent entry and everything it wrote, and removing it (painfit undo).
+// An entry groups what one command wrote; its rows go with it (ON DELETE CASCADE), and the
+// completion rows it had overwritten (entries.replaced) are put back.
+import type { Checkin, Completion, Swap } from '../domain/facts';
+import type { Db } from './db';
+
+export type EntryKind = 'log' | 'swap' | 'measures';
+
+export interface StoredCompletion extends Completion {
+  minutes: number;
+  entryId: number;
+}
+
+export interface StoredMeasures {
+  id: number;
+  date: string;
+  recordedAt: string;
+  pegPain: number | null;
+  pegEnjoyment: number | null;
+  pegActivity: number | null;
+  goals: { activity: string; score: number }[] | null;
+}
+
+export interface EntryContents {
+  id: number;
+  kind: EntryKind;
+  recordedAt: string;
+  checkins: Checkin[];
+  completions: StoredCompletion[];
+  swaps: Swap[];
+  measures: StoredMeasures[];
+  /** Earlier completion rows this entry overwrote; undo puts them back. */
+  restores: StoredCompletion[];
+}
+
+interface CompletionRow {
+  date: string;
+  exercise_id: string;
+  done: number;
+  minutes: number;
+  entry_id: number;
+}
+
+const toCompletion = (r: CompletionRow): StoredCompletion => ({ date: r.date, exerciseId: r.exercise_id, done: r.done === 1, minutes: r.minutes ?? 0, entryId: r.entry_id });
+
+export function lastEntryId(db: Db): number | undefined {
+  return (db.prepare('SELECT max(id) AS id FROM entries').get() as { id: number | null }).id ?? undefined;
+}
+
+export function readEntry(db: Db, id: number): EntryContents | undefined {
+  const entry = db.prepare('SELECT id, kind, recorded_at, replaced FROM entries WHERE id = ?').get(id) as
+    | { id: number; kind: EntryKind; recorded_at: string; replaced: string }
+    | undefined;
+  if (!entry) return undefined;
+  const checkins = (
+    db.prepare('SELECT id, date, recorded_at, pain, during, effort, sleep, note FROM checkins WHERE entry_id = ? ORDER BY id').all(id) as {
+      id: number;
+      date: string;
+      recorded_at: string;
+      pain: number;
+      during: number | null;
+      effort: number | null;
+      sleep: number | null;
+      note: string | null;
+    }[]
+  ).map(({ recorded_at, ...c }) => ({ ...c, recordedAt: recorded_at }));
+  const completions = (
+    db.prepare('SELECT date, exercise_id, done, minutes, entry_id FROM completions WHERE entry_id = ? ORDER BY date, exercise_id').all(id) as CompletionRow[]
+  ).map(toCompletion);
+  const swaps = (
+    db.prepare('SELECT id, date, exercise_id, with_id FROM swaps WHERE entry_id = ? ORDER BY id').all(id) as { id: number; date: string; exercise_id: string; with_id: string }[]
+  ).map((s) => ({ id: s.id, date: s.date, exerciseId: s.exercise_id, withId: s.with_id }));
+  const measures = (
+    db
+      .prepare('SELECT id, date, recorded_at, peg_pain, peg_enjoyment, peg_activity, goals FROM measures WHERE entry_id = ? ORDER BY id')
+      .all(id) as {
+      id: number;
+      date: string;
+      recorded_at: string;
+      peg_pain: number | null;
+      peg_enjoyment: number | null;
+      peg_activity: number | null;
+      goals: string | null;
+    }[]
+  ).map((m) => ({
+    id: m.id,
+    date: m.date,
+    recordedAt: m.recorded_at,
+    pegPain: m.peg_pain,
+    pegEnjoyment: m.peg_enjoyment,
+    pegActivity: m.peg_activity,
+    goals: m.goals === null ? null : (JSON.parse(m.goals) as StoredMeasures['goals']),
+  }));
+  const restores = (JSON.parse(entry.replaced) as CompletionRow[]).map(toCompletion);
+  return { id: entry.id, kind: entry.kind, recordedAt: entry.recorded_at, checkins, completions, swaps, measures, restores };
+}
+
+/** The entry undo would remove: the one with the highest id. */
+export function lastEntry(db: Db): EntryContents | undefined {
+  const id = lastEntryId(db);
+  return id === undefined ? undefined : readEntry(db, id);
+}
+
+export class NotLastEntryError extends Error {
+  constructor(readonly expected: number, readonly actual: number | undefined) {
+    super(`entry ${expected} is no longer the most recent one (now ${actual ?? 'none'})`);
+    this.name = 'NotLastEntryError';
+  }
+}
+
+/**
+ * Removes entry `id` and its rows and puts back the completion rows it overwrote, in one
+ * transaction. Refuses (NotLastEntryError) when another terminal saved a newer entry since `id`
+ * was shown: the person confirmed removing that entry, not a different one.
+ */
+export function removeEntry(db: Db, entry: EntryContents): void {
+  db.transaction(() => {
+    const last = lastEntryId(db);
+    if (last !== entry.id) throw new NotLastEntryError(entry.id, last);
+    db.prepare('DELETE FROM entries WHERE id = ?').run(entry.id);
+    const restore = db.prepare('INSERT INTO completions (date, exercise_id, done, minutes, entry_id) VALUES (?, ?, ?, ?, ?)');
+    for (const c of entry.restores) restore.run(c.date, c.exerciseId, c.done ? 1 : 0, c.minutes, c.entryId);
+  })();
+}

@@ -1,0 +1,173 @@
+// painfit report in the terminal, and as CSV. Renderers return strings; means are shown to one
+// decimal here (the Report keeps full precision).
+import Table from 'cli-table3';
+import { formatDate, type IsoDate } from '../domain/dates';
+import { num, type Report, type WeekRow } from '../domain/report';
+import { CHART_LEGEND, renderLineChart } from './chart';
+import { DISCLAIMER, plural, terminalWidth } from './format';
+import type { Theme } from './theme';
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+/** What the table shows for a week without a value: a gap, never a zero. */
+const NONE = '–';
+
+/** "5 Jan", or "5 Jan 2027" when the report spans more than one year. */
+function dayMonth(date: IsoDate, withYear: boolean): string {
+  const [y, m, d] = date.split('-');
+  return `${Number(d)} ${MONTHS[Number(m) - 1]}${withYear ? ` ${y}` : ''}`;
+}
+
+const optional = (x: number | null, show: (n: number) => string = num) => (x === null ? NONE : show(x));
+
+export function renderWeeklyTable(weeks: readonly WeekRow[], theme: Theme, withYear: boolean): string {
+  const table = new Table({
+    head: ['Week of', 'Check-ins', 'Pain mean', 'Low', 'High', 'Sessions', 'Adherence', 'Active min', 'PEG'].map((h) => theme.heading(h)),
+    colAligns: ['left', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'right'],
+    // No rule between weeks: a compact table reads faster.
+    chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
+    style: { head: [], border: [] },
+  });
+  for (const w of weeks) {
+    table.push([
+      `Mon ${dayMonth(w.start, withYear)}`,
+      String(w.checkins),
+      optional(w.painMean),
+      optional(w.painMin, String),
+      optional(w.painMax, String),
+      w.sessionsPlanned === 0 && w.sessionsDone === 0 ? NONE : `${w.sessionsDone} of ${w.sessionsPlanned}`,
+      optional(w.adherence, (a) => `${Math.round(a)}%`),
+      String(Math.round(w.activeMinutes)),
+      optional(w.peg),
+    ]);
+  }
+  return table.toString();
+}
+
+export function renderPainChart(report: Report, theme: Theme, width: number): string {
+  const withYear = report.from.slice(0, 4) !== report.to.slice(0, 4);
+  // Ticks on each Monday; the year is added where it changes, when the report spans two years.
+  let year = '';
+  const points = report.daily.map((d, i) => {
+    const tick = i % 7 === 0;
+    const showYear = withYear && tick && d.date.slice(0, 4) !== year;
+    if (showYear) year = d.date.slice(0, 4);
+    return { label: dayMonth(d.date, showYear), value: d.pain, mark: d.sessionDone ? ('done' as const) : d.planned ? ('missed' as const) : null, tick };
+  });
+  return renderLineChart(points, { width, min: 0, max: 10, rows: 11, theme });
+}
+
+export function renderReport(report: Report, theme: Theme, width = terminalWidth()): string {
+  const withYear = report.from.slice(0, 4) !== report.to.slice(0, 4);
+  const weeks = report.weeks.length;
+  const who = report.intake.name ? `${report.intake.name}'s report` : 'Your report';
+  const lines: string[] = [
+    theme.heading(`${who}: ${formatDate(report.from)} to ${formatDate(report.to)} (${plural(weeks, 'week')})`),
+    theme.muted(
+      `Plan started ${formatDate(report.intake.date)}: ${report.plan.summary}` +
+        (report.weeksAsked !== undefined && report.weeksAsked > weeks ? ` The plan is ${plural(weeks, 'week')} old, so that is all there is to show.` : ''),
+    ),
+  ];
+  if (report.screening.outcome === 'stop') lines.push(...report.screening.notes.map((n) => theme.warn(`• ${n}`)));
+  lines.push('', renderWeeklyTable(report.weeks, theme, withYear));
+
+  lines.push('', theme.heading('Daily pain (0 none, 10 worst imaginable)'), renderPainChart(report, theme, width), theme.muted(CHART_LEGEND));
+
+  lines.push('', theme.heading('Is it helping?'));
+  lines.push(verdictLine(report.change.verdict, report.change.words, theme));
+  if (report.peg) lines.push(verdictLine(report.peg.verdict, report.peg.words, theme));
+  if (report.psfs) {
+    lines.push(report.psfs.real ? theme.good(report.psfs.words) : report.psfs.words);
+    for (const g of report.psfs.goals) {
+      const now = g.current === null ? 'not re-rated yet' : `${g.current} now (${g.change! > 0 ? '+' : ''}${g.change}${g.real ? ', a real change' : ''})`;
+      lines.push(`  • ${g.activity}: ${g.baseline} at the start, ${now}`);
+    }
+  }
+
+  lines.push('', theme.heading('Flare-ups'));
+  if (report.flares.length === 0) lines.push('  None in these weeks.');
+  for (const f of report.flares) {
+    lines.push(
+      f.end === null
+        ? `  Since ${formatDate(f.start)}, still going (${plural(f.days, 'day')} so far)`
+        : f.end === f.start
+          ? `  ${formatDate(f.start)} (1 day)`
+          : `  ${formatDate(f.start)} to ${formatDate(f.end)} (${plural(f.days, 'day')})`,
+    );
+  }
+
+  lines.push('', theme.heading('Dose changes, week by week'));
+  if (report.steps.length === 0) lines.push('  None yet: the first weekly review comes at the start of plan week 2.');
+  const when = report.steps.map((s) => `${formatDate(s.date)} (week ${s.week})`);
+  const wide = Math.max(0, ...when.map((w) => w.length));
+  report.steps.forEach((s, i) => {
+    const word = s.change === 'up' ? theme.good('up  ') : s.change === 'down' ? theme.warn('down') : 'hold';
+    lines.push(`  ${when[i]!.padEnd(wide)}  ${word}  ${s.reason}`);
+  });
+
+  lines.push('', theme.muted(DISCLAIMER));
+  return lines.join('\n');
+}
+
+function verdictLine(verdict: Report['change']['verdict'], words: string, theme: Theme): string {
+  if (verdict === 'substantial' || verdict === 'meaningful') return theme.good(words);
+  if (verdict === 'worse') return theme.warn(words);
+  return words;
+}
+
+// ---------------------------------------------------------------------------------------------
+// CSV: one row per week, for a spreadsheet. Empty cells for missing values (never zeros); means to
+// two decimals, adherence and minutes to one.
+
+export const CSV_HEADER = [
+  'week_start',
+  'checkins',
+  'pain_mean',
+  'pain_min',
+  'pain_max',
+  'sessions_planned',
+  'sessions_done',
+  'adherence_percent',
+  'active_minutes',
+  'peg',
+] as const;
+
+const fixed = (x: number | null, decimals: number): string => (x === null ? '' : String(Number(x.toFixed(decimals))));
+
+export function renderReportCsv(report: Report): string {
+  const rows = report.weeks.map((w) =>
+    [
+      w.start,
+      String(w.checkins),
+      fixed(w.painMean, 2),
+      fixed(w.painMin, 0),
+      fixed(w.painMax, 0),
+      String(w.sessionsPlanned),
+      String(w.sessionsDone),
+      fixed(w.adherence, 1),
+      fixed(w.activeMinutes, 1),
+      fixed(w.peg, 2),
+    ].join(','),
+  );
+  return [CSV_HEADER.join(','), ...rows].join('\n') + '\n';
+}
+
+// ---------------------------------------------------------------------------------------------
+// The echo of painfit checkin (and of the weekly questions asked by painfit log).
+
+export function renderMeasureSaved(
+  m: { date: IsoDate; peg: { pain: number; enjoyment: number; activity: number } | null; goals: { activity: string; score: number }[] | null },
+  intakeGoals: readonly { activity: string; score: number }[],
+  theme: Theme,
+): string {
+  const lines = [theme.heading(`Weekly questions saved for ${formatDate(m.date)}:`)];
+  if (m.peg) {
+    const score = (m.peg.pain + m.peg.enjoyment + m.peg.activity) / 3;
+    lines.push(`  PEG: pain ${m.peg.pain}, enjoyment ${m.peg.enjoyment}, activity ${m.peg.activity} (score ${num(score)})`);
+  }
+  for (const [i, g] of (m.goals ?? []).entries()) {
+    const then = intakeGoals[i]?.score;
+    lines.push(`  ${g.activity}: ${g.score}/10${then === undefined ? '' : ` (${then} at the start)`}`);
+  }
+  lines.push(theme.muted('  painfit report shows how these change over the weeks.'));
+  return lines.join('\n');
+}

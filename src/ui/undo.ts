@@ -1,0 +1,66 @@
+// What `painfit undo` is about to remove, shown in full before anything is removed.
+import { formatDate } from '../domain/dates';
+import type { EntryContents } from '../store/undo';
+import { painWords } from './format';
+import type { Theme } from './theme';
+
+/** Exercise id → name, for the exercises the library knows (ids are shown when it does not). */
+export type ExerciseNames = ReadonlyMap<string, string>;
+
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+/** "Sat 28 Nov 2026, 09:15" in local time: when the entry was saved. */
+function savedAt(iso: string): string {
+  const t = new Date(iso);
+  if (Number.isNaN(t.getTime())) return iso;
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const local = `${t.getFullYear()}-${pad(t.getMonth() + 1)}-${pad(t.getDate())}`;
+  return `${formatDate(local)}, ${pad(t.getHours())}:${pad(t.getMinutes())}`;
+}
+
+/** A short name for the entry: "the check-in for Sat 28 Nov 2026". */
+export function entryTitle(e: EntryContents): string {
+  const date = e.checkins[0]?.date ?? e.completions[0]?.date ?? e.swaps[0]?.date ?? e.measures[0]?.date;
+  const on = date ? ` for ${formatDate(date)}` : '';
+  if (e.kind === 'swap') return `the swap${date ? ` from ${formatDate(date)}` : ''}`;
+  if (e.kind === 'measures') return `the weekly measures${on}`;
+  return e.checkins.length > 0 ? `the check-in${on}` : `the exercise record${on}`;
+}
+
+export function renderEntry(e: EntryContents, names: ExerciseNames, theme: Theme): string {
+  const name = (id: string) => (names.has(id) ? `${names.get(id)} (${id})` : id);
+  const lines = [theme.heading(`The most recent entry is ${entryTitle(e)}, saved ${savedAt(e.recordedAt)}:`)];
+  for (const c of e.checkins) {
+    lines.push(`  pain ${c.pain}/10 (${painWords(c.pain)})`);
+    const extras = [
+      c.during !== null ? `worst pain during exercise ${c.during}/10` : null,
+      c.effort !== null ? `effort ${c.effort}/10` : null,
+      c.sleep !== null ? `sleep ${c.sleep}/10` : null,
+    ].filter(Boolean);
+    if (extras.length) lines.push(`  ${extras.join(' · ')}`);
+    if (c.note) lines.push(`  note: ${JSON.stringify(c.note)}`);
+  }
+  const done = e.completions.filter((c) => c.done);
+  const notDone = e.completions.filter((c) => !c.done);
+  if (done.length) lines.push(`  done: ${done.map((c) => name(c.exerciseId)).join(', ')}`);
+  if (notDone.length) lines.push(`  not done: ${notDone.map((c) => name(c.exerciseId)).join(', ')}`);
+  for (const s of e.swaps) lines.push(`  ${name(s.withId)} replacing ${name(s.exerciseId)}, from ${formatDate(s.date)} on`);
+  for (const m of e.measures) {
+    if (m.pegPain !== null) lines.push(`  PEG: pain ${m.pegPain}, enjoyment ${m.pegEnjoyment}, activity ${m.pegActivity}`);
+    for (const g of m.goals ?? []) lines.push(`  goal: ${g.activity} ${g.score}/10`);
+  }
+  if (lines.length === 1) lines.push('  (nothing else was saved with it)');
+  if (e.restores.length) {
+    lines.push(
+      theme.muted(
+        `  It had replaced earlier answers for ${plural(e.restores.length, 'exercise', 'exercises')} (${e.restores.map((c) => `${c.exerciseId} on ${c.date}: ${c.done ? 'done' : 'not done'}`).join(', ')}); those come back.`,
+      ),
+    );
+  }
+  return lines.join('\n');
+}
+
+export function renderRemoved(e: EntryContents): string {
+  const back = e.restores.length ? ` The earlier answers for ${plural(e.restores.length, 'exercise', 'exercises')} are back.` : '';
+  return `Removed ${entryTitle(e)}.${back}`;
+}
