@@ -2,6 +2,7 @@
 import { CommanderError } from 'commander';
 import { EXIT, PainfitError, UsageError, type ExitCode } from './errors';
 import { buildProgram } from './cli/program';
+import { isDamageError } from './store/db';
 
 function wantsJson(argv: readonly string[]): boolean {
   return argv.includes('--json');
@@ -31,6 +32,11 @@ export async function main(argv: readonly string[]): Promise<ExitCode> {
       return EXIT.usage;
     }
     const message = error instanceof Error ? error.message : String(error);
+    if (isDamageError(error)) {
+      // Damage that only shows once a query reaches the bad pages: never a stack trace, and the way out.
+      printError('DAMAGED_DATABASE', `the data file is damaged (${message}). painfit has not changed it; painfit doctor checks it and names the latest backup.`, json);
+      return EXIT.failure;
+    }
     if (process.env.DEBUG?.split(',').includes('painfit') && error instanceof Error) {
       process.stderr.write(`${error.stack}\n`);
     }
@@ -44,7 +50,9 @@ process.on('SIGINT', () => {
   // Every write is a single transaction, so stopping here leaves nothing half-written.
   if (interrupted) return;
   interrupted = true;
-  process.stderr.write('\nStopped. Nothing was saved.\n');
+  // A list prompt hides the cursor, and exiting from here skips its clean-up: show it again.
+  const showCursor = process.stderr.isTTY ? '\x1b[?25h' : '';
+  process.stderr.write(`${showCursor}\nStopped. Nothing was saved.\n`);
   process.exit(EXIT.interrupted);
 });
 

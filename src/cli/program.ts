@@ -227,6 +227,16 @@ Exit codes: 0 done, 1 unexpected failure, 2 bad usage or input (nothing written)
     });
   addGlobalOptions(undo, true);
 
+  const doctor = program
+    .command('doctor')
+    .description('check the data folder: schema version, integrity, counts and backups')
+    .addHelpText('after', example(['painfit doctor', 'painfit doctor --json']))
+    .action(async (_opts: unknown, cmd: Command) => {
+      const { runDoctor } = await import('./commands/doctor');
+      await withContext(cmd, runDoctor);
+    });
+  addGlobalOptions(doctor, true);
+
   // `painfit` alone shows today's session; on a terminal with no intake yet it offers the intake.
   program.allowExcessArguments(true).action(async (_opts: unknown, cmd: Command) => {
     const [unknown] = cmd.args;

@@ -1,19 +1,27 @@
 // Opening the database: permissions, pragmas, migrations and the backup kept before migrating.
+//
+// Three promises hold here, and the tests in test/damaged.test.ts, test/concurrency.test.ts and
+// test/privacy.test.ts prove them:
+// - a damaged, foreign or newer file is refused before anything is written to it: no "repair",
+//   no re-creation, no journal switch, no chmod, no -wal/-shm left behind;
+// - two terminals may open, migrate and write at the same time: they wait for each other;
+// - the folder is 0700 and every file painfit writes is 0600, whatever the umask.
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { DataError } from '../errors';
 import { MIGRATIONS, type Migration } from './migrations';
 import type { Paths } from './paths';
+import { makePrivateFolder } from './folders';
 
 export type Db = Database.Database;
 
 /** Health data: only the user may read the folder and files (umask 077 covers -wal, -shm and backups). */
 const PRIVATE_UMASK = 0o077;
-const FOLDER_MODE = 0o700;
-const FILE_MODE = 0o600;
+export { FOLDER_MODE } from './folders';
+export const FILE_MODE = 0o600;
 /** Two terminals logging at once wait for each other instead of failing with "database is locked". */
-const BUSY_TIMEOUT_MS = 10_000;
+export const BUSY_TIMEOUT_MS = 10_000;
 
 export interface OpenOptions {
   /** Create the folder and database when missing (commands that write). Otherwise a missing database gives `null`. */
@@ -23,78 +31,189 @@ export interface OpenOptions {
   now?: () => Date;
 }
 
+export function latestVersionOf(migrations: readonly Migration[]): number {
+  return Math.max(0, ...migrations.map((m) => m.version));
+}
+
 export function openDb(paths: Paths, options: OpenOptions): Db | null {
   const exists = fs.existsSync(paths.db);
   if (!exists && !options.create) return null;
   process.umask(PRIVATE_UMASK);
-  if (!fs.existsSync(paths.home)) {
-    fs.mkdirSync(paths.home, { recursive: true, mode: FOLDER_MODE });
-    fs.chmodSync(paths.home, FOLDER_MODE);
-  }
-  const db = new Database(paths.db);
+  if (!exists) makePrivateFolder(paths.home, 'the data folder');
+  // An existing file is opened as it is: if it vanished meanwhile, fail rather than start an empty one.
+  const db = openFile(paths, exists);
   try {
-    const version = readVersion(db, paths);
-    const migrations = options.migrations ?? MIGRATIONS;
-    const latest = Math.max(0, ...migrations.map((m) => m.version));
-    if (version > latest) {
-      throw new DataError(
-        `${paths.db} was written by a newer version of painfit (data version ${version}; this painfit knows up to ${latest}). ` +
-          'It has not been changed. Update painfit to use it.',
-        'NEWER_DATABASE',
-      );
-    }
-    fs.chmodSync(paths.db, FILE_MODE);
-    db.pragma('journal_mode = WAL');
+    // First of all, so that every step below waits for another terminal instead of failing at once.
     db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    const { version, objects } = probe(db, paths);
+    const migrations = options.migrations ?? MIGRATIONS;
+    const latest = latestVersionOf(migrations);
+    if (version > latest) throw newerError(paths, version, latest);
+    if (version === 0 && objects > 0) throw foreignError(paths, objects);
+    // Only now is the file known to be painfit's: the steps below may write to it.
+    fs.chmodSync(paths.db, FILE_MODE);
+    // SQLite creates -wal and -shm with the database file's own mode, so they are 0600 as well.
+    db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');
     db.pragma('synchronous = NORMAL');
-    if (version < latest) {
-      if (version > 0) backupBeforeMigrating(db, paths, version, options.now ?? (() => new Date()));
-      migrate(db, migrations, version);
-    }
-    for (const suffix of ['-wal', '-shm']) {
-      if (fs.existsSync(paths.db + suffix)) fs.chmodSync(paths.db + suffix, FILE_MODE);
-    }
-    return db;
+    if (version < latest) upgrade(db, paths, migrations, options.now ?? (() => new Date()));
+    for (const suffix of ['-wal', '-shm']) chmodIfPresent(paths.db + suffix, FILE_MODE);
+    return immediateTransactions(db);
   } catch (error) {
     db.close();
     throw error;
   }
 }
 
-function readVersion(db: Db, paths: Paths): number {
+function openFile(paths: Paths, mustExist: boolean): Db {
   try {
-    return db.pragma('user_version', { simple: true }) as number;
+    return new Database(paths.db, { fileMustExist: mustExist });
   } catch (error) {
-    const latest = latestBackup(paths);
     throw new DataError(
-      `${paths.db} cannot be read: it looks damaged (${(error as Error).message}). painfit has not changed it. ` +
-        (latest ? `The most recent backup is ${latest}.` : 'No backup was found in ' + paths.backups + '.') +
-        ' Move the damaged file aside and copy a backup to painfit.db, or run painfit doctor.',
-      'DAMAGED_DATABASE',
+      `${paths.db} cannot be opened (${(error as Error).message}). Check that it is a file you can read and write, in a folder you own.`,
+      'CANNOT_OPEN',
     );
   }
 }
 
-/** All pending steps in one transaction: either every step applies, or none. */
-export function migrate(db: Db, migrations: readonly Migration[], from: number): void {
-  const pending = [...migrations].filter((m) => m.version > from).sort((a, b) => a.version - b.version);
-  db.transaction(() => {
-    for (const m of pending) {
-      m.up(db);
-      db.pragma(`user_version = ${m.version}`);
-    }
-  })();
+/** SQLite's own words for a file that is not (or no longer) a whole database. */
+export function isDamageError(error: unknown): boolean {
+  const code = (error as { code?: unknown }).code;
+  return typeof code === 'string' && (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB');
 }
 
-function backupBeforeMigrating(db: Db, paths: Paths, version: number, now: () => Date): string {
-  fs.mkdirSync(paths.backups, { recursive: true, mode: FOLDER_MODE });
+export interface VersionProbe {
+  /** PRAGMA user_version: the last migration applied (0 for a new or foreign file). */
+  version: number;
+  /** Tables, indexes and the like in the file (0 for a new, empty database). */
+  objects: number;
+}
+
+/** The raw probe; throws SQLite's own error for a damaged file. */
+export function readVersionProbe(db: Db): VersionProbe {
+  return db.prepare('SELECT (SELECT user_version FROM pragma_user_version) AS version, (SELECT count(*) FROM sqlite_master) AS objects').get() as VersionProbe;
+}
+
+/**
+ * Reads the data version and whether the file holds anything at all, in one statement (one
+ * consistent snapshot, even while another terminal is migrating). Reading never writes, so a damaged
+ * file is refused exactly as it was found.
+ */
+function probe(db: Db, paths: Paths): VersionProbe {
+  try {
+    return readVersionProbe(db);
+  } catch (error) {
+    if (isDamageError(error)) throw damagedError(paths, (error as Error).message);
+    throw error;
+  }
+}
+
+/** What to do about a file painfit cannot use: the latest backup, or that there is none. */
+export function backupAdvice(paths: Paths, mentionDoctor = true): string {
+  const latest = latestBackup(paths);
+  const doctor = mentionDoctor ? ' painfit doctor shows the details.' : '';
+  return latest
+    ? `The most recent backup is ${latest}: move ${paths.db} aside and copy that backup to ${paths.db}.${doctor}`
+    : `No backup was found in ${paths.backups}. Move ${paths.db} aside to start afresh.${doctor}`;
+}
+
+export function newerError(paths: Paths, version: number, latest: number): DataError {
+  return new DataError(
+    `${paths.db} was written by a newer version of painfit (data version ${version}; this painfit knows up to ${latest}). ` +
+      'It has not been changed. Update painfit to use it.',
+    'NEWER_DATABASE',
+  );
+}
+
+export function foreignError(paths: Paths, objects: number, mentionDoctor = true): DataError {
+  return new DataError(
+    `${paths.db} is an SQLite database, but not one painfit wrote (it holds ${objects} table${objects === 1 ? '' : 's'} or index${objects === 1 ? '' : 'es'} and no painfit data version). ` +
+      `painfit has not changed it. ${backupAdvice(paths, mentionDoctor)}`,
+    'FOREIGN_DATABASE',
+  );
+}
+
+export function damagedError(paths: Paths, reason: string, mentionDoctor = true): DataError {
+  return new DataError(`${paths.db} cannot be read: it looks damaged (${reason}). painfit has not changed it. ${backupAdvice(paths, mentionDoctor)}`, 'DAMAGED_DATABASE');
+}
+
+/**
+ * Migrates under the write lock. Two terminals opening an old (or brand-new) database at the same
+ * time both get here; the second finds the work done when the lock is its turn, and does nothing.
+ */
+function upgrade(db: Db, paths: Paths, migrations: readonly Migration[], now: () => Date): void {
+  db.transaction(() => {
+    const current = userVersion(db);
+    if (current >= latestVersionOf(migrations)) return;
+    if (current > 0) backupBeforeMigrating(paths, current, now);
+    applyPending(db, migrations, current);
+  }).immediate();
+}
+
+function userVersion(db: Db): number {
+  return db.pragma('user_version', { simple: true }) as number;
+}
+
+/**
+ * All pending steps in one transaction: either every step applies, or none. The steps above the
+ * version found under the write lock are applied (`from` is the version the caller last read; if
+ * another terminal migrated meanwhile, its steps are not repeated).
+ */
+export function migrate(db: Db, migrations: readonly Migration[], from: number): void {
+  db.transaction(() => applyPending(db, migrations, Math.max(from, userVersion(db)))).immediate();
+}
+
+function applyPending(db: Db, migrations: readonly Migration[], from: number): void {
+  const pending = [...migrations].filter((m) => m.version > from).sort((a, b) => a.version - b.version);
+  for (const m of pending) {
+    m.up(db);
+    db.pragma(`user_version = ${m.version}`);
+  }
+}
+
+/**
+ * Called inside the migrating transaction, which holds the write lock: nobody can change the file
+ * meanwhile, so a second (read-only) connection copies exactly the version about to be migrated.
+ * VACUUM INTO writes a consistent copy, including anything still in the WAL.
+ */
+function backupBeforeMigrating(paths: Paths, version: number, now: () => Date): string {
+  makePrivateFolder(paths.backups, 'the backups folder');
   const stamp = now().toISOString().replace(/[:.]/g, '-');
   const file = path.join(paths.backups, `painfit-v${version}-${stamp}.db`);
-  // VACUUM INTO writes a consistent copy, including anything still in the WAL.
-  db.prepare('VACUUM INTO ?').run(file);
-  fs.chmodSync(file, FILE_MODE);
+  // Written under a name listBackups() does not show, then renamed: a crash while copying must not
+  // leave a partial file that doctor and the damaged-file advice would offer as "the latest backup".
+  const partial = `${file}.partial`;
+  fs.rmSync(partial, { force: true }); // left by a crash; we hold the write lock, so nobody else is writing it
+  const reader = new Database(paths.db, { readonly: true, fileMustExist: true });
+  try {
+    reader.prepare('VACUUM INTO ?').run(partial);
+  } finally {
+    reader.close();
+  }
+  fs.chmodSync(partial, FILE_MODE);
+  fs.renameSync(partial, file);
   return file;
+}
+
+/**
+ * Every transaction starts with BEGIN IMMEDIATE unless `.deferred()` is asked for. In WAL mode a
+ * deferred transaction that reads and then writes fails at once with SQLITE_BUSY when another
+ * terminal wrote in between (its snapshot is stale, and busy_timeout cannot help); IMMEDIATE takes
+ * the write lock first, waiting up to the busy timeout for the other terminal to finish.
+ */
+function immediateTransactions(db: Db): Db {
+  const transaction = db.transaction.bind(db);
+  db.transaction = ((fn) => transaction(fn).immediate) as Db['transaction'];
+  return db;
+}
+
+function chmodIfPresent(file: string, mode: number): void {
+  try {
+    fs.chmodSync(file, mode);
+  } catch (error) {
+    // The last connection of another terminal may have just removed it.
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
 }
 
 export function listBackups(paths: Paths): string[] {

@@ -6,9 +6,9 @@ import path from 'node:path';
 import { EXPORT_FORMAT, EXPORT_VERSION, TABLES, type ExportFile, type ExportRow, type TableName } from '../schema/export';
 import type { Db } from './db';
 import type { Paths } from './paths';
+import { makePrivateFolder } from './folders';
 
 const FILE_MODE = 0o600;
-const FOLDER_MODE = 0o700;
 
 /** Quotes an SQL identifier (table and column names come from sqlite_master, never from a user). */
 const ident = (name: string) => `"${name.replace(/"/g, '""')}"`;
@@ -111,11 +111,12 @@ export function restoreExport(db: Db, file: ExportFile, opts: RestoreOptions): R
 
 /** A consistent copy of the database, kept before --replace deletes anything. */
 export function backupBeforeReplacing(db: Db, paths: Paths, now: Date): string {
-  fs.mkdirSync(paths.backups, { recursive: true, mode: FOLDER_MODE });
+  makePrivateFolder(paths.backups, 'the backups folder');
   const file = path.join(paths.backups, `painfit-before-import-${now.toISOString().replace(/[:.]/g, '-')}.db`);
   // Written under a name that is not listed as a backup, then renamed: a crash while copying must
   // not leave an empty or partial file that doctor and the damaged-file advice offer as "the latest backup".
   const partial = `${file}.partial`;
+  fs.rmSync(partial, { force: true }); // left by a crash: VACUUM INTO refuses an existing file
   db.prepare('VACUUM INTO ?').run(partial);
   fs.chmodSync(partial, FILE_MODE);
   fs.renameSync(partial, file);
@@ -138,7 +139,7 @@ export function writePrivateFile(file: string, text: string): void {
 
 /** Creates a folder readable only by the user, when it does not exist yet. */
 export function ensurePrivateFolder(dir: string): void {
-  if (!fs.existsSync(dir)) fs.mkdirSync(dir, { recursive: true, mode: FOLDER_MODE });
+  makePrivateFolder(dir, 'the CSV folder (--csv)');
 }
 
 /** One CSV field, quoted per RFC 4180 when it holds a comma, a quote or a line break. */
