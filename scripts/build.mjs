@@ -1,21 +1,115 @@
 // Bundles the CLI into one CommonJS file: far faster to start than hundreds of ESM modules.
 // better-sqlite3 stays external (a native addon); everything reached through `await import()`
 // is wrapped lazily by esbuild, so commands that never prompt never evaluate the prompt code.
+// Then a training run records V8's code cache for the bundle (see scripts/loader.cjs).
 import { build } from 'esbuild';
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 
-const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+const root = path.resolve(import.meta.dirname, '..');
+const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
+const dist = path.join(root, 'dist');
+
+/**
+ * commander requires child_process at load time, only to run external subcommands, which painfit
+ * never has. Loading it costs several milliseconds and pulls in Node's networking internals, so
+ * commander gets a stand-in that loads the real module only if something is ever used from it.
+ */
+const lazyChildProcess = {
+  name: 'lazy-child-process',
+  setup(b) {
+    b.onResolve({ filter: /^(node:)?child_process$/ }, (args) =>
+      args.importer.includes(`${path.sep}commander${path.sep}`) ? { path: 'child_process', namespace: 'lazy-child-process' } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'lazy-child-process' }, () => ({
+      contents: "module.exports = new Proxy({}, { get: (_, key) => require('node:child_process')[key] });",
+      loader: 'js',
+    }));
+  },
+};
+
+/**
+ * chalk detects colour support itself at load time (importing node:tty, which loads Node's
+ * networking internals). painfit decides colour in one place (src/ui/theme.ts) and always
+ * passes chalk an explicit level, so chalk's own detection is replaced by "no colour".
+ */
+const noChalkDetection = {
+  name: 'no-chalk-detection',
+  setup(b) {
+    b.onResolve({ filter: /^#supports-color$/ }, (args) =>
+      args.importer.includes(`${path.sep}chalk${path.sep}`) ? { path: 'supports-color', namespace: 'no-chalk-detection' } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'no-chalk-detection' }, () => ({
+      contents: 'export default { stdout: false, stderr: false };',
+      loader: 'js',
+    }));
+  },
+};
+
+/**
+ * cli-table3 measures every cell line with string-width, whose first call compiles a very large
+ * emoji regular expression. painfit's tables are plain text: lines made only of characters that
+ * are one column wide are measured by their length, anything else goes to string-width as before.
+ */
+const fastStringWidth = {
+  name: 'fast-string-width',
+  setup(b) {
+    b.onResolve({ filter: /^string-width$/ }, (args) =>
+      args.importer.includes(`${path.sep}cli-table3${path.sep}`)
+        ? { path: 'string-width', namespace: 'fast-string-width', pluginData: path.dirname(args.importer) }
+        : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'fast-string-width' }, (args) => ({
+      contents: `
+        // Printable ASCII, Latin-1, general punctuation, arrows and box drawing: one column each.
+        const narrow = /^[\x20-\x7e\u00a0-\u00ff\u2010-\u2027\u2030-\u205e\u2190-\u21ff\u2500-\u257f]*$/;
+        let slow;
+        module.exports = (s) => {
+          if (typeof s === 'string' && narrow.test(s)) return s.length;
+          slow ??= require('string-width');
+          return slow(s);
+        };`,
+      resolveDir: args.pluginData,
+      loader: 'js',
+    }));
+  },
+};
 
 await build({
-  entryPoints: ['src/main.ts'],
-  outfile: 'dist/painfit.cjs',
+  plugins: [lazyChildProcess, noChalkDetection, fastStringWidth],
+  entryPoints: [path.join(root, 'src/main.ts')],
+  outfile: path.join(dist, 'main.cjs'),
   bundle: true,
   platform: 'node',
   target: 'node20',
   format: 'cjs',
   // zod is large (≈0.8 MB): left external, it is required only when a file is validated.
-  external: ['better-sqlite3', 'zod'],
+  // better-sqlite3's JavaScript is bundled (a dozen small files resolved and compiled on every
+  // start otherwise); its native addon is loaded by path (src/store/db.ts, nativeBinding).
+  external: ['zod', 'bindings'],
   define: { PAINFIT_VERSION: JSON.stringify(pkg.version) },
   legalComments: 'none',
   logLevel: 'warning',
 });
+// Saved already wrapped as a CommonJS module function, so the loader compiles the file as it is
+// instead of first copying half a megabyte of source into a wrapped string on every start.
+const bundle = path.join(dist, 'main.cjs');
+writeFileSync(bundle, `(function (exports, require, module, __filename, __dirname) {${readFileSync(bundle, 'utf8')}\n})`);
+copyFileSync(path.join(root, 'scripts/loader.cjs'), path.join(dist, 'painfit.cjs'));
+rmSync(path.join(dist, 'main.cache'), { force: true });
+
+// Training run: today's session for a throwaway user compiles the code most commands share.
+const home = mkdtempSync(path.join(os.tmpdir(), 'painfit-build-'));
+const bin = path.join(root, 'bin/painfit.js');
+const env = { ...process.env, NO_COLOR: '1', PAINFIT_HOME: home };
+const template = spawnSync(process.execPath, [bin, 'intake', '--template'], { env, encoding: 'utf8' });
+spawnSync(process.execPath, [bin, 'intake', '--answers', '-'], { env, input: template.stdout, encoding: 'utf8' });
+const trained = spawnSync(process.execPath, [bin, 'today'], { env: { ...env, PAINFIT_WRITE_CODE_CACHE: '1' }, encoding: 'utf8' });
+rmSync(home, { recursive: true, force: true });
+if (trained.status !== 0) {
+  // Not fatal: without the cache painfit starts a little slower, nothing else changes.
+  console.warn(`painfit build: no code cache written (training run exited ${trained.status}): ${trained.stderr.trim()}`);
+  rmSync(path.join(dist, 'main.cache'), { force: true });
+}

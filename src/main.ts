@@ -8,14 +8,29 @@ function wantsJson(argv: readonly string[]): boolean {
   return argv.includes('--json');
 }
 
+/** The first n characters (code points, so never half an emoji). */
+const head = (text: string, n: number) => Array.from(text).slice(0, n).join('');
+
+/**
+ * Messages quote the value given; a 10,000-character value is shown by its beginning, so the
+ * message stays one short paragraph. Quoted values (JSON strings) over 100 characters and any
+ * other unbroken run over 200 (a long path) are cut.
+ */
+function shortenValues(message: string): string {
+  return message
+    .replace(/"(?:[^"\\\n]|\\.)*"/g, (quoted) => (quoted.length > 100 ? `${head(quoted, 60).replace(/\\(u[0-9a-fA-F]{0,3})?$/, '')}…"` : quoted))
+    .replace(/\S{200,}/g, (word) => `${head(word, 80)}…`);
+}
+
 function printError(code: string, message: string, json: boolean, problems: readonly string[] = []): void {
+  message = shortenValues(message);
   if (json) process.stderr.write(JSON.stringify({ error: { code, message, ...(problems.length ? { problems } : {}) } }) + '\n');
   else process.stderr.write(`painfit: ${message}\n`);
 }
 
 export async function main(argv: readonly string[]): Promise<ExitCode> {
   const json = wantsJson(argv);
-  const program = buildProgram();
+  const program = buildProgram(argv);
   try {
     await program.parseAsync([...argv], { from: 'user' });
     return EXIT.ok;
@@ -28,9 +43,12 @@ export async function main(argv: readonly string[]): Promise<ExitCode> {
     if (error instanceof CommanderError) {
       if (error.exitCode === 0) return EXIT.ok; // --help, --version
       // commander already printed its message (unless in --json mode, where output is silenced).
-      if (json) printError('USAGE', error.message.replace(/^error: /, ''), true);
+      // Without --json commander adds "(add --help for usage)"; keep that pointer in the JSON message.
+      if (json) printError('USAGE', `${error.message.replace(/^error: /, '').trimEnd()} (add --help for usage)`, true);
       return EXIT.usage;
     }
+    // The reader of a pipe went away (painfit today | head): nothing more to say to anyone.
+    if ((error as NodeJS.ErrnoException).code === 'EPIPE') return EXIT.ok;
     const message = error instanceof Error ? error.message : String(error);
     if (isDamageError(error)) {
       // Damage that only shows once a query reaches the bad pages: never a stack trace, and the way out.
@@ -44,6 +62,15 @@ export async function main(argv: readonly string[]): Promise<ExitCode> {
     return EXIT.failure;
   }
 }
+
+// Output piped into a program that stops reading early (painfit --help | head): end quietly,
+// as other command-line tools do, instead of a stack trace.
+process.on('uncaughtException', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(EXIT.ok);
+  process.stderr.write(`painfit: unexpected failure: ${error.message}\n`);
+  if (process.env.DEBUG?.split(',').includes('painfit')) process.stderr.write(`${error.stack}\n`);
+  process.exit(EXIT.failure);
+});
 
 let interrupted = false;
 process.on('SIGINT', () => {

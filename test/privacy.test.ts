@@ -37,15 +37,18 @@ const load = Module._load;
 Module._load = function (request, parent, isMain) {
   if (NETWORK.test(request)) requires.push({ request, from: parent && parent.filename });
   const loaded = load.apply(this, arguments);
-  if (request === 'better-sqlite3' && !loaded.prototype.__probed) {
-    const close = loaded.prototype.close;
-    loaded.prototype.close = function () {
+  // Unbundled, better-sqlite3 is required by name; bundled, only its native addon is required (by
+  // path). Either way, wrap the connection's close to look at -wal and -shm just before they go.
+  const target = request === 'better-sqlite3' ? loaded.prototype : /better_sqlite3\.node$/.test(request) ? loaded.Database.prototype : null;
+  if (target && !target.__probed) {
+    const close = target.close;
+    target.close = function () {
       for (const suffix of ['-wal', '-shm']) {
         try { modes.push({ file: this.name + suffix, mode: (fs.statSync(this.name + suffix).mode & 0o777).toString(8) }); } catch {}
       }
       return close.apply(this, arguments);
     };
-    loaded.prototype.__probed = true;
+    target.__probed = true;
   }
   return loaded;
 };

@@ -1,9 +1,12 @@
 // Everything a command needs from the outside world, built once from the global options.
+import fs from 'node:fs';
+import path from 'node:path';
 import type { Command } from 'commander';
 import { isIsoDate, type IsoDate } from '../domain/dates';
 import { UsageError } from '../errors';
 import { openDb, type Db } from '../store/db';
 import { pathsFor, resolveHome, type Paths } from '../store/paths';
+import { stdoutIsTerminal, writeStdout } from '../ui/terminal';
 import { colorLevel, makeTheme, type Theme } from '../ui/theme';
 
 export interface GlobalOptions {
@@ -55,6 +58,13 @@ export function localDate(now: Date): IsoDate {
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
+/**
+ * The latest date --date takes. Near year 9999 the calendar code fails (a plan looks days ahead,
+ * into year 10000), and the plan for a day is worked out from the intake day by day, so dates
+ * centuries ahead are slow: a millennium of room is plenty.
+ */
+export const LATEST_DATE: IsoDate = '2999-12-31';
+
 export function parseDateOption(value: string, flag: string, example: IsoDate): IsoDate {
   if (!isIsoDate(value)) {
     throw new UsageError(
@@ -62,6 +72,33 @@ export function parseDateOption(value: string, flag: string, example: IsoDate): 
       'BAD_DATE',
     );
   }
+  if (value > LATEST_DATE) {
+    throw new UsageError(
+      `${flag} ${JSON.stringify(value)} is too far ahead: painfit takes dates up to ${LATEST_DATE}, in the form YYYY-MM-DD, for example ${flag} ${example}.`,
+      'BAD_DATE',
+    );
+  }
+  return value;
+}
+
+/**
+ * --home must name a folder (or one painfit can create). An empty value would otherwise fall back
+ * to the default data folder, and a file or an impossible name would fail later as an unexpected error.
+ */
+export function parseHomeOption(value: string): string {
+  const example = 'for example --home ~/painfit-data';
+  if (value.trim() === '') throw new UsageError(`--home needs the name of a folder to keep the data in, ${example}.`, 'BAD_HOME');
+  let isFolder: boolean;
+  try {
+    isFolder = fs.statSync(path.resolve(value)).isDirectory();
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return value; // created when painfit first saves something
+    const why =
+      code === 'ENOTDIR' ? 'part of that path is a file, not a folder' : code === 'ENAMETOOLONG' ? 'the name is too long' : code === 'EACCES' ? 'permission denied' : (error as Error).message;
+    throw new UsageError(`--home ${JSON.stringify(value)} cannot be used as the data folder: ${why}. Give a folder, ${example}.`, 'BAD_HOME');
+  }
+  if (!isFolder) throw new UsageError(`--home ${JSON.stringify(value)} is a file, not a folder. Give the folder to keep the data in, ${example}.`, 'BAD_HOME');
   return value;
 }
 
@@ -69,8 +106,8 @@ export function createContext(global: GlobalOptions, env: NodeJS.ProcessEnv = pr
   const now = new Date();
   const realToday = localDate(now);
   const today = global.date === undefined ? realToday : parseDateOption(global.date, '--date', realToday);
-  const paths = pathsFor(resolveHome(global.home, env));
-  const theme = makeTheme(colorLevel({ noColor: !global.color, json: global.json, isTTY: Boolean(process.stdout.isTTY), env }));
+  const paths = pathsFor(resolveHome(global.home === undefined ? undefined : parseHomeOption(global.home), env));
+  const theme = makeTheme(colorLevel({ noColor: !global.color, json: global.json, isTTY: stdoutIsTerminal(), env }));
   let db: Db | null = null;
   const ctx: Context = {
     paths,
@@ -79,7 +116,7 @@ export function createContext(global: GlobalOptions, env: NodeJS.ProcessEnv = pr
     dateGiven: global.date !== undefined,
     json: global.json,
     theme,
-    out: (text) => void process.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
+    out: (text) => writeStdout(text.endsWith('\n') ? text : `${text}\n`),
     err: (text) => void process.stderr.write(text.endsWith('\n') ? text : `${text}\n`),
     db: ((create: boolean) => {
       if (!db) db = openDb(paths, { create });

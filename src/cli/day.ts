@@ -23,8 +23,8 @@ export interface DayFacts {
 
 export const NO_INTAKE_MESSAGE = 'painfit has no intake answers yet, so it cannot make a plan. Run painfit intake first (it takes about 5 minutes).';
 
-/** The facts in force on `date`, or a NotReadyError when there is no intake on or before it. */
-export function loadDayFacts(ctx: Context, date: IsoDate): DayFacts {
+/** The intake in force on `date`, or a NotReadyError when there is none on or before it. */
+export function requireIntake(ctx: Context, date: IsoDate): IntakeRecord {
   const db = ctx.db(false);
   const intake = db ? intakeAsOf(db, date) : undefined;
   if (!db || !intake) {
@@ -33,6 +33,13 @@ export function loadDayFacts(ctx: Context, date: IsoDate): DayFacts {
       'NO_INTAKE',
     );
   }
+  return intake;
+}
+
+/** The facts in force on `date`, or a NotReadyError when there is no intake on or before it. */
+export function loadDayFacts(ctx: Context, date: IsoDate): DayFacts {
+  const intake = requireIntake(ctx, date);
+  const db = ctx.db(true);
   return {
     date,
     intake,

@@ -1,11 +1,177 @@
-// The registry of every command. Command modules are loaded lazily inside their actions,
-// so a command pays only for what it uses.
+// The registry of every command, in one readable table. Command modules are loaded lazily inside
+// their actions, and only the command being run is built in full (options, examples, nested
+// commands): the others get just a name and a line for `painfit --help`, keeping start-up fast.
 import { Command, Option } from 'commander';
 import { UsageError } from '../errors';
 import { createContext, globalOptions, type Context } from './context';
 
 declare const PAINFIT_VERSION: string;
 const VERSION = typeof PAINFIT_VERSION === 'string' ? PAINFIT_VERSION : '0.0.0-dev';
+
+type Action = (args: string[], opts: Record<string, string | boolean | undefined>, ctx: Context) => Promise<void>;
+
+interface CommandSpec {
+  name: string;
+  description: string;
+  /** Positional arguments, commander syntax: '<id>' or '[text]'. */
+  args?: { syntax: string; description: string }[];
+  options?: { flags: string; description: string }[];
+  examples: string[];
+  /** Extra help after the examples. */
+  note?: string;
+  subcommands?: CommandSpec[];
+  /** Parse the flags (all validation), then run: see each module under ./commands. */
+  run: Action;
+}
+
+const COMMANDS: CommandSpec[] = [
+  {
+    name: 'intake',
+    description: 'answer the intake questions (or give them as a file) and get a safety check',
+    options: [
+      { flags: '--answers <file>', description: 'read the answers from a JSON file, or - for standard input' },
+      { flags: '--template', description: 'print a complete example answers file and exit' },
+    ],
+    examples: ['painfit intake', 'painfit intake --template > answers.json', 'painfit intake --answers answers.json --date 2026-12-01'],
+    run: async (_args, raw, ctx) => {
+      const { parseIntakeOptions, runIntake } = await import('./commands/intake');
+      await runIntake(parseIntakeOptions(raw), ctx);
+    },
+  },
+  {
+    name: 'today',
+    description: "show today's session (or a rest day, a flare-day plan, or a safety stop)",
+    examples: ['painfit today', 'painfit today --date 2026-12-07', 'painfit today --json'],
+    run: async (_args, _raw, ctx) => (await import('./commands/today')).runToday(ctx),
+  },
+  {
+    name: 'log',
+    description: 'record your pain and what you did (asks on a terminal, or give the answers as flags)',
+    options: [
+      { flags: '--pain <0-10>', description: 'your pain right now (0 none, 10 worst imaginable)' },
+      { flags: '--done <all|none|id,id>', description: "which of the day's exercises you did" },
+      { flags: '--during <0-10>', description: 'the worst pain during exercise' },
+      { flags: '--effort <0-10>', description: 'how hard it felt (0 nothing at all, 10 maximal)' },
+      { flags: '--sleep <0-10>', description: 'how well you slept this past week (0 very badly, 10 very well)' },
+      { flags: '--note <text>', description: 'a short note (up to 500 characters)' },
+    ],
+    examples: ['painfit log', 'painfit log --pain 3 --done all --during 4 --effort 3', 'painfit log --pain 5 --date 2026-11-27 --note "long drive"'],
+    run: async (_args, raw, ctx) => {
+      const { parseLogOptions, runLog } = await import('./commands/log');
+      await runLog(parseLogOptions(raw), ctx);
+    },
+  },
+  {
+    name: 'plan',
+    description: 'the next seven days at a glance',
+    examples: ['painfit plan', 'painfit plan --json'],
+    run: async (_args, _raw, ctx) => (await import('./commands/plan')).runPlan(ctx),
+  },
+  {
+    name: 'exercises',
+    description: 'browse the exercise library',
+    args: [{ syntax: '[text]', description: 'only exercises whose id, name or purpose contain this text' }],
+    options: [
+      { flags: '--type <type>', description: 'cardio, strength, flexibility, mind-body or balance' },
+      { flags: '--region <region>', description: 'neck, shoulder, upper-back, low-back, hip, knee, ankle-foot, wrist-hand or widespread' },
+    ],
+    examples: ['painfit exercises --type strength --region knee', 'painfit exercises walk', 'painfit exercises show sit-to-stand'],
+    subcommands: [
+      {
+        name: 'show',
+        description: 'one exercise in full: how to do it, its ladder and cautions',
+        args: [{ syntax: '<id>', description: 'the exercise id, e.g. sit-to-stand' }],
+        examples: ['painfit exercises show wall-push-up'],
+        run: async ([id], _raw, ctx) => (await import('./commands/exercises')).runExerciseShow(id!, ctx),
+      },
+    ],
+    run: async ([text], raw, ctx) => {
+      const { parseExercisesOptions, runExercises } = await import('./commands/exercises');
+      await runExercises(parseExercisesOptions(raw, text), ctx);
+    },
+  },
+  {
+    name: 'swap',
+    description: 'replace an exercise in your plan with another of the same kind, from today on',
+    args: [{ syntax: '<id>', description: 'the exercise to replace (see painfit today or painfit plan)' }],
+    options: [{ flags: '--with <id>', description: 'the exercise to use instead (default: the best fitting alternative)' }],
+    examples: ['painfit swap wall-push-up', 'painfit swap easy-walk --with seated-marching'],
+    run: async ([id], raw, ctx) => {
+      const { parseSwapOptions, runSwap } = await import('./commands/swap');
+      await runSwap(parseSwapOptions(id!, raw), ctx);
+    },
+  },
+  {
+    name: 'report',
+    description: 'week-by-week trends: pain, sessions done, minutes, and whether things are changing',
+    options: [
+      { flags: '--weeks <n>', description: 'how many weeks to show, ending this week (default 8)' },
+      { flags: '--csv', description: 'one CSV row per week on stdout' },
+      { flags: '--html <file>', description: 'write a one-page report for your clinician to this file' },
+    ],
+    examples: ['painfit report', 'painfit report --weeks 12', 'painfit report --html report.html', 'painfit report --csv > weeks.csv'],
+    run: async (_args, raw, ctx) => {
+      const { parseReportOptions, runReport } = await import('./commands/report');
+      await runReport(parseReportOptions(raw), ctx);
+    },
+  },
+  {
+    name: 'checkin',
+    description: 'the weekly measures: three PEG questions and re-rating your goals',
+    options: [
+      { flags: '--peg-pain <0-10>', description: 'average pain over the past week' },
+      { flags: '--peg-enjoyment <0-10>', description: 'how much pain got in the way of enjoying life' },
+      { flags: '--peg-activity <0-10>', description: 'how much pain got in the way of general activity' },
+      { flags: '--goals <scores>', description: 'your goals re-rated 0-10, in intake order, separated by commas (e.g. 5,6)' },
+    ],
+    examples: ['painfit checkin', 'painfit checkin --peg-pain 4 --peg-enjoyment 5 --peg-activity 5 --goals 6,5'],
+    run: async (_args, raw, ctx) => {
+      const { parseCheckinOptions, runCheckin } = await import('./commands/checkin');
+      await runCheckin(parseCheckinOptions(raw), ctx);
+    },
+  },
+  {
+    name: 'export',
+    description: 'write every stored fact as versioned JSON (or check-ins and completions as CSV)',
+    options: [
+      { flags: '--out <file>', description: 'write to this file instead of stdout' },
+      { flags: '--csv <dir>', description: 'write checkins.csv and completions.csv into this folder' },
+    ],
+    examples: ['painfit export --out painfit-backup.json', 'painfit export --csv ./painfit-csv'],
+    run: async (_args, raw, ctx) => {
+      const { parseExportOptions, runExport } = await import('./commands/export');
+      await runExport(parseExportOptions(raw), ctx);
+    },
+  },
+  {
+    name: 'import',
+    description: 'restore an export file (checked first, then restored in one step)',
+    args: [{ syntax: '<file>', description: 'a file written by painfit export, or - for standard input' }],
+    options: [{ flags: '--replace', description: 'replace the data already in this data folder' }],
+    examples: ['painfit import painfit-backup.json', 'painfit import painfit-backup.json --replace'],
+    run: async ([file], raw, ctx) => {
+      const { parseImportOptions, runImport } = await import('./commands/import');
+      await runImport(parseImportOptions(file!, raw), ctx);
+    },
+  },
+  {
+    name: 'undo',
+    description: 'remove the most recent entry (a check-in with its exercises, weekly measures, or a swap)',
+    options: [{ flags: '-y, --yes', description: 'do not ask for confirmation (needed when not on a terminal)' }],
+    examples: ['painfit undo', 'painfit undo --yes'],
+    note: 'Intake answers are not undone: run painfit intake again (every version is kept).',
+    run: async (_args, raw, ctx) => {
+      const { parseUndoOptions, runUndo } = await import('./commands/undo');
+      await runUndo(parseUndoOptions(raw), ctx);
+    },
+  },
+  {
+    name: 'doctor',
+    description: 'check the data folder: schema version, integrity, counts and backups',
+    examples: ['painfit doctor', 'painfit doctor --json'],
+    run: async (_args, _raw, ctx) => (await import('./commands/doctor')).runDoctor(ctx),
+  },
+];
 
 /** Global options are accepted before or after the command name. */
 function addGlobalOptions(cmd: Command, hidden: boolean): Command {
@@ -19,7 +185,7 @@ function addGlobalOptions(cmd: Command, hidden: boolean): Command {
   return cmd;
 }
 
-function example(lines: string[]): string {
+function example(lines: readonly string[]): string {
   return `\nExample${lines.length > 1 ? 's' : ''}:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`;
 }
 
@@ -33,13 +199,45 @@ async function withContext(command: Command, body: (ctx: Context) => Promise<voi
   }
 }
 
-export function buildProgram(): Command {
+/** Options that take a value, so that their value is not mistaken for the command's name. */
+const GLOBAL_VALUE_OPTIONS = new Set(['--home', '--date']);
+
+/** The command named on the command line, if any (the first word that is not an option). */
+export function invokedCommand(argv: readonly string[]): string | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--') return argv[i + 1];
+    if (GLOBAL_VALUE_OPTIONS.has(arg)) i++;
+    else if (!arg.startsWith('-')) return arg;
+  }
+  return undefined;
+}
+
+function define(parent: Command, spec: CommandSpec, full: boolean): void {
+  const cmd = parent.command(spec.name).description(spec.description);
+  if (!full) return;
+  for (const a of spec.args ?? []) cmd.argument(a.syntax, a.description);
+  for (const o of spec.options ?? []) cmd.option(o.flags, o.description);
+  addGlobalOptions(cmd, true);
+  cmd.addHelpText('after', example(spec.examples) + (spec.note ? `\n${spec.note}\n` : ''));
+  // A nested command is built in full as well: which one runs is only known once commander parses.
+  for (const sub of spec.subcommands ?? []) define(cmd, sub, true);
+  cmd.action(async (...params: unknown[]) => {
+    const command = params.at(-1) as Command;
+    const args = params.slice(0, -2) as (string | undefined)[];
+    await withContext(command, (ctx) => spec.run(args as string[], command.opts(), ctx));
+  });
+}
+
+export function buildProgram(argv: readonly string[]): Command {
   const program = new Command('painfit');
-  const json = process.argv.includes('--json');
+  const json = argv.includes('--json');
   program
     .description('A gentle, local exercise coach for long-term pain. Your data stays on this computer.')
     .version(VERSION, '-V, --version', 'print the painfit version')
     .helpOption('-h, --help', 'show help for a command')
+    // The root has an action (painfit alone = today), which would hide commander's help command.
+    .helpCommand('help [command]', 'show help for a command')
     .showHelpAfterError('(add --help for usage)')
     .exitOverride()
     .configureOutput({
@@ -47,8 +245,7 @@ export function buildProgram(): Command {
       writeErr: (text) => {
         if (!json) process.stderr.write(text);
       },
-    })
-    .allowExcessArguments(false);
+    });
   addGlobalOptions(program, false);
   program.addHelpText(
     'after',
@@ -63,185 +260,16 @@ Exit codes: 0 done, 1 unexpected failure, 2 bad usage or input (nothing written)
 3 cannot proceed yet (no intake, or see a clinician first), 130 stopped with Ctrl-C.`,
   );
 
-  const intake = program
-    .command('intake')
-    .description('answer the intake questions (or give them as a file) and get a safety check')
-    .option('--answers <file>', 'read the answers from a JSON file, or - for standard input')
-    .option('--template', 'print a complete example answers file and exit')
-    .addHelpText(
-      'after',
-      example([
-        'painfit intake',
-        'painfit intake --template > answers.json',
-        'painfit intake --answers answers.json --date 2026-12-01',
-      ]),
-    )
-    .action(async (_opts: unknown, cmd: Command) => {
-      const { parseIntakeOptions, runIntake } = await import('./commands/intake');
-      const opts = parseIntakeOptions(cmd.opts());
-      await withContext(cmd, (ctx) => runIntake(opts, ctx));
-    });
-  addGlobalOptions(intake, true);
-
-  const today = program
-    .command('today')
-    .description("show today's session (or a rest day, a flare-day plan, or a safety stop)")
-    .addHelpText('after', example(['painfit today', 'painfit today --date 2026-12-07', 'painfit today --json']))
-    .action(async (_opts: unknown, cmd: Command) => {
-      const { runToday } = await import('./commands/today');
-      await withContext(cmd, runToday);
-    });
-  addGlobalOptions(today, true);
-
-  const log = program
-    .command('log')
-    .description('record your pain and what you did (asks on a terminal, or give the answers as flags)')
-    .option('--pain <0-10>', 'your pain right now (0 none, 10 worst imaginable)')
-    .option('--done <all|none|id,id>', "which of the day's exercises you did")
-    .option('--during <0-10>', 'the worst pain during exercise')
-    .option('--effort <0-10>', 'how hard it felt (0 nothing at all, 10 maximal)')
-    .option('--sleep <0-10>', 'how well you slept this past week (0 very badly, 10 very well)')
-    .option('--note <text>', 'a short note (up to 500 characters)')
-    .addHelpText(
-      'after',
-      example(['painfit log', 'painfit log --pain 3 --done all --during 4 --effort 3', 'painfit log --pain 5 --date 2026-11-27 --note "long drive"']),
-    )
-    .action(async (_opts: unknown, cmd: Command) => {
-      const { parseLogOptions, runLog } = await import('./commands/log');
-      const opts = parseLogOptions(cmd.opts());
-      await withContext(cmd, async (ctx) => void (await runLog(opts, ctx)));
-    });
-  addGlobalOptions(log, true);
-
-  const plan = program
-    .command('plan')
-    .description('the next seven days at a glance')
-    .addHelpText('after', example(['painfit plan', 'painfit plan --json']))
-    .action(async (_opts: unknown, cmd: Command) => {
-      const { runPlan } = await import('./commands/plan');
-      await withContext(cmd, runPlan);
-    });
-  addGlobalOptions(plan, true);
-
-  const exercises = program
-    .command('exercises')
-    .description('browse the exercise library')
-    .argument('[text]', 'only exercises whose id, name or purpose contain this text')
-    .option('--type <type>', 'cardio, strength, flexibility, mind-body or balance')
-    .option('--region <region>', 'neck, shoulder, upper-back, low-back, hip, knee, ankle-foot, wrist-hand or widespread')
-    .addHelpText('after', example(['painfit exercises --type strength --region knee', 'painfit exercises walk', 'painfit exercises show sit-to-stand']))
-    .action(async (text: string | undefined, _opts: unknown, cmd: Command) => {
-      const { parseExercisesOptions, runExercises } = await import('./commands/exercises');
-      const opts = parseExercisesOptions(cmd.opts(), text);
-      await withContext(cmd, (ctx) => runExercises(opts, ctx));
-    });
-  addGlobalOptions(exercises, true);
-  const show = exercises
-    .command('show')
-    .description('one exercise in full: how to do it, its ladder and cautions')
-    .argument('<id>', 'the exercise id, e.g. sit-to-stand')
-    .addHelpText('after', example(['painfit exercises show wall-push-up']))
-    .action(async (id: string, _opts: unknown, cmd: Command) => {
-      const { runExerciseShow } = await import('./commands/exercises');
-      await withContext(cmd, (ctx) => runExerciseShow(id, ctx));
-    });
-  addGlobalOptions(show, true);
-
-  const swap = program
-    .command('swap')
-    .description('replace an exercise in your plan with another of the same kind, from today on')
-    .argument('<id>', 'the exercise to replace (see painfit today or painfit plan)')
-    .option('--with <id>', 'the exercise to use instead (default: the best fitting alternative)')
-    .addHelpText('after', example(['painfit swap wall-push-up', 'painfit swap easy-walk --with seated-marching']))
-    .action(async (id: string, _opts: unknown, cmd: Command) => {
-      const { parseSwapOptions, runSwap } = await import('./commands/swap');
-      const opts = parseSwapOptions(id, cmd.opts());
-      await withContext(cmd, (ctx) => runSwap(opts, ctx));
-    });
-  addGlobalOptions(swap, true);
-
-  const report = program
-    .command('report')
-    .description('week-by-week trends: pain, sessions done, minutes, and whether things are changing')
-    .option('--weeks <n>', 'how many weeks to show, ending this week (default 8)')
-    .option('--csv', 'one CSV row per week on stdout')
-    .option('--html <file>', 'write a one-page report for your clinician to this file')
-    .addHelpText('after', example(['painfit report', 'painfit report --weeks 12', 'painfit report --html report.html', 'painfit report --csv > weeks.csv']))
-    .action(async (_opts: unknown, cmd: Command) => {
-      const { parseReportOptions, runReport } = await import('./commands/report');
-      const opts = parseReportOptions(cmd.opts());
-      await withContext(cmd, (ctx) => runReport(opts, ctx));
-    });
-  addGlobalOptions(report, true);
-
-  const checkin = program
-    .command('checkin')
-    .description('the weekly measures: three PEG questions and re-rating your goals')
-    .option('--peg-pain <0-10>', 'average pain over the past week')
-    .option('--peg-enjoyment <0-10>', 'how much pain got in the way of enjoying life')
-    .option('--peg-activity <0-10>', 'how much pain got in the way of general activity')
-    .option('--goals <scores>', 'your goals re-rated 0-10, in intake order, separated by commas (e.g. 5,6)')
-    .addHelpText('after', example(['painfit checkin', 'painfit checkin --peg-pain 4 --peg-enjoyment 5 --peg-activity 5 --goals 6,5']))
-    .action(async (_opts: unknown, cmd: Command) => {
-      const { parseCheckinOptions, runCheckin } = await import('./commands/checkin');
-      const opts = parseCheckinOptions(cmd.opts());
-      await withContext(cmd, (ctx) => runCheckin(opts, ctx));
-    });
-  addGlobalOptions(checkin, true);
-
-  const exportCmd = program
-    .command('export')
-    .description('write every stored fact as versioned JSON (or check-ins and completions as CSV)')
-    .option('--out <file>', 'write to this file instead of stdout')
-    .option('--csv <dir>', 'write checkins.csv and completions.csv into this folder')
-    .addHelpText('after', example(['painfit export --out painfit-backup.json', 'painfit export --csv ./painfit-csv']))
-    .action(async (_opts: unknown, cmd: Command) => {
-      const { parseExportOptions, runExport } = await import('./commands/export');
-      const opts = parseExportOptions(cmd.opts());
-      await withContext(cmd, (ctx) => runExport(opts, ctx));
-    });
-  addGlobalOptions(exportCmd, true);
-
-  const importCmd = program
-    .command('import')
-    .description('restore an export file (checked first, then restored in one step)')
-    .argument('<file>', 'a file written by painfit export, or - for standard input')
-    .option('--replace', 'replace the data already in this data folder')
-    .addHelpText('after', example(['painfit import painfit-backup.json', 'painfit import painfit-backup.json --replace']))
-    .action(async (file: string, _opts: unknown, cmd: Command) => {
-      const { parseImportOptions, runImport } = await import('./commands/import');
-      const opts = parseImportOptions(file, cmd.opts());
-      await withContext(cmd, (ctx) => runImport(opts, ctx));
-    });
-  addGlobalOptions(importCmd, true);
-
-  const undo = program
-    .command('undo')
-    .description('remove the most recent entry (a check-in with its exercises, weekly measures, or a swap)')
-    .option('-y, --yes', 'do not ask for confirmation (needed when not on a terminal)')
-    .addHelpText('after', `${example(['painfit undo', 'painfit undo --yes'])}\nIntake answers are not undone: run painfit intake again (every version is kept).\n`)
-    .action(async (_opts: unknown, cmd: Command) => {
-      const { parseUndoOptions, runUndo } = await import('./commands/undo');
-      const opts = parseUndoOptions(cmd.opts());
-      await withContext(cmd, (ctx) => runUndo(opts, ctx));
-    });
-  addGlobalOptions(undo, true);
-
-  const doctor = program
-    .command('doctor')
-    .description('check the data folder: schema version, integrity, counts and backups')
-    .addHelpText('after', example(['painfit doctor', 'painfit doctor --json']))
-    .action(async (_opts: unknown, cmd: Command) => {
-      const { runDoctor } = await import('./commands/doctor');
-      await withContext(cmd, runDoctor);
-    });
-  addGlobalOptions(doctor, true);
+  const invoked = invokedCommand(argv);
+  // `painfit help <command>` shows that command's help, so that command is built in full too.
+  const target = invoked === 'help' ? invokedCommand(argv.slice(argv.indexOf('help') + 1)) : invoked;
+  for (const spec of COMMANDS) define(program, spec, spec.name === target);
 
   // `painfit` alone shows today's session; on a terminal with no intake yet it offers the intake.
   program.allowExcessArguments(true).action(async (_opts: unknown, cmd: Command) => {
     const [unknown] = cmd.args;
     if (unknown !== undefined) {
-      const names = program.commands.map((c) => c.name()).filter((n) => n !== 'help');
+      const names = COMMANDS.map((c) => c.name);
       throw new UsageError(`unknown command ${JSON.stringify(unknown)}. The commands are: ${names.join(', ')}. painfit --help explains each.`, 'UNKNOWN_COMMAND');
     }
     const { runDefault } = await import('./commands/default');

@@ -7,6 +7,7 @@
 // - two terminals may open, migrate and write at the same time: they wait for each other;
 // - the folder is 0700 and every file painfit writes is 0600, whatever the umask.
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { DataError } from '../errors';
@@ -15,6 +16,37 @@ import type { Paths } from './paths';
 import { makePrivateFolder } from './folders';
 
 export type Db = Database.Database;
+
+let nativeBinding: string | null | undefined;
+
+/**
+ * The addon's path, found once. Handing it to better-sqlite3 skips the `bindings` package,
+ * which searches a dozen candidate paths on every start; when it cannot be found here,
+ * better-sqlite3 searches as usual.
+ */
+function findNativeBinding(): string | null {
+  if (nativeBinding !== undefined) return nativeBinding;
+  try {
+    const from = createRequire(typeof __filename === 'string' ? __filename : path.join(process.cwd(), 'index.js'));
+    const file = path.join(path.dirname(from.resolve('better-sqlite3/package.json')), 'build', 'Release', 'better_sqlite3.node');
+    nativeBinding = fs.existsSync(file) ? file : null;
+  } catch {
+    nativeBinding = null;
+  }
+  return nativeBinding;
+}
+
+/** Every SQLite connection painfit opens goes through here. */
+export function openSqlite(file: string, options: Database.Options = {}): Db {
+  const binding = findNativeBinding();
+  if (!binding && typeof PAINFIT_VERSION === 'string') {
+    // Bundled, better-sqlite3 cannot search for its addon itself: say how to repair the install.
+    throw new DataError("painfit's SQLite component (better-sqlite3's native addon) is missing. Run npm install in painfit's folder.", 'MISSING_ADDON');
+  }
+  return new Database(file, binding ? { ...options, nativeBinding: binding } : options);
+}
+
+declare const PAINFIT_VERSION: string | undefined;
 
 /** Health data: only the user may read the folder and files (umask 077 covers -wal, -shm and backups). */
 const PRIVATE_UMASK = 0o077;
@@ -67,7 +99,7 @@ export function openDb(paths: Paths, options: OpenOptions): Db | null {
 
 function openFile(paths: Paths, mustExist: boolean): Db {
   try {
-    return new Database(paths.db, { fileMustExist: mustExist });
+    return openSqlite(paths.db, { fileMustExist: mustExist });
   } catch (error) {
     throw new DataError(
       `${paths.db} cannot be opened (${(error as Error).message}). Check that it is a file you can read and write, in a folder you own.`,
@@ -184,7 +216,7 @@ function backupBeforeMigrating(paths: Paths, version: number, now: () => Date): 
   // leave a partial file that doctor and the damaged-file advice would offer as "the latest backup".
   const partial = `${file}.partial`;
   fs.rmSync(partial, { force: true }); // left by a crash; we hold the write lock, so nobody else is writing it
-  const reader = new Database(paths.db, { readonly: true, fileMustExist: true });
+  const reader = openSqlite(paths.db, { readonly: true, fileMustExist: true });
   try {
     reader.prepare('VACUUM INTO ?').run(partial);
   } finally {

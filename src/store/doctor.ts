@@ -1,7 +1,6 @@
 // What `painfit doctor` finds in the data folder. It only looks: the database is opened read-only,
 // nothing is migrated, repaired, created or chmod-ed, and a damaged file is left exactly as it was.
 import fs from 'node:fs';
-import Database from 'better-sqlite3';
 import type { DataError } from '../errors';
 import {
   BUSY_TIMEOUT_MS,
@@ -13,6 +12,7 @@ import {
   latestVersionOf,
   listBackups,
   newerError,
+  openSqlite,
   readVersionProbe,
   type Db,
 } from './db';
@@ -137,7 +137,7 @@ function examine(paths: Paths, latest: number): Findings {
   const findings: Findings = { status: 'ok', version: null, integrity: null, foreignKeyProblems: null, tables: {}, problem: null };
   let db: Db;
   try {
-    db = new Database(paths.db, { readonly: true, fileMustExist: true });
+    db = openSqlite(paths.db, { readonly: true, fileMustExist: true });
   } catch (error) {
     const reason = (error as Error).message;
     if (isDamageError(error)) return { ...findings, status: 'damaged', integrity: { ok: false, messages: [reason] }, problem: asProblem(damaged(paths, reason)) };
@@ -197,7 +197,7 @@ function tidyJournalFiles(paths: Paths, hadWal: boolean, hadShm: boolean): void 
   if (!leftover || (wal && wal.size > 0)) return;
   let db: Db | undefined;
   try {
-    db = new Database(paths.db, { fileMustExist: true });
+    db = openSqlite(paths.db, { fileMustExist: true });
     db.pragma('user_version');
   } catch {
     // A damaged file fails here too; closing below still removes what the read-only look created.

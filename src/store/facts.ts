@@ -13,28 +13,6 @@ export interface NewCheckin {
   note: string | null;
 }
 
-interface CheckinRow {
-  id: number;
-  date: string;
-  recorded_at: string;
-  pain: number;
-  during: number | null;
-  effort: number | null;
-  sleep: number | null;
-  note: string | null;
-}
-
-const toCheckin = (r: CheckinRow): Checkin => ({
-  id: r.id,
-  date: r.date,
-  recordedAt: r.recorded_at,
-  pain: r.pain,
-  during: r.during,
-  effort: r.effort,
-  sleep: r.sleep,
-  note: r.note,
-});
-
 export interface LogWrite {
   checkin: NewCheckin | null;
   completions: Completion[];
@@ -87,22 +65,20 @@ export function insertSwap(db: Db, swap: Omit<Swap, 'id'>, recordedAt: string): 
 
 /** Check-ins dated from `from` to `to` inclusive, oldest first. */
 export function checkinsBetween(db: Db, from: IsoDate, to: IsoDate): Checkin[] {
-  return (
-    db
-      .prepare('SELECT id, date, recorded_at, pain, during, effort, sleep, note FROM checkins WHERE date BETWEEN ? AND ? ORDER BY date, recorded_at, id')
-      .all(from, to) as CheckinRow[]
-  ).map(toCheckin);
+  // Raw rows (arrays) and one object per check-in: `today` reads a year or more of these on every run.
+  const rows = db
+    .prepare('SELECT id, date, recorded_at, pain, during, effort, sleep, note FROM checkins WHERE date BETWEEN ? AND ? ORDER BY date, recorded_at, id')
+    .raw()
+    .all(from, to) as [number, string, string, number, number | null, number | null, number | null, string | null][];
+  return rows.map(([id, date, recordedAt, pain, during, effort, sleep, note]) => ({ id, date, recordedAt, pain, during, effort, sleep, note }));
 }
 
 export function completionsBetween(db: Db, from: IsoDate, to: IsoDate): Completion[] {
-  return (
-    db.prepare('SELECT date, exercise_id, done, minutes FROM completions WHERE date BETWEEN ? AND ? ORDER BY date, exercise_id').all(from, to) as {
-      date: string;
-      exercise_id: string;
-      done: number;
-      minutes: number;
-    }[]
-  ).map((r) => ({ date: r.date, exerciseId: r.exercise_id, done: r.done === 1, minutes: r.minutes }));
+  const rows = db
+    .prepare('SELECT date, exercise_id, done, minutes FROM completions WHERE date BETWEEN ? AND ? ORDER BY date, exercise_id')
+    .raw()
+    .all(from, to) as [string, string, number, number][];
+  return rows.map(([date, exerciseId, done, minutes]) => ({ date, exerciseId, done: done === 1, minutes }));
 }
 
 export function swapsUpTo(db: Db, date: IsoDate): Swap[] {

@@ -42,10 +42,7 @@ export function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
 }
 
-export function terminalWidth(fallback = 100): number {
-  const cols = process.stdout.columns || Number(process.env.COLUMNS);
-  return cols && cols >= 60 ? Math.min(cols, 160) : fallback;
-}
+export { terminalWidth } from './terminal';
 
 export const DISCLAIMER = 'painfit does not replace advice from your doctor or physiotherapist.';
 

@@ -1,13 +1,13 @@
 // Echoes back exactly what `painfit log` stored, and for which date.
 import { formatDate } from '../domain/dates';
-import type { Session } from '../domain/session';
 import type { LogResult } from '../store/facts';
 import { painWords } from './format';
 import type { Theme } from './theme';
 
-export function renderLogResult(r: LogResult, session: Session, theme: Theme): string {
-  const date = r.checkin?.date ?? r.completions[0]?.date ?? session.date;
-  const name = (id: string) => session.exercises.find((e) => e.id === id)?.name ?? id;
+/** `exercises`: the day's session, to name the completions. */
+export function renderLogResult(r: LogResult, exercises: readonly { id: string; name: string }[], theme: Theme): string {
+  const date = r.checkin?.date ?? r.completions[0]?.date ?? '';
+  const name = (id: string) => exercises.find((e) => e.id === id)?.name ?? id;
   const lines = [theme.heading(`Saved for ${formatDate(date)}:`)];
   const c = r.checkin;
   if (c) {

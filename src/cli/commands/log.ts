@@ -9,7 +9,7 @@ import { hasMeasureBetween, insertMeasure, type NewMeasure } from '../../store/m
 import type { Prompter } from '../../ui/prompts';
 import { renderLogResult } from '../../ui/log';
 import type { Context } from '../context';
-import { loadDayFacts } from '../day';
+import { loadDayFacts, requireIntake } from '../day';
 import { NOTE_MAX_LENGTH, parseLogOptions as parseAnswerFlags, type DoneSpec, type LogOptions, type RawLogFlags } from './log-options';
 
 const ANSWER_FLAGS = ['pain', 'done', 'during', 'effort', 'sleep', 'note'] as const;
@@ -26,6 +26,10 @@ export function parseLogOptions(raw: RawLogFlags & Record<string, unknown>): Log
 }
 
 const FLAGS_INSTEAD = 'Give the answers as flags instead, for example: painfit log --pain 3 --done all --during 2 --effort 3.';
+
+function checkinFromFlags(opts: LogOptions, date: string): NewCheckin {
+  return { date, pain: opts.pain!, during: opts.during ?? null, effort: opts.effort ?? null, sleep: opts.sleep ?? null, note: opts.note || null };
+}
 
 /** How long an exercise was planned to take, stored with its completion for reports. */
 export function plannedMinutes(e: SessionExercise): number {
@@ -101,6 +105,15 @@ export async function runLog(opts: LogOptions, ctx: Context): Promise<LogResult>
     const { requireInteractive } = await import('../../ui/prompts');
     requireInteractive('painfit log', FLAGS_INSTEAD);
   }
+  // Only the questions and --done need the day's session; a bare check-in (log --pain N) needs
+  // just the intake in force, so it skips replaying the plan and stays fast however long the history.
+  if (!opts.interactive && opts.done === undefined) {
+    requireIntake(ctx, date);
+    const result = writeLog(ctx.db(true), { checkin: checkinFromFlags(opts, date), completions: [], recordedAt: ctx.now().toISOString() });
+    if (ctx.json) ctx.out(JSON.stringify({ date, checkin: result.checkin, completions: result.completions }, null, 2));
+    else ctx.out(renderLogResult(result, [], ctx.theme));
+    return result;
+  }
   const facts = loadDayFacts(ctx, date);
   const session = buildSession(facts);
 
@@ -109,7 +122,7 @@ export async function runLog(opts: LogOptions, ctx: Context): Promise<LogResult>
   let weekly: NewMeasure | null = null;
   if (opts.interactive) {
     const { createPrompter } = await import('../../ui/prompts');
-    const p = await createPrompter();
+    const p = await createPrompter({ color: ctx.theme.chalk.level > 0 });
     const answers = await askLog(ctx, session, p);
     checkin = { date, ...answers.checkin };
     completions = answers.done ? session.exercises.map((e) => ({ date, exerciseId: e.id, done: answers.done!.has(e.id), minutes: plannedMinutes(e) })) : [];
@@ -122,14 +135,7 @@ export async function runLog(opts: LogOptions, ctx: Context): Promise<LogResult>
     }
   } else {
     completions = completionsFor(opts.done, session, date, facts.completions);
-    checkin = {
-      date,
-      pain: opts.pain!,
-      during: opts.during ?? null,
-      effort: opts.effort ?? null,
-      sleep: opts.sleep ?? null,
-      note: opts.note || null,
-    };
+    checkin = checkinFromFlags(opts, date);
   }
 
   const db = ctx.db(true);
@@ -142,7 +148,7 @@ export async function runLog(opts: LogOptions, ctx: Context): Promise<LogResult>
   }))();
   if (ctx.json) ctx.out(JSON.stringify({ date, checkin: result.checkin, completions: result.completions }, null, 2));
   else {
-    ctx.out(renderLogResult(result, session, ctx.theme));
+    ctx.out(renderLogResult(result, session.exercises, ctx.theme));
     if (measure) {
       const { renderMeasureSaved } = await import('../../ui/report');
       ctx.out(renderMeasureSaved(measure, facts.intake.answers.goals, ctx.theme));
