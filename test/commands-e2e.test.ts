@@ -319,6 +319,12 @@ describe('swap', () => {
       message: 'That is the same exercise',
     },
     {
+      name: 'an exercise that is not in the plan',
+      home: () => home,
+      args: ['swap', 'jog-on-the-spot'],
+      message: 'Jog on the spot (jog-on-the-spot) is not in your plan for the next seven days, so there is nothing to swap.',
+    },
+    {
       name: 'an id that is not an id',
       home: () => home,
       args: ['swap', 'Clam Shell'],
@@ -379,6 +385,28 @@ describe('swap', () => {
     // The week plan honours it too.
     const plan = runJson(['plan', '--date', week2], { home: h }).json.days as Day[];
     expect(plan[0]!.exercises.find((e) => e.id === withId)?.swappedFrom).toBe(from.id);
+  });
+
+  it('swapping a swapped-in exercise replaces the original, and swapping back to the original ends the swap', () => {
+    const h = homeWithIntake(usualAnswers());
+    const from = today(h, WED).exercises.find((e) => e.type === 'flexibility')!;
+    const one = runJson(['swap', from.id, '--date', TUE], { home: h });
+    expect(one.code, one.stderr).toBe(0);
+    const first = one.json.swap.withId as string;
+    // The plan now shows `first` in place of `from`; swapping `first` swaps the original.
+    const r = runJson(['swap', first, '--date', TUE], { home: h });
+    expect(r.code, r.stderr).toBe(0);
+    const second = r.json.swap.withId as string;
+    expect(r.json.swap.exerciseId).toBe(from.id);
+    expect([from.id, first]).not.toContain(second);
+    expect(today(h, WED).exercises.find((e) => e.id === second)?.swappedFrom).toBe(from.id);
+    // And back to the original.
+    const back = run(['swap', second, '--with', from.id, '--date', TUE], { home: h });
+    expect(back.code, back.stderr).toBe(0);
+    expect(back.stdout).toContain(`your plan uses ${from.name} (${from.id}) again`);
+    const restored = today(h, WED).exercises.find((e) => e.id === from.id);
+    expect(restored).toBeDefined();
+    expect(restored!.swappedFrom).toBeUndefined();
   });
 
   it('swap ID without --with picks a fitting exercise of the same type, and says what changed', () => {
