@@ -29,12 +29,6 @@ function snapshot(home: string): Record<string, string> {
   return out;
 }
 
-/** A command another engineer has not built yet still says PLACEHOLDER in its source: its case waits. */
-function placeholder(command: string): boolean {
-  const file = path.join(ROOT, 'src', 'cli', 'commands', `${command}.ts`);
-  return fs.existsSync(file) && fs.readFileSync(file, 'utf8').includes('PLACEHOLDER');
-}
-
 const DATE = '2026-01-07';
 
 function answersFile(home: string): string {
@@ -65,7 +59,7 @@ const DAMAGE: [string, (file: string) => void][] = [
   ['overwritten with text', (file) => fs.writeFileSync(file, 'these are my notes, not a database\n'.repeat(200))],
 ];
 
-/** Every command that reads or writes the data, as a user would type it (placeholders wait). */
+/** Every command that reads or writes the data, as a user would type it. */
 const COMMANDS: [string, string, (home: string) => string[]][] = [
   ['today', 'today', () => ['today']],
   ['painfit (no command)', 'default', () => []],
@@ -100,8 +94,7 @@ describe.each(DAMAGE.map(([name]) => name))('a painfit.db %s', (damage) => {
     ['no backup yet', false],
     ['a backup kept from an earlier upgrade', true],
   ] as const)('with %s', (_label, backup) => {
-    it.each(COMMANDS)('%s exits 1 naming the file and what to do, and changes nothing', (_name, module, args) => {
-      if (placeholder(module)) return void console.warn(`skipped: src/cli/commands/${module}.ts is still a PLACEHOLDER`);
+    it.each(COMMANDS)('%s exits 1 naming the file and what to do, and changes nothing', (_name, _command, args) => {
       const home = damagedHome(damage, backup);
       const paths = pathsFor(home);
       const argv = args(home);
@@ -166,8 +159,7 @@ describe('a database from a newer painfit, and a foreign SQLite file', () => {
   const newer = newerHome();
   const foreign = foreignHome();
 
-  it.each(COMMANDS)('%s refuses both and changes neither', (_name, module, args) => {
-    if (placeholder(module)) return void console.warn(`skipped: src/cli/commands/${module}.ts is still a PLACEHOLDER`);
+  it.each(COMMANDS)('%s refuses both and changes neither', (_name, _command, args) => {
     for (const [home, code, words] of [
       [newer, 'NEWER_DATABASE', `data version ${LATEST_VERSION + 1}`],
       [foreign, 'FOREIGN_DATABASE', 'not one painfit wrote'],
