@@ -122,6 +122,16 @@ describe('painfit log offers the weekly questions once a week', () => {
     expect(measures(home)).toHaveLength(1);
   });
 
+  it('not in the first week after the intake, which asked the same questions', async () => {
+    const home = homeWithIntake(); // intake on Mon 2 Mar 2026
+    const s = start(home, ['log', '--date', '2026-03-03']);
+    await restDayLog(s, 4);
+    await s.waitFor('Saved for Tue 3 Mar 2026:');
+    expect((await exitWithin(s)).exitCode).toBe(0);
+    expect(s.text).not.toContain('weekly questions too?');
+    expect(measures(home)).toEqual([]);
+  });
+
   it('no: saves the check-in alone', async () => {
     const home = homeWithIntake();
     const s = start(home, ['log', '--date', '2026-03-10']);

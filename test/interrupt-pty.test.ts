@@ -72,8 +72,8 @@ const INTAKE: Question[] = [
   q('summary', 'Save these answers?', yes),
 ];
 
-/** A session day (Wednesday, mon/wed/fri plan) with no weekly measures yet: every log question, then the weekly ones. */
-const LOG_DATE = '2026-01-07';
+/** A session day (Wednesday, mon/wed/fri plan) over a week after the intake, with no weekly measures yet: every log question, then the weekly ones. */
+const LOG_DATE = '2026-01-14';
 const LOG: Question[] = [
   q('check-in', 'How is your pain right now?', type('3')),
   q('check-in', 'Which exercises did you do?', KEY.enter),

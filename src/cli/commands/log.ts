@@ -127,7 +127,9 @@ export async function runLog(opts: LogOptions, ctx: Context): Promise<LogResult>
     checkin = { date, ...answers.checkin };
     completions = answers.done ? session.exercises.map((e) => ({ date, exerciseId: e.id, done: answers.done!.has(e.id), minutes: plannedMinutes(e) })) : [];
     // Once a week, the PEG questions and the goals re-rated (issue 4), saved with the check-in.
-    if (!hasMeasureBetween(ctx.db(true), addDays(date, -(WEEKLY_MEASURES_DAYS - 1)), date)) {
+    // The intake asked the same questions, so the first offer comes a week after it.
+    const since = addDays(date, -(WEEKLY_MEASURES_DAYS - 1));
+    if (facts.intake.date < since && !hasMeasureBetween(ctx.db(true), since, date)) {
       if (await p.confirm('It has been a week: answer the weekly questions too? (about 1 minute)', { default: true })) {
         const { askWeeklyMeasures } = await import('./checkin');
         weekly = { date, ...(await askWeeklyMeasures(p, ctx, facts.intake.answers.goals)) };
