@@ -4,7 +4,7 @@ import { FLARE_REFERENCE_DAYS } from '../domain/rules';
 import type { Exercise } from '../domain/exercise';
 import type { IntakeRecord } from '../domain/intake';
 import { screen, type Screening } from '../domain/screening';
-import { NotReadyError } from '../errors';
+import { NotReadyError, UsageError } from '../errors';
 import { readLibrary } from '../store/library';
 import { checkinsBetween, completionsBetween, swapsUpTo } from '../store/facts';
 import { intakeAsOf } from '../store/intakes';
@@ -22,6 +22,27 @@ export interface DayFacts {
 }
 
 export const NO_INTAKE_MESSAGE = 'painfit has no intake answers yet, so it cannot make a plan. Run painfit intake first (it takes about 5 minutes).';
+
+/**
+ * What every command that records answers checks first: the date is not in the future, and
+ * questions are asked only on a terminal (else the flags to use are named). Returns the date.
+ */
+export async function startRecording(ctx: Context, o: { command: string; verb: string; interactive: boolean; flagsInstead: string }): Promise<IsoDate> {
+  const date = ctx.today;
+  if (date > ctx.realToday) {
+    const Verb = o.verb[0]!.toUpperCase() + o.verb.slice(1);
+    throw new UsageError(
+      `cannot ${o.verb} ${date}: that date is in the future. ${Verb} today (${ctx.realToday}) or an earlier day, e.g. --date ${ctx.realToday}.`,
+      'FUTURE_DATE',
+    );
+  }
+  if (o.interactive) {
+    if (ctx.json) throw new UsageError(`${o.command} with --json never asks questions. ${o.flagsInstead}`, 'NOT_A_TERMINAL');
+    const { requireInteractive } = await import('../ui/prompts');
+    requireInteractive(o.command, o.flagsInstead);
+  }
+  return date;
+}
 
 /** The intake in force on `date`, or a NotReadyError when there is none on or before it. */
 export function requireIntake(ctx: Context, date: IsoDate): IntakeRecord {

@@ -1,8 +1,22 @@
 // Echoes back exactly what `painfit log` stored, and for which date.
 import { formatDate } from '../domain/dates';
+import type { Checkin } from '../domain/facts';
 import type { LogResult } from '../store/facts';
 import { painWords } from './format';
 import type { Theme } from './theme';
+
+/** The check-in's scores and note, one indented line each (shared with painfit undo). */
+export function checkinLines(c: Pick<Checkin, 'pain' | 'during' | 'effort' | 'sleep' | 'note'>, painLabel: string): string[] {
+  const lines = [`  ${painLabel} ${c.pain}/10 (${painWords(c.pain)})`];
+  const extras = [
+    c.during !== null ? `worst pain during exercise ${c.during}/10` : null,
+    c.effort !== null ? `effort ${c.effort}/10` : null,
+    c.sleep !== null ? `sleep ${c.sleep}/10` : null,
+  ].filter(Boolean);
+  if (extras.length) lines.push(`  ${extras.join(' · ')}`);
+  if (c.note) lines.push(`  note: ${JSON.stringify(c.note)}`);
+  return lines;
+}
 
 /** `exercises`: the day's session, to name the completions. */
 export function renderLogResult(r: LogResult, exercises: readonly { id: string; name: string }[], theme: Theme): string {
@@ -10,16 +24,7 @@ export function renderLogResult(r: LogResult, exercises: readonly { id: string; 
   const name = (id: string) => exercises.find((e) => e.id === id)?.name ?? id;
   const lines = [theme.heading(`Saved for ${formatDate(date)}:`)];
   const c = r.checkin;
-  if (c) {
-    lines.push(`  pain now ${c.pain}/10 (${painWords(c.pain)})`);
-    const extras = [
-      c.during !== null ? `worst pain during exercise ${c.during}/10` : null,
-      c.effort !== null ? `effort ${c.effort}/10` : null,
-      c.sleep !== null ? `sleep ${c.sleep}/10` : null,
-    ].filter(Boolean);
-    if (extras.length) lines.push(`  ${extras.join(' · ')}`);
-    if (c.note) lines.push(`  note: ${JSON.stringify(c.note)}`);
-  }
+  if (c) lines.push(...checkinLines(c, 'pain now'));
   const done = r.completions.filter((x) => x.done);
   const skipped = r.completions.filter((x) => !x.done);
   if (r.completions.length) {

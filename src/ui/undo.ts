@@ -1,7 +1,7 @@
 // What `painfit undo` is about to remove, shown in full before anything is removed.
 import { formatDate } from '../domain/dates';
 import type { EntryContents } from '../store/undo';
-import { painWords } from './format';
+import { checkinLines } from './log';
 import type { Theme } from './theme';
 
 /** Exercise id → name, for the exercises the library knows (ids are shown when it does not). */
@@ -30,16 +30,7 @@ export function entryTitle(e: EntryContents): string {
 export function renderEntry(e: EntryContents, names: ExerciseNames, theme: Theme): string {
   const name = (id: string) => (names.has(id) ? `${names.get(id)} (${id})` : id);
   const lines = [theme.heading(`The most recent entry is ${entryTitle(e)}, saved ${savedAt(e.recordedAt)}:`)];
-  for (const c of e.checkins) {
-    lines.push(`  pain ${c.pain}/10 (${painWords(c.pain)})`);
-    const extras = [
-      c.during !== null ? `worst pain during exercise ${c.during}/10` : null,
-      c.effort !== null ? `effort ${c.effort}/10` : null,
-      c.sleep !== null ? `sleep ${c.sleep}/10` : null,
-    ].filter(Boolean);
-    if (extras.length) lines.push(`  ${extras.join(' · ')}`);
-    if (c.note) lines.push(`  note: ${JSON.stringify(c.note)}`);
-  }
+  for (const c of e.checkins) lines.push(...checkinLines(c, 'pain'));
   const done = e.completions.filter((c) => c.done);
   const notDone = e.completions.filter((c) => !c.done);
   if (done.length) lines.push(`  done: ${done.map((c) => name(c.exerciseId)).join(', ')}`);

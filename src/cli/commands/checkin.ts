@@ -8,7 +8,7 @@ import type { Prompter } from '../../ui/prompts';
 import { renderMeasureSaved } from '../../ui/report';
 import type { Context } from '../context';
 import { parseScore } from './log-options';
-import { requireIntake } from './report';
+import { requireIntake, startRecording } from '../day';
 
 export interface CheckinOptions {
   /** True when no answer flag was given: ask on the terminal. */
@@ -81,19 +81,8 @@ export async function askWeeklyMeasures(p: Prompter, ctx: Pick<Context, 'err' | 
 }
 
 export async function runCheckin(opts: CheckinOptions, ctx: Context): Promise<void> {
-  const date = ctx.today;
-  if (date > ctx.realToday) {
-    throw new UsageError(
-      `cannot record ${date}: that date is in the future. Record today (${ctx.realToday}) or an earlier day, e.g. --date ${ctx.realToday}.`,
-      'FUTURE_DATE',
-    );
-  }
-  if (opts.interactive) {
-    if (ctx.json) throw new UsageError(`painfit checkin with --json never asks questions. ${FLAGS_INSTEAD}`, 'NOT_A_TERMINAL');
-    const { requireInteractive } = await import('../../ui/prompts');
-    requireInteractive('painfit checkin', FLAGS_INSTEAD);
-  }
-  const { intake } = requireIntake(ctx, date);
+  const date = await startRecording(ctx, { command: 'painfit checkin', verb: 'record', interactive: opts.interactive, flagsInstead: FLAGS_INSTEAD });
+  const intake = requireIntake(ctx, date);
   const goals = intake.answers.goals;
 
   let answers: Omit<NewMeasure, 'date'>;

@@ -6,6 +6,7 @@ import { parseExport, TABLES, type ExportFile, type TableName } from '../../sche
 import { backupBeforeReplacing, countRows, restoreExport, totalRows } from '../../store/export';
 import { LATEST_VERSION } from '../../store/migrations';
 import type { Context } from '../context';
+import { readInputText } from '../input-file';
 
 export interface ImportOptions {
   /** A file name, or '-' for standard input. */
@@ -18,24 +19,14 @@ export function parseImportOptions(file: string, raw: { replace?: boolean }): Im
   return { file, replace: raw.replace === true };
 }
 
-function readText(file: string): string {
-  if (file === '-') {
-    if (process.stdin.isTTY) throw new UsageError('painfit import - reads the export from standard input, but nothing was piped in. Example: painfit import - < painfit-backup.json', 'BAD_FILE');
-    return fs.readFileSync(0, 'utf8');
-  }
-  try {
-    return fs.readFileSync(file, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'there is no such file' : code === 'EISDIR' ? 'it is a folder, not a file' : (error as Error).message;
-    throw new UsageError(`cannot read ${JSON.stringify(file)}: ${why}. painfit export --out FILE writes a file to import.`, 'BAD_FILE');
-  }
-}
-
 /** Reads and validates everything; throws a UsageError listing every problem. Touches no database. */
 export function loadExportFile(file: string): ExportFile {
   const label = file === '-' ? 'standard input' : file;
-  const text = readText(file);
+  const text = readInputText(file, {
+    what: 'the export file',
+    stdinExample: 'Example: painfit import - < painfit-backup.json',
+    hint: 'painfit export --out FILE writes a file to import.',
+  });
   let raw: unknown;
   try {
     raw = JSON.parse(text.replace(/^\uFEFF/, ''));

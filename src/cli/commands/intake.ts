@@ -1,5 +1,4 @@
 // painfit intake: parse the flags, then collect answers (file or questionnaire), screen, save.
-import fs from 'node:fs';
 import { weekdayOf } from '../../domain/dates';
 import { screen } from '../../domain/screening';
 import type { IntakeAnswers } from '../../domain/intake';
@@ -8,6 +7,7 @@ import { INTAKE_TEMPLATE } from '../../domain/intake-template';
 import { insertIntake, intakeAsOf } from '../../store/intakes';
 import { renderIntakeSummary, renderScreening } from '../../ui/intake-summary';
 import type { Context } from '../context';
+import { readInputText } from '../input-file';
 
 export interface IntakeOptions {
   mode: 'template' | 'file' | 'interactive';
@@ -26,22 +26,12 @@ export function parseIntakeOptions(raw: { answers?: string; template?: boolean }
   return { mode: 'interactive' };
 }
 
-function readAnswersText(file: string): string {
-  if (file === '-') {
-    if (process.stdin.isTTY) throw new UsageError('--answers - reads the answers from standard input, but nothing was piped in. Example: painfit intake --answers - < answers.json');
-    return fs.readFileSync(0, 'utf8');
-  }
-  try {
-    return fs.readFileSync(file, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'there is no such file' : code === 'EISDIR' ? 'it is a folder, not a file' : (error as Error).message;
-    throw new UsageError(`cannot read the answers file ${JSON.stringify(file)}: ${why}. painfit intake --template prints an example to start from.`, 'BAD_FILE');
-  }
-}
-
 export async function loadAnswersFile(file: string): Promise<IntakeAnswers> {
-  const text = readAnswersText(file);
+  const text = readInputText(file, {
+    what: 'the answers file',
+    stdinExample: 'Example: painfit intake --answers - < answers.json',
+    hint: 'painfit intake --template prints an example to start from.',
+  });
   const label = file === '-' ? 'standard input' : file;
   let raw: unknown;
   try {

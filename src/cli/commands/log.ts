@@ -9,7 +9,7 @@ import { hasMeasureBetween, insertMeasure, type NewMeasure } from '../../store/m
 import type { Prompter } from '../../ui/prompts';
 import { renderLogResult } from '../../ui/log';
 import type { Context } from '../context';
-import { loadDayFacts, requireIntake } from '../day';
+import { loadDayFacts, requireIntake, startRecording } from '../day';
 import { NOTE_MAX_LENGTH, parseLogOptions as parseAnswerFlags, type DoneSpec, type LogOptions, type RawLogFlags } from './log-options';
 
 const ANSWER_FLAGS = ['pain', 'done', 'during', 'effort', 'sleep', 'note'] as const;
@@ -93,18 +93,7 @@ async function askLog(ctx: Context, session: Session, p: Prompter): Promise<{ ch
 }
 
 export async function runLog(opts: LogOptions, ctx: Context): Promise<LogResult> {
-  const date = ctx.today;
-  if (date > ctx.realToday) {
-    throw new UsageError(
-      `cannot log ${date}: that date is in the future. Log today (${ctx.realToday}) or an earlier day, e.g. --date ${ctx.realToday}.`,
-      'FUTURE_DATE',
-    );
-  }
-  if (opts.interactive) {
-    if (ctx.json) throw new UsageError(`painfit log with --json never asks questions. ${FLAGS_INSTEAD}`, 'NOT_A_TERMINAL');
-    const { requireInteractive } = await import('../../ui/prompts');
-    requireInteractive('painfit log', FLAGS_INSTEAD);
-  }
+  const date = await startRecording(ctx, { command: 'painfit log', verb: 'log', interactive: opts.interactive, flagsInstead: FLAGS_INSTEAD });
   // Only the questions and --done need the day's session; a bare check-in (log --pain N) needs
   // just the intake in force, so it skips replaying the plan and stays fast however long the history.
   if (!opts.interactive && opts.done === undefined) {

@@ -2,16 +2,12 @@
 // clinician (--html FILE). Reads only the weeks shown (plus a short lookback), never the whole history.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { IsoDate } from '../../domain/dates';
-import type { IntakeRecord } from '../../domain/intake';
 import { buildReport, DEFAULT_REPORT_WEEKS, MAX_REPORT_WEEKS, type Report, reportRange } from '../../domain/report';
 import { screen } from '../../domain/screening';
-import { NotReadyError, UsageError } from '../../errors';
-import type { Db } from '../../store/db';
-import { intakeAsOf } from '../../store/intakes';
+import { UsageError } from '../../errors';
 import { loadReportFacts } from '../../store/report';
 import type { Context } from '../context';
-import { NO_INTAKE_MESSAGE } from '../day';
+import { requireIntake } from '../day';
 
 export interface ReportOptions {
   weeks: number;
@@ -52,22 +48,10 @@ export function parseReportOptions(raw: RawReportFlags): ReportOptions {
 const csvWithJson = () =>
   new UsageError('--csv and --json both choose what is printed: use one of them (painfit report --csv, or painfit report --json).', 'CSV_WITH_JSON');
 
-/** The intake in force on `date`, or exit 3 with the same message as every other command. */
-export function requireIntake(ctx: Context, date: IsoDate): { db: Db; intake: IntakeRecord } {
-  const db = ctx.db(false);
-  const intake = db ? intakeAsOf(db, date) : undefined;
-  if (!db || !intake) {
-    throw new NotReadyError(
-      db && date < ctx.realToday ? `there is no intake dated on or before ${date}. ${NO_INTAKE_MESSAGE}` : NO_INTAKE_MESSAGE,
-      'NO_INTAKE',
-    );
-  }
-  return { db, intake };
-}
-
 export function reportFor(ctx: Context, weeks: number): Report {
   const date = ctx.today;
-  const { db, intake } = requireIntake(ctx, date);
+  const intake = requireIntake(ctx, date);
+  const db = ctx.db(true);
   const range = reportRange(intake.date, date, weeks);
   const facts = loadReportFacts(db, intake, range);
   return buildReport({ asOf: date, weeks, intake, screening: screen(intake.answers, intake.date, date), ...facts });
