@@ -22,8 +22,17 @@ function shortenValues(message: string): string {
     .replace(/\S{200,}/g, (word) => `${head(word, 80)}…`);
 }
 
+/**
+ * Control characters from the input (a key in an answers file, a pasted value, bytes of a damaged
+ * file quoted by JSON.parse) are shown escaped, e.g. \u001b: never sent to the terminal raw.
+ */
+function escapeControls(text: string): string {
+  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 function printError(code: string, message: string, json: boolean, problems: readonly string[] = []): void {
-  message = shortenValues(message);
+  message = escapeControls(shortenValues(message));
+  problems = problems.map(escapeControls);
   if (json) process.stderr.write(JSON.stringify({ error: { code, message, ...(problems.length ? { problems } : {}) } }) + '\n');
   else process.stderr.write(`painfit: ${message}\n`);
 }

@@ -32,3 +32,14 @@ export interface Swap {
   exerciseId: string;
   withId: string;
 }
+
+/** Notes are short: a line or two for the clinician's report. */
+export const NOTE_MAX_LENGTH = 500;
+
+/** Control characters (other than tab and newline) would garble the terminal when a note is shown again. */
+export const NOTE_CONTROL_CHARACTERS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+
+/** A note as stored: control characters removed, trimmed. Typed or given as a flag alike. */
+export function cleanNote(value: string): string {
+  return value.replace(NOTE_CONTROL_CHARACTERS, '').trim();
+}

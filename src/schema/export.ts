@@ -2,6 +2,7 @@
 // own column names and values (ids included) so that export → import → export is exact.
 // Validation lists every problem with its path, e.g. "checkins[3].pain: 11 is out of range 0-10".
 import { z } from 'zod';
+import { NOTE_CONTROL_CHARACTERS, NOTE_MAX_LENGTH } from '../domain/facts';
 import { isIsoDate } from '../domain/dates';
 import { describeValue, formatIssues } from './issues';
 import { intakeSchema, wholeNumber, type ParseResult } from './intake';
@@ -110,7 +111,11 @@ export const TABLES = [
       during: optionalScore,
       effort: optionalScore,
       sleep: optionalScore,
-      note: text.nullable(),
+      // The same rules as painfit log: a file must not smuggle in what log would refuse or strip.
+      note: text
+        .max(NOTE_MAX_LENGTH, { error: `is longer than ${NOTE_MAX_LENGTH} characters (painfit log keeps notes to ${NOTE_MAX_LENGTH})` })
+        .refine((n) => !new RegExp(NOTE_CONTROL_CHARACTERS.source).test(n), { error: 'holds control characters, which painfit never stores in a note' })
+        .nullable(),
     }),
   },
   {

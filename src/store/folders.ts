@@ -29,7 +29,13 @@ export function makePrivateFolder(dir: string, what: string): boolean {
   }
   try {
     for (const folder of missing) {
-      fs.mkdirSync(folder, { mode: FOLDER_MODE });
+      try {
+        fs.mkdirSync(folder, { mode: FOLDER_MODE });
+      } catch (error) {
+        // Another painfit (a second terminal) made it a moment ago: that is fine.
+        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+        continue;
+      }
       fs.chmodSync(folder, FOLDER_MODE);
     }
   } catch (error) {

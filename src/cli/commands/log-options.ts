@@ -1,5 +1,8 @@
 // Parsing `painfit log` flags into a typed options object: all validation happens here.
+import { cleanNote, NOTE_MAX_LENGTH } from '../../domain/facts';
 import { UsageError } from '../../errors';
+
+export { cleanNote, NOTE_MAX_LENGTH } from '../../domain/facts';
 
 export type DoneSpec = { kind: 'all' } | { kind: 'none' } | { kind: 'ids'; ids: string[] };
 
@@ -23,7 +26,6 @@ export interface RawLogFlags {
   note?: string;
 }
 
-export const NOTE_MAX_LENGTH = 500;
 
 const SCORE_MEANING: Record<string, string> = {
   '--pain': 'your pain right now: 0 no pain, 10 worst imaginable',
@@ -59,8 +61,7 @@ export function parseDone(value: string): DoneSpec {
 }
 
 export function parseNote(value: string): string {
-  // Control characters would garble the terminal when the note is shown again.
-  const note = value.replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '').trim();
+  const note = cleanNote(value);
   if (note.length > NOTE_MAX_LENGTH) {
     throw new UsageError(`--note is ${note.length} characters long; keep it to ${NOTE_MAX_LENGTH} characters or fewer.`, 'BAD_NOTE');
   }

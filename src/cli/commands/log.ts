@@ -10,7 +10,7 @@ import type { Prompter } from '../../ui/prompts';
 import { renderLogResult } from '../../ui/log';
 import type { Context } from '../context';
 import { loadDayFacts, requireIntake, startRecording } from '../day';
-import { NOTE_MAX_LENGTH, parseLogOptions as parseAnswerFlags, type DoneSpec, type LogOptions, type RawLogFlags } from './log-options';
+import { cleanNote, NOTE_MAX_LENGTH, parseLogOptions as parseAnswerFlags, type DoneSpec, type LogOptions, type RawLogFlags } from './log-options';
 
 const ANSWER_FLAGS = ['pain', 'done', 'during', 'effort', 'sleep', 'note'] as const;
 
@@ -88,7 +88,7 @@ async function askLog(ctx: Context, session: Session, p: Prompter): Promise<{ ch
     }
   }
   const sleep = (await p.optionalNumber('How well have you slept this past week? (0 very badly, 10 very well; Enter to skip)', { min: 0, max: 10 })) ?? null;
-  const note = (await p.text('Anything to note? (optional, Enter to skip)', { maxLength: NOTE_MAX_LENGTH })) || null;
+  const note = cleanNote(await p.text('Anything to note? (optional, Enter to skip)', { maxLength: NOTE_MAX_LENGTH })) || null;
   return { checkin: { pain, during, effort, sleep, note }, done };
 }
 
