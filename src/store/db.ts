@@ -67,7 +67,33 @@ export function latestVersionOf(migrations: readonly Migration[]): number {
   return Math.max(0, ...migrations.map((m) => m.version));
 }
 
+/** How long opening keeps retrying when two terminals upgrade or switch the file at the same moment. */
+const OPEN_RETRY_MS = BUSY_TIMEOUT_MS;
+
+const isBusy = (error: unknown): boolean => {
+  const code = (error as { code?: unknown }).code;
+  return typeof code === 'string' && (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED'));
+};
+
+/** Blocks this (single-threaded, short-lived) process for a moment without spinning the CPU. */
+const pause = (ms: number): void => void Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+
 export function openDb(paths: Paths, options: OpenOptions): Db | null {
+  // Every opening step is safe to repeat (the migration re-reads the version under the write
+  // lock), so when two terminals upgrade an old file at once and SQLite refuses the lock order
+  // outright instead of waiting (it does so to avoid a deadlock), close and try again.
+  const started = Date.now();
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return openDbOnce(paths, options);
+    } catch (error) {
+      if (!isBusy(error) || Date.now() - started > OPEN_RETRY_MS) throw error;
+      pause(20 + Math.floor(Math.random() * 40) * attempt);
+    }
+  }
+}
+
+function openDbOnce(paths: Paths, options: OpenOptions): Db | null {
   const exists = fs.existsSync(paths.db);
   if (!exists && !options.create) return null;
   process.umask(PRIVATE_UMASK);
