@@ -10,24 +10,8 @@ import { INTAKE_TEMPLATE } from '../src/domain/intake-template';
 import { listBackups, migrate } from '../src/store/db';
 import { LATEST_VERSION, MIGRATIONS } from '../src/store/migrations';
 import { pathsFor } from '../src/store/paths';
-import { ROOT, run, tempHome, writeJson } from './helpers/cli';
+import { folderSnapshot, run, tempHome, writeJson } from './helpers/cli';
 
-const sha256 = (file: string) => crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');
-
-/** Every file under the home folder with its hash and mode: proves nothing was written, added or removed. */
-function snapshot(home: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const walk = (dir: string) => {
-    for (const name of fs.readdirSync(dir).sort()) {
-      const file = path.join(dir, name);
-      const stat = fs.statSync(file);
-      if (stat.isDirectory()) walk(file);
-      else out[path.relative(home, file)] = `${(stat.mode & 0o777).toString(8)} ${sha256(file)}`;
-    }
-  };
-  walk(home);
-  return out;
-}
 
 const DATE = '2026-01-07';
 
@@ -98,7 +82,7 @@ describe.each(DAMAGE.map(([name]) => name))('a painfit.db %s', (damage) => {
       const home = damagedHome(damage, backup);
       const paths = pathsFor(home);
       const argv = args(home);
-      const before = snapshot(home);
+      const before = folderSnapshot(home);
 
       const r = run(argv, { home });
       expect(r.code, r.stderr).toBe(1);
@@ -111,13 +95,13 @@ describe.each(DAMAGE.map(([name]) => name))('a painfit.db %s', (damage) => {
       expect(r.stderr).not.toMatch(/unexpected|\n\s+at /);
       // One message, one line (doctor's report goes to stdout).
       expect(r.stderr.trim().split('\n')).toHaveLength(1);
-      expect(snapshot(home)).toEqual(before);
+      expect(folderSnapshot(home)).toEqual(before);
 
       if (argv.includes('--csv')) return; // --csv and --json are exclusive
       const json = run([...argv, '--json'], { home });
       expect(json.code).toBe(1);
       expect(JSON.parse(json.stderr).error).toMatchObject({ code: 'DAMAGED_DATABASE', message: expect.stringContaining(paths.db) });
-      expect(snapshot(home)).toEqual(before);
+      expect(folderSnapshot(home)).toEqual(before);
     });
   });
 });
@@ -125,7 +109,7 @@ describe.each(DAMAGE.map(([name]) => name))('a painfit.db %s', (damage) => {
 describe('doctor on a damaged database', () => {
   it('reports the problem in its JSON, with the backups, and leaves no -wal or -shm behind', () => {
     const home = damagedHome('truncated to 1000 bytes', true);
-    const before = snapshot(home);
+    const before = folderSnapshot(home);
     const r = run(['doctor', '--json'], { home });
     expect(r.code).toBe(1);
     const report = JSON.parse(r.stdout);
@@ -136,7 +120,7 @@ describe('doctor on a damaged database', () => {
       integrity: { ok: false, messages: [expect.stringContaining('malformed')] },
     });
     expect(report.backups).toHaveLength(1);
-    expect(snapshot(home)).toEqual(before);
+    expect(folderSnapshot(home)).toEqual(before);
   });
 });
 
@@ -164,13 +148,13 @@ describe('a database from a newer painfit, and a foreign SQLite file', () => {
       [newer, 'NEWER_DATABASE', `data version ${LATEST_VERSION + 1}`],
       [foreign, 'FOREIGN_DATABASE', 'not one painfit wrote'],
     ] as const) {
-      const before = snapshot(home);
+      const before = folderSnapshot(home);
       const argv = args(home);
       const r = run(argv.includes('--csv') ? argv : [...argv, '--json'], { home });
       expect(r.code, r.stderr).toBe(1);
       if (argv.includes('--csv')) {
         expect(r.stderr).toContain(words);
-        expect(snapshot(home)).toEqual(before);
+        expect(folderSnapshot(home)).toEqual(before);
         continue;
       }
       const error = JSON.parse(r.stderr).error;
@@ -178,7 +162,7 @@ describe('a database from a newer painfit, and a foreign SQLite file', () => {
       expect(error.message).toContain(pathsFor(home).db);
       expect(error.message).toContain(words);
       expect(error.message).toMatch(/has not (been )?changed/);
-      expect(snapshot(home)).toEqual(before);
+      expect(folderSnapshot(home)).toEqual(before);
     }
   });
 });
@@ -219,7 +203,7 @@ describe('damage that only shows once a query reaches it', () => {
     expect(bytes.length).toBeGreaterThan(4 * pageSize);
     for (let i = pageSize * 3; i < bytes.length; i++) bytes[i] = (i * 7919) & 0xff;
     fs.writeFileSync(file, bytes);
-    const before = snapshot(home);
+    const before = folderSnapshot(home);
 
     const r = run(['report', '--date', '2026-01-20'], { home });
     expect(r.code).toBe(1);
@@ -227,6 +211,6 @@ describe('damage that only shows once a query reaches it', () => {
     expect(r.stderr).toContain('painfit doctor');
     expect(r.stderr).not.toMatch(/\n\s+at .+:\d+:\d+/);
     expect(r.stdout).toBe('');
-    expect(snapshot(home)).toEqual(before);
+    expect(folderSnapshot(home)).toEqual(before);
   });
 });

@@ -9,25 +9,9 @@ import { INTAKE_TEMPLATE } from '../src/domain/intake-template';
 import { migrate } from '../src/store/db';
 import { LATEST_VERSION, MIGRATIONS } from '../src/store/migrations';
 import { pathsFor } from '../src/store/paths';
-import { run, runJson, tempHome, writeJson } from './helpers/cli';
+import { run, runJson, tempHome, writeJson, folderSnapshot } from './helpers/cli';
 
 const sha256 = (file: string) => crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');
-
-/** Every file under home with its mode and hash: doctor must leave this exactly as it was. */
-function snapshot(home: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  if (!fs.existsSync(home)) return out;
-  const walk = (dir: string) => {
-    for (const name of fs.readdirSync(dir).sort()) {
-      const file = path.join(dir, name);
-      const stat = fs.statSync(file);
-      if (stat.isDirectory()) walk(file);
-      else out[path.relative(home, file)] = `${(stat.mode & 0o777).toString(8)} ${sha256(file)}`;
-    }
-  };
-  walk(home);
-  return out;
-}
 
 function answersFile(home: string): string {
   return writeJson(path.join(path.dirname(home), 'in'), 'answers.json', INTAKE_TEMPLATE);
@@ -79,7 +63,7 @@ describe('painfit doctor', () => {
   it('on a healthy home: folder, file and size, version, integrity, counts, modes; exit 0; nothing changed', () => {
     const home = healthyHome();
     const paths = pathsFor(home);
-    const before = snapshot(home);
+    const before = folderSnapshot(home);
 
     const r = run(['doctor'], { home });
     expect(r.code, r.stderr).toBe(0);
@@ -109,7 +93,7 @@ describe('painfit doctor', () => {
     expect(json.tables.completions).toBeGreaterThan(0);
     expect(Object.keys(json.tables).sort()).toEqual(['checkins', 'completions', 'entries', 'intakes', 'measures', 'swaps']);
     // No -wal or -shm left by the read-only look, no mode or byte changed.
-    expect(snapshot(home)).toEqual(before);
+    expect(folderSnapshot(home)).toEqual(before);
   });
 
   it('lists the backups kept before an upgrade: path, size, date and mode', () => {
@@ -131,11 +115,11 @@ describe('painfit doctor', () => {
   it('on an old database: reports the pending upgrade and does not perform it', () => {
     const home = tempHome();
     atVersion1(home);
-    const before = snapshot(home);
+    const before = folderSnapshot(home);
     const { code, json } = runJson(['doctor'], { home });
     expect(code).toBe(0);
     expect(json).toMatchObject({ status: 'ok', schema: { version: 1, latest: LATEST_VERSION, upgradePending: true }, tables: { intakes: 0 } });
-    expect(snapshot(home)).toEqual(before);
+    expect(folderSnapshot(home)).toEqual(before);
     expect(run(['doctor'], { home }).stdout).toContain('upgraded on next use');
   });
 
@@ -154,7 +138,7 @@ describe('painfit doctor', () => {
     const fd = fs.openSync(paths.db, 'r+');
     fs.writeSync(fd, Buffer.alloc(pageSize, 0x5a), 0, pageSize, Math.floor(pages / 2) * pageSize);
     fs.closeSync(fd);
-    const before = snapshot(home);
+    const before = folderSnapshot(home);
 
     const r = run(['doctor', '--json'], { home });
     expect(r.code).toBe(1);
@@ -163,7 +147,7 @@ describe('painfit doctor', () => {
     expect(report.integrity.ok).toBe(false);
     expect(report.integrity.messages.length).toBeGreaterThan(0);
     expect(JSON.parse(r.stderr).error).toMatchObject({ code: 'DAMAGED_DATABASE', message: expect.stringContaining(paths.db) });
-    expect(snapshot(home)).toEqual(before);
+    expect(folderSnapshot(home)).toEqual(before);
 
     const text = run(['doctor'], { home });
     expect(text.code).toBe(1);
@@ -177,12 +161,12 @@ describe('painfit doctor', () => {
     const db = new Database(pathsFor(home).db);
     db.pragma(`user_version = ${LATEST_VERSION + 2}`);
     db.close();
-    const before = snapshot(home);
+    const before = folderSnapshot(home);
     const r = run(['doctor', '--json'], { home });
     expect(r.code).toBe(1);
     expect(JSON.parse(r.stdout)).toMatchObject({ status: 'newer', schema: { version: LATEST_VERSION + 2, latest: LATEST_VERSION }, integrity: { ok: true } });
     expect(JSON.parse(r.stderr).error.code).toBe('NEWER_DATABASE');
-    expect(snapshot(home)).toEqual(before);
+    expect(folderSnapshot(home)).toEqual(before);
   });
 
   it('while another terminal has the database open with unsaved WAL pages: reads them, and leaves its -wal and -shm alone', () => {

@@ -2,7 +2,6 @@
 // Run `npm run build` first: these spawn bin/painfit.js.
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { INTAKE_TEMPLATE } from '../src/schema/intake';
 import { TABLES } from '../src/schema/export';
@@ -10,7 +9,7 @@ import { openDb } from '../src/store/db';
 import { readExport } from '../src/store/export';
 import { LATEST_VERSION } from '../src/store/migrations';
 import { pathsFor } from '../src/store/paths';
-import { dbHash, query, run, runJson, tempHome, writeJson } from './helpers/cli';
+import { dbHash, query, run, runJson, tempHome, writeJson, addWeeklyMeasures } from './helpers/cli';
 
 const NOTE = 'with, comma "quote"\nand a second line';
 const scratch = () => path.dirname(tempHome());
@@ -29,27 +28,6 @@ function sessionIds(home: string, date: string): string[] {
   return (json.exercises as { id: string }[]).map((e) => e.id);
 }
 
-/** Weekly measures through `painfit checkin` when it is built; otherwise written as it would write them. */
-function addMeasures(home: string, date: string): void {
-  const r = run(['checkin', '--date', date, '--peg-pain', '4', '--peg-enjoyment', '5', '--peg-activity', '5', '--goals', '6'], { home });
-  if (r.code === 0) return;
-  const db = new Database(path.join(home, 'painfit.db'));
-  try {
-    db.transaction(() => {
-      const at = new Date().toISOString();
-      const entry = Number(db.prepare("INSERT INTO entries (kind, recorded_at) VALUES ('measures', ?)").run(at).lastInsertRowid);
-      db.prepare('INSERT INTO measures (entry_id, date, recorded_at, peg_pain, peg_enjoyment, peg_activity, goals) VALUES (?, ?, ?, 4, 5, 5, ?)').run(
-        entry,
-        date,
-        at,
-        JSON.stringify([{ activity: 'walk to the shops', score: 6 }]),
-      );
-    })();
-  } finally {
-    db.close();
-  }
-}
-
 /** Realistic history: two intakes, logs (one overwriting another's completions), a swap, measures. */
 function seededHome(): string {
   const home = tempHome();
@@ -61,7 +39,7 @@ function seededHome(): string {
   ok(['log', '--date', '2026-11-04', '--pain', '3', '--done', ids.slice(0, 2).join(',')], home);
   ok(['swap', 'easy-walk', '--date', '2026-11-05'], home);
   ok(['log', '--date', '2026-11-06', '--pain', '2', '--done', 'all'], home);
-  addMeasures(home, '2026-11-08');
+  addWeeklyMeasures(home, '2026-11-08');
   const second = { ...structuredClone(INTAKE_TEMPLATE), about: { name: 'Sam "Jr", again', age: 58 } };
   ok(['intake', '--answers', writeJson(dir, 'b.json', second), '--date', '2026-11-09'], home);
   ok(['log', '--date', '2026-11-09', '--pain', '3', '--done', 'all'], home);

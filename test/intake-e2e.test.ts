@@ -23,7 +23,6 @@ const template = (): IntakeAnswers => structuredClone(INTAKE_TEMPLATE);
 const scratch = () => path.dirname(tempHome());
 const answersFile = (value: unknown, name = 'answers.json') => writeJson(scratch(), name, value);
 const rows = (home: string) => query<IntakeRow>(home, 'SELECT * FROM intakes ORDER BY id');
-const dbExists = (home: string) => fs.existsSync(path.join(home, 'painfit.db'));
 
 /** A home that already holds one saved intake, to prove that bad input changes nothing. */
 function seededHome(): string {

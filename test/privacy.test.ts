@@ -10,7 +10,7 @@ import { INTAKE_TEMPLATE } from '../src/domain/intake-template';
 import { listBackups, migrate } from '../src/store/db';
 import { MIGRATIONS } from '../src/store/migrations';
 import { pathsFor } from '../src/store/paths';
-import { BIN, cliEnv, ROOT, tempHome, writeJson } from './helpers/cli';
+import { BIN, cliEnv, tempHome, writeJson } from './helpers/cli';
 
 /**
  * Preloaded into the CLI (node --require). Records, into $PAINFIT_PROBE_OUT at exit:

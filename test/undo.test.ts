@@ -3,10 +3,9 @@
 // Run `npm run build` first: these spawn bin/painfit.js.
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { INTAKE_TEMPLATE } from '../src/schema/intake';
-import { dbHash, query, run, runJson, tempHome, writeJson } from './helpers/cli';
+import { dbHash, query, run, runJson, tempHome, writeJson, addWeeklyMeasures } from './helpers/cli';
 import { exitWithin, KEY, spawnPainfit, type PtySession } from './helpers/pty';
 
 type Row = Record<string, unknown>;
@@ -42,26 +41,6 @@ function withoutEntry(before: Snapshot, id: number): Snapshot {
 
 const lastEntryId = (home: string) => query<{ id: number | null }>(home, 'SELECT max(id) AS id FROM entries')[0]!.id;
 
-function addMeasures(home: string, date: string): void {
-  const r = run(['checkin', '--date', date, '--peg-pain', '4', '--peg-enjoyment', '5', '--peg-activity', '5', '--goals', '6'], { home });
-  if (r.code === 0) return;
-  const db = new Database(path.join(home, 'painfit.db'));
-  try {
-    db.transaction(() => {
-      const at = new Date().toISOString();
-      const entry = Number(db.prepare("INSERT INTO entries (kind, recorded_at) VALUES ('measures', ?)").run(at).lastInsertRowid);
-      db.prepare('INSERT INTO measures (entry_id, date, recorded_at, peg_pain, peg_enjoyment, peg_activity, goals) VALUES (?, ?, ?, 4, 5, 5, ?)').run(
-        entry,
-        date,
-        at,
-        JSON.stringify([{ activity: 'walk to the shops', score: 6 }]),
-      );
-    })();
-  } finally {
-    db.close();
-  }
-}
-
 /** intake; log (all done); log (none done); a second log the same day that overwrites it; a swap; measures; a last log. */
 function seededHome(): string {
   const home = tempHome();
@@ -71,7 +50,7 @@ function seededHome(): string {
   const ids = (runJson(['today', '--date', '2026-11-04'], { home }).json.exercises as { id: string }[]).map((e) => e.id);
   ok(['log', '--date', '2026-11-04', '--pain', '3', '--done', ids.slice(0, 2).join(','), '--during', '4', '--note', 'second go'], home);
   ok(['swap', 'easy-walk', '--date', '2026-11-05'], home);
-  addMeasures(home, '2026-11-08');
+  addWeeklyMeasures(home, '2026-11-08');
   ok(['log', '--date', '2026-11-09', '--pain', '2', '--done', 'all', '--sleep', '7'], home);
   return home;
 }

@@ -85,3 +85,25 @@ export function writeJson(dir: string, name: string, value: unknown): string {
   fs.writeFileSync(file, typeof value === 'string' ? value : JSON.stringify(value, null, 2));
   return file;
 }
+
+/** Weekly measures through `painfit checkin` (PEG 4/5/5, one goal re-rated 6); fails the test if it fails. */
+export function addWeeklyMeasures(home: string, date: string): void {
+  const r = run(['checkin', '--date', date, '--peg-pain', '4', '--peg-enjoyment', '5', '--peg-activity', '5', '--goals', '6'], { home });
+  if (r.code !== 0) throw new Error(`painfit checkin failed (exit ${r.code}): ${r.stderr}`);
+}
+
+/** Every file under `home` with its mode and content hash: proves nothing was written, added or removed. */
+export function folderSnapshot(home: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (!fs.existsSync(home)) return out;
+  const walk = (dir: string) => {
+    for (const name of fs.readdirSync(dir).sort()) {
+      const file = path.join(dir, name);
+      const stat = fs.statSync(file);
+      if (stat.isDirectory()) walk(file);
+      else out[path.relative(home, file)] = `${(stat.mode & 0o777).toString(8)} ${crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex')}`;
+    }
+  };
+  walk(home);
+  return out;
+}
