@@ -374,21 +374,15 @@ const VERDICT_WORDS: Record<Judged['verdict'], string> = {
   worse: 'worse than at the start; if it stays like this, talk to your doctor or physiotherapist',
 };
 
+/** No comparison to make yet: the baseline and the sentence that says why. */
+function noVerdict(baseline: number, words: string): Change {
+  return { baseline, current: null, points: null, percent: null, meaningful: false, verdict: 'not-enough-data', words, direction: null };
+}
+
 /** Pain, as design.md's `change`: intake average → mean of the last 7 days' check-ins. */
 export function painChange(baseline: number, current: number | null): Change {
   const start = `Pain: ${num(baseline)} at the start`;
-  if (current === null) {
-    return {
-      baseline,
-      current: null,
-      points: null,
-      percent: null,
-      meaningful: false,
-      verdict: 'not-enough-data',
-      words: `${start}; no check-ins in the last 7 days, so no verdict yet (painfit log records one).`,
-      direction: null,
-    };
-  }
+  if (current === null) return noVerdict(baseline, `${start}; no check-ins in the last 7 days, so no verdict yet (painfit log records one).`);
   const j = judgeChange(baseline, current);
   return { baseline, current, ...j, words: `${start} → ${num(current)} in the last 7 days: ${changeWords(j)}.` };
 }
@@ -396,19 +390,7 @@ export function painChange(baseline: number, current: number | null): Change {
 /** PEG (Krebs 2009): intake PEG → the latest weekly PEG, with the pain thresholds (clinical-rules §2). */
 export function pegChange(baseline: number, latest: Measure | null): Change {
   const start = `PEG (pain and how much it gets in the way, 0-10): ${num(baseline)} at the start`;
-  if (!latest?.peg) {
-    return {
-      baseline,
-      current: null,
-      points: null,
-      percent: null,
-      meaningful: false,
-      verdict: 'not-enough-data',
-      words: `${start}; not asked again yet (painfit checkin asks once a week).`,
-      direction: null,
-      currentDate: null,
-    };
-  }
+  if (!latest?.peg) return { ...noVerdict(baseline, `${start}; not asked again yet (painfit checkin asks once a week).`), currentDate: null };
   const current = pegScore(latest.peg);
   const j = judgeChange(baseline, current);
   return {

@@ -3,41 +3,18 @@ import { addDays, type IsoDate } from '../../src/domain/dates';
 import type { Exercise } from '../../src/domain/exercise';
 import type { Checkin, Completion, Swap } from '../../src/domain/facts';
 import type { IntakeAnswers, IntakeRecord } from '../../src/domain/intake';
+import { INTAKE_TEMPLATE } from '../../src/domain/intake-template';
 import { buildSession, type ScreeningInput, type Session, type SessionInput } from '../../src/domain/session';
 
 type DeepPartial<T> = { [K in keyof T]?: T[K] extends readonly unknown[] ? T[K] : T[K] extends object ? DeepPartial<T[K]> : T[K] };
 
 export function answers(over: DeepPartial<IntakeAnswers> = {}): IntakeAnswers {
+  // The shipped template, made neutral: no readiness "yes", one region, no equipment.
+  const template = structuredClone(INTAKE_TEMPLATE);
   const base: IntakeAnswers = {
-    version: 1,
-    about: { name: 'Sam', age: 58 },
-    readiness: {
-      heartCondition: false,
-      chestPain: false,
-      dizziness: false,
-      otherCondition: false,
-      medication: false,
-      boneJoint: false,
-      supervisedOnly: false,
-    },
-    redFlags: {
-      bladderBowel: false,
-      saddleNumbness: false,
-      legWeakness: false,
-      feverWithPain: false,
-      cancerHistory: false,
-      injuryWithOsteoporosis: false,
-      newNumbness: false,
-      unsteadyOrClumsy: false,
-      weightLoss: false,
-      nightPain: false,
-      morningStiffness: false,
-    },
-    clearedByClinician: false,
+    ...template,
+    readiness: { ...template.readiness, boneJoint: false },
     pain: { regions: ['knee'], months: 18, average: 4, peg: { pain: 4, enjoyment: 5, activity: 5 } },
-    goals: [{ activity: 'walk to the shops', score: 4 }],
-    ability: { walkMinutes: 10, floor: true, balanceWorries: false, osteoporosis: false },
-    schedule: { days: ['mon', 'wed', 'fri'], minutes: 20 },
     likes: { cardio: ['walking'], mindBody: ['breathing'], equipment: [] },
   };
   const merged = { ...base } as Record<string, unknown>;
