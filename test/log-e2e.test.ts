@@ -260,7 +260,7 @@ describe('what is stored, and the echo of it', () => {
     const before = today(home, week2);
     for (const d of sessionDays(1)) expect(run(['log', '--date', d, '--pain', '4', '--done', 'all'], { home }).code).toBe(0);
     const after = today(home, week2);
-    expect(after.notes).toContain('Doses go up about 10% this week because last week you did 3 of 3 sessions with pain staying within the rules.');
+    expect(after.notes).toContain('Doses go up a step this week because last week you did 3 of 3 sessions with pain staying within the rules.');
     expect(after).not.toEqual(before);
   });
 });

@@ -123,9 +123,9 @@ function realisticReport(): Report {
     },
     flares: [{ start: addDays(from, 22), end: addDays(from, 24), days: 3 }],
     steps: [
-      { date: addDays(from, 14), week: 3, change: 'up', reason: 'two steady weeks: a little more' },
-      { date: addDays(from, 28), week: 5, change: 'down', reason: 'after a flare-up: back one step' },
-      { date: addDays(from, 42), week: 7, change: 'up', reason: 'steady again: a little more' },
+      { date: addDays(from, 14), week: 3, change: 'up', code: 'earned', from: 1, to: 2, reason: 'two steady weeks: a little more' },
+      { date: addDays(from, 28), week: 5, change: 'down', code: 'flare', from: 2, to: 1, reason: 'after a flare-up: back one step' },
+      { date: addDays(from, 42), week: 7, change: 'up', code: 'earned', from: 1, to: 2, reason: 'steady again: a little more' },
     ],
     notes: [
       { date: addDays(from, 2), note: 'Knee stiff in the morning, fine after the walk.' },
@@ -211,6 +211,9 @@ function heavyReport(): Report {
       date: addDays(from, k * 7),
       week: k + 1,
       change: 'down' as const,
+      code: 'rule' as const,
+      from: 1,
+      to: 0,
       reason: 'One step back: pain had not settled by the next morning (7 on 12 Mar 2025, usually about 4.5).',
     })),
     notes: Array.from({ length: 56 }, (_, k) => ({ date: addDays(from, k), note: `Day ${k}: ${'walked further today but the knee ached afterwards, iced it; '.repeat(8)}`.slice(0, 500) })),

@@ -77,7 +77,7 @@ function hostile(): Report {
       words: EVIL,
     },
     flares: [{ start: r.from, end: addDays(r.from, 1), days: 2 }],
-    steps: [{ date: addDays(r.from, 7), week: 2, change: 'up', reason: EVIL }],
+    steps: [{ date: addDays(r.from, 7), week: 2, change: 'up', code: 'earned', from: 0, to: 1, reason: EVIL }],
     notes: [{ date: r.from, note: EVIL }],
     plan: { days: ['mon', EVIL], minutes: 20, summary: EVIL },
   };

@@ -62,7 +62,7 @@ const report: Report = {
   peg: null,
   psfs: null,
   flares: [{ start: '2026-01-06', end: '2026-01-08', days: 3 }],
-  steps: [{ date: '2026-01-12', week: 2, change: 'hold', reason: 'Held: 2 of 3 sessions done.' }],
+  steps: [{ date: '2026-01-12', week: 2, change: 'hold', code: 'adherence', from: 0, to: 0, reason: 'Held: 2 of 3 sessions done.' }],
   notes: [],
   plan: { days: ['mon', 'wed', 'fri'], minutes: 20, summary: '3 days a week (Mon, Wed and Fri), about 20 minutes each.' },
 };

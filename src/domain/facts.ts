@@ -43,3 +43,28 @@ export const NOTE_CONTROL_CHARACTERS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f
 export function cleanNote(value: string): string {
   return value.replace(NOTE_CONTROL_CHARACTERS, '').trim();
 }
+
+/** Per-exercise feedback (clinical-rules §4): how one exercise felt, from `log --feedback` or the guided session. */
+export const FEEDBACK_ANSWERS = ['easy', 'right', 'hard', 'hurt'] as const;
+export type FeedbackAnswer = (typeof FEEDBACK_ANSWERS)[number];
+
+export interface Feedback {
+  date: IsoDate;
+  exerciseId: string;
+  answer: FeedbackAnswer;
+  /** Orders answers within a day. */
+  recordedAt: string;
+}
+
+/** A walk of the walking track (`log --walk MINUTES`), whole minutes. */
+export interface Walk {
+  date: IsoDate;
+  minutes: number;
+}
+
+/** "I'm flaring" (`painfit flare`), or that it has settled (`painfit flare --end`), for a date (§5). */
+export interface FlareFact {
+  date: IsoDate;
+  kind: 'start' | 'end';
+  recordedAt: string;
+}

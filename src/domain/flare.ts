@@ -17,6 +17,7 @@ import {
   type PlanItem,
 } from './plan';
 import {
+  FLARE_ABSOLUTE_BELOW_REFERENCE,
   FLARE_ABSOLUTE_PAIN,
   FLARE_DURING_SESSIONS,
   FLARE_REFERENCE_DAYS,
@@ -34,7 +35,8 @@ export const FLARE_BOUT_MINUTES = 5;
 /** Target effort ceiling on a flare day: gentle work only. DEFAULT (matches the library's `gentle`). */
 export const FLARE_MAX_EFFORT = 2;
 
-export type FlareTriggerKind = 'rise' | 'high' | 'during';
+/** `said`: the person said "I'm flaring" (a `flares` fact, painfit flare). */
+export type FlareTriggerKind = 'rise' | 'high' | 'during' | 'said';
 
 export interface FlareTrigger {
   kind: FlareTriggerKind;
@@ -104,8 +106,7 @@ function referenceOver(
     if (flareDays.has(day)) continue;
     for (const c of byDate.get(day) ?? []) pains.push(c.pain);
   }
-  if (pains.length < FLARE_REFERENCE_MIN_CHECKINS) return { level: intakeAverage, fromIntake: true };
-  return { level: pains.reduce((a, b) => a + b, 0) / pains.length, fromIntake: false };
+  return referenceFromPains(pains, intakeAverage);
 }
 
 /**
@@ -115,7 +116,9 @@ function referenceOver(
  */
 export function flareTrigger(c: Pick<Checkin, 'pain' | 'during'>, reference: number, duringRun: number): FlareTriggerKind | null {
   if (c.pain >= reference + FLARE_RISE_POINTS) return 'rise';
-  if (c.pain >= FLARE_ABSOLUTE_PAIN) return 'high';
+  // A high score is a flare only for someone whose usual level is well below it: entry (≥ 8) and
+  // exit (≤ reference + 1) must never overlap, or a steady usual 8 would flip in and out (§5).
+  if (c.pain >= FLARE_ABSOLUTE_PAIN && reference < FLARE_ABSOLUTE_BELOW_REFERENCE) return 'high';
   if (c.during !== null && c.during > MAX_PAIN_DURING_EXERCISE && duringRun >= FLARE_DURING_SESSIONS) return 'during';
   return null;
 }
@@ -127,11 +130,72 @@ export const isSettled = (pain: number, reference: number): boolean => pain <= r
 export const flareNeedsRescreen = (flare: FlareEpisode, date: IsoDate): boolean =>
   daysBetween(flare.start, date) >= FLARE_RESCREEN_DAYS;
 
+/** What one day's flare rules carry to the next day (clinical-rules §5). */
+export interface FlareCarry {
+  active: FlareEpisode | null;
+  /** Settled check-ins in a row since the flare began (two end it). */
+  settledRun: number;
+  /** Reports of pain during exercise above 5/10 in a row. */
+  duringRun: number;
+}
+
+export const NO_FLARE: FlareCarry = { active: null, settledRun: 0, duringRun: 0 };
+
 /**
- * Replays the check-ins from `from` (the intake date) to `until`, one entry per day. Check-ins
- * dated on a day count for that day: a spike logged today makes today a flare day. Check-ins
- * before `from` belong to an earlier plan and are ignored (DEFAULT: a new intake starts afresh,
- * its average pain being the usual level until there are enough check-ins).
+ * One day of the §5 flare rules: "I'm flaring" said that day (`said`), then the day's check-ins in
+ * the order given. Check-ins dated on a day count for that day: a spike logged today makes today a
+ * flare day. The one function the plan, `today` and the report all use.
+ */
+export function stepFlareDay(
+  carry: FlareCarry,
+  date: IsoDate,
+  dayCheckins: readonly Checkin[],
+  ref: { level: number; fromIntake: boolean },
+  said: readonly ('start' | 'end')[] = [],
+): { carry: FlareCarry; day: FlareDay } {
+  let { active, settledRun, duringRun } = carry;
+  let flareDay = active !== null;
+  let ended: FlareEpisode | null = null;
+  for (const kind of said) {
+    if (kind === 'end' && active) {
+      ended = active;
+      active = null;
+    } else if (kind === 'start' && !active) {
+      active = { start: date, reference: ref.level, trigger: { kind: 'said', date, pain: dayCheckins[0]?.pain ?? Math.round(ref.level), during: null } };
+      flareDay = true;
+      settledRun = 0;
+    }
+  }
+  for (const c of dayCheckins) {
+    if (c.during !== null) duringRun = c.during > MAX_PAIN_DURING_EXERCISE ? duringRun + 1 : 0;
+    // A flare the person reported today is not "settled" by today's own check-ins.
+    if (active && active.trigger.kind === 'said' && active.start === date) continue;
+    if (active) {
+      settledRun = isSettled(c.pain, active.reference) ? settledRun + 1 : 0;
+      if (settledRun >= FLARE_SETTLED_CHECKINS) {
+        ended = active;
+        active = null;
+      }
+      continue;
+    }
+    const kind = flareTrigger(c, ref.level, duringRun);
+    if (kind) {
+      active = { start: date, reference: ref.level, trigger: { kind, date, pain: c.pain, during: c.during } };
+      flareDay = true;
+      settledRun = 0;
+      duringRun = 0; // a new run of painful sessions starts after this flare
+    }
+  }
+  return {
+    carry: { active, settledRun, duringRun },
+    day: { date, reference: ref.level, referenceFromIntake: ref.fromIntake, flareDay, active, ended },
+  };
+}
+
+/**
+ * Replays the check-ins from `from` (the intake date) to `until`, one entry per day, with
+ * stepFlareDay. Check-ins before `from` belong to an earlier plan and are ignored (DEFAULT: a new
+ * intake starts afresh, its average pain being the usual level until there are enough check-ins).
  */
 export function flareTimeline(
   checkins: readonly Checkin[],
@@ -142,39 +206,25 @@ export function flareTimeline(
   const byDate = groupByDate(checkins.filter((c) => c.date >= from && c.date <= until));
   const flareDays = new Set<IsoDate>();
   const days: FlareDay[] = [];
-  let active: FlareEpisode | null = null;
-  let settledRun = 0;
-  let duringRun = 0;
+  let carry = NO_FLARE;
   // The window of earlier days slides along with the replay (days before `from` hold no check-ins).
   const window = Array.from({ length: FLARE_REFERENCE_DAYS }, (_, k) => addDays(from, -(k + 1)));
   for (let date = from; date <= until; date = addDays(date, 1)) {
     const ref = referenceOver(window, byDate, flareDays, intakeAverage);
-    let flareDay = active !== null;
-    let ended: FlareEpisode | null = null;
-    for (const c of byDate.get(date) ?? []) {
-      if (c.during !== null) duringRun = c.during > MAX_PAIN_DURING_EXERCISE ? duringRun + 1 : 0;
-      if (active) {
-        settledRun = isSettled(c.pain, active.reference) ? settledRun + 1 : 0;
-        if (settledRun >= FLARE_SETTLED_CHECKINS) {
-          ended = active;
-          active = null;
-        }
-        continue;
-      }
-      const kind = flareTrigger(c, ref.level, duringRun);
-      if (kind) {
-        active = { start: date, reference: ref.level, trigger: { kind, date, pain: c.pain, during: c.during } };
-        flareDay = true;
-        settledRun = 0;
-        duringRun = 0; // a new run of painful sessions starts after this flare
-      }
-    }
-    if (flareDay) flareDays.add(date);
-    days.push({ date, reference: ref.level, referenceFromIntake: ref.fromIntake, flareDay, active, ended });
+    const step = stepFlareDay(carry, date, byDate.get(date) ?? [], ref);
+    carry = step.carry;
+    if (step.day.flareDay) flareDays.add(date);
+    days.push(step.day);
     window.unshift(date);
     window.pop();
   }
   return days;
+}
+
+/** The reference level from recent days' pains (flare days already left out), §5. */
+export function referenceFromPains(pains: readonly number[], intakeAverage: number): { level: number; fromIntake: boolean } {
+  if (pains.length < FLARE_REFERENCE_MIN_CHECKINS) return { level: intakeAverage, fromIntake: true };
+  return { level: pains.reduce((a, b) => a + b, 0) / pains.length, fromIntake: false };
 }
 
 // ---------------------------------------------------------------------------------------------

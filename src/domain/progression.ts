@@ -1,30 +1,38 @@
-// Dosing over time (clinical-rules.md §3 pain monitoring, §4 progression, §5 the way back from a
-// flare). Nothing here is stored: the dose level for a date is replayed from the facts (check-ins
-// and completions) from the intake date on, so `--date` previews and backfills are exact.
+// Dosing over time (clinical-rules.md §3 pain monitoring, §4 progression, §5 flares). Nothing here
+// is stored: the level for a date is folded from the facts (check-ins, completions, feedback, walks
+// and "I'm flaring"), week by week from the intake, so `--date` previews and backfills are exact.
+// A cache of weekly states may hold the fold's results; it is disposable, never the truth.
 //
-// A "level" counts weekly steps: level 0 is the starting dose, each step adds about 10 %.
-import { addDays, daysBetween, type IsoDate } from './dates';
+// A "level" counts weekly steps: level 0 is the starting dose; each step is the next §4 increment
+// (more reps, then a set, then the next rung; longer holds; more minutes, then a brisker pace).
+import { addDays, compareText, daysBetween, type IsoDate, weekdayOf } from './dates';
 import type { Dose, Exercise } from './exercise';
-import type { Checkin, Completion } from './facts';
-import { type FlareDay, flareTimeline, groupByDate } from './flare';
-import {
-  fits,
-  growMinutes,
-  type Library,
-  type Limits,
-  minutesCeiling,
-  startDose,
-} from './plan';
+import type { Checkin, Completion, Feedback, FeedbackAnswer, FlareFact, Walk } from './facts';
+import { byCheckinOrder, type FlareCarry, type FlareDay, NO_FLARE, referenceFromPains, stepFlareDay } from './flare';
+import { fits, growMinutes, type Library, type Limits, minutesCeiling, startDose } from './plan';
 import {
   ADHERENCE_TO_PROGRESS,
+  BREAK_DAYS,
+  BRISK_AFTER_WEEKS_AT_GOAL,
+  EFFORT_LIGHT,
+  EFFORT_MODERATE,
+  EFFORT_SOMEWHAT_HARD,
+  FLARE_REFERENCE_DAYS,
   FLARE_SETTLED_MARGIN,
   HOLD_SECONDS_MAX,
   HOLD_SECONDS_MIN,
+  HOLD_STEP_SECONDS,
   MAX_PAIN_DURING_EXERCISE,
   MAX_REPS,
+  MAX_SETS,
+  MODERATE_AFTER_STEPS,
+  REPS_BEFORE_NEXT_SET,
+  SETS_ON_NEW_RUNG,
   START_REPS_MIN,
+  STRENGTH_HARDER_AFTER_STEPS,
   WEEKLY_PROGRESSION,
 } from './rules';
+import type { ExerciseType, Weekday } from './vocab';
 
 /** A session counts as done when at least this share of its exercises was marked done. DEFAULT */
 export const SESSION_DONE_FRACTION = 0.5;
@@ -65,40 +73,105 @@ export interface StepContext {
 }
 
 const upTenPercent = (n: number): number => Math.max(n + 1, Math.round(n * (1 + WEEKLY_PROGRESSION)));
+/** Holds grow to the next whole HOLD_STEP_SECONDS (15 → 20 → 25 → 30). */
+const nextHold = (s: number): number => Math.min(HOLD_SECONDS_MAX, (Math.floor(s / HOLD_STEP_SECONDS) + 1) * HOLD_STEP_SECONDS);
+
+/** The next rung up the ladder, if it fits the person, at the start of its range with `sets` sets. */
+function nextRung(item: Dosed, ctx: StepContext, sets: number): Dosed | null {
+  const { exercise } = item;
+  const harder = exercise.harder === null ? undefined : ctx.byId.get(exercise.harder);
+  if (!ctx.allowRungs || !harder || !fits(harder, ctx.limits)) return null;
+  const fresh = startDose(harder);
+  const dose: Dose = 'reps' in fresh ? { sets, reps: START_REPS_MIN } : 'holdSeconds' in fresh ? { sets, holdSeconds: HOLD_SECONDS_MIN } : fresh;
+  return { exercise: harder, dose, rungs: [...item.rungs, harder.id] };
+}
 
 /**
- * One weekly step (§4): time +10 % (at least a minute), reps +10 % up to MAX_REPS, holds up to 30 s;
- * at the top, one rung up the ladder at the lower count, only if that rung fits the person.
+ * One weekly step (§4). Strength: reps about +10 % up to 12, then a set more (1 → 2 → 3) starting
+ * again at 8 reps, then reps to 15, then the next rung at 2 sets of 8 (ACSM; OARSI; Bennell 2013).
+ * Other repetitions: up to 15, then the next rung. Holds: 5 s more up to 30 s, then the next rung.
+ * Timed work: about +10 % a week (cardio without limit here: the session and the walking track
+ * cap it); timed mind-body up to its library minutes, then the next form. At the top: hold.
  */
 export function stepUp(item: Dosed, ctx: StepContext): Dosed {
   const { exercise, dose } = item;
   if ('minutes' in dose) {
-    return { ...item, dose: { minutes: growMinutes(dose.minutes, 1, minutesCeiling(exercise)) } };
+    const ceiling = minutesCeiling(exercise);
+    if (dose.minutes < ceiling) return { ...item, dose: { minutes: growMinutes(dose.minutes, 1, ceiling) } };
+    return nextRung(item, ctx, 1) ?? item;
   }
-  if ('holdSeconds' in dose && dose.holdSeconds < HOLD_SECONDS_MAX) {
-    return { ...item, dose: { ...dose, holdSeconds: Math.min(HOLD_SECONDS_MAX, upTenPercent(dose.holdSeconds)) } };
+  if ('holdSeconds' in dose) {
+    if (dose.holdSeconds < HOLD_SECONDS_MAX) return { ...item, dose: { ...dose, holdSeconds: nextHold(dose.holdSeconds) } };
+    return nextRung(item, ctx, dose.sets) ?? item;
   }
-  if ('reps' in dose && dose.reps < MAX_REPS) {
-    return { ...item, dose: { ...dose, reps: Math.min(MAX_REPS, upTenPercent(dose.reps)) } };
+  if (exercise.type === 'strength') {
+    if (dose.sets < MAX_SETS && dose.reps < REPS_BEFORE_NEXT_SET) {
+      return { ...item, dose: { ...dose, reps: Math.min(REPS_BEFORE_NEXT_SET, upTenPercent(dose.reps)) } };
+    }
+    if (dose.sets < MAX_SETS) return { ...item, dose: { sets: dose.sets + 1, reps: START_REPS_MIN } };
+    if (dose.reps < MAX_REPS) return { ...item, dose: { ...dose, reps: Math.min(MAX_REPS, upTenPercent(dose.reps)) } };
+    return nextRung(item, ctx, SETS_ON_NEW_RUNG) ?? item;
   }
-  const harder = exercise.harder === null ? undefined : ctx.byId.get(exercise.harder);
-  if (!ctx.allowRungs || !harder || !fits(harder, ctx.limits)) return item; // at the top: hold
-  const fresh = startDose(harder);
-  const sets = 'sets' in dose ? dose.sets : 1;
-  const next: Dose =
-    'reps' in fresh
-      ? { sets, reps: START_REPS_MIN }
-      : 'holdSeconds' in fresh
-        ? { sets, holdSeconds: HOLD_SECONDS_MIN }
-        : fresh;
-  return { exercise: harder, dose: next, rungs: [...item.rungs, harder.id] };
+  if (dose.reps < MAX_REPS) return { ...item, dose: { ...dose, reps: Math.min(MAX_REPS, upTenPercent(dose.reps)) } };
+  return nextRung(item, ctx, dose.sets) ?? item;
 }
 
 /** The dose `level` steps above the start. Levels only change by whole steps, so replay them. */
 export function doseAtLevel(exercise: Exercise, start: Dose, level: number, ctx: StepContext): Dosed {
   let item: Dosed = { exercise, dose: start, rungs: [exercise.id] };
-  for (let i = 0; i < level; i++) item = stepUp(item, ctx);
+  for (let i = 0; i < level; i++) {
+    const next = stepUp(item, ctx);
+    if (next === item) break; // at the top
+    item = next;
+  }
   return item;
+}
+
+/** "It hurt" twice in a row (§4): the same dose on the easier rung, `rungs` times, where one fits. */
+export function easierRungs(item: Dosed, rungs: number, ctx: StepContext): Dosed {
+  let out = item;
+  for (let i = 0; i < rungs; i++) {
+    const easier = out.exercise.easier === null ? undefined : ctx.byId.get(out.exercise.easier);
+    if (!easier || !fits(easier, ctx.limits) || easier.type !== out.exercise.type) break;
+    const own = startDose(easier);
+    const dose: Dose = doseKindOf(own) === doseKindOf(out.dose) ? out.dose : own;
+    out = { exercise: easier, dose, rungs: [...out.rungs, easier.id] };
+  }
+  return out;
+}
+
+const doseKindOf = (d: Dose): string => ('minutes' in d ? 'minutes' : 'holdSeconds' in d ? 'hold' : 'reps');
+
+/** The ladder key of an exercise: its easiest rung's id (per-exercise progress lives under it). */
+export function ladderKey(id: string, byId: Library): string {
+  let current = byId.get(id);
+  if (!current) return id;
+  const seen = new Set([current.id]);
+  while (current.easier !== null) {
+    const easier = byId.get(current.easier);
+    if (!easier || seen.has(easier.id)) break;
+    seen.add(easier.id);
+    current = easier;
+  }
+  return current.id;
+}
+
+// ---------------------------------------------------------------------------------------------
+// §4 effort targets (Borg CR10)
+
+/** Strength, balance and mind-body: 2 for weeks 1-2, then 3; strength 4 after 6 tolerated weeks. */
+export function ladderEffort(type: ExerciseType, level: number): number {
+  if (type === 'strength' && level >= STRENGTH_HARDER_AFTER_STEPS) return EFFORT_SOMEWHAT_HARD;
+  return level >= MODERATE_AFTER_STEPS ? EFFORT_MODERATE : EFFORT_LIGHT;
+}
+
+/**
+ * Cardio and the walking track (ACSM: duration before intensity): easy (2) until the minutes have
+ * been at their goal for two tolerated weeks, then brisk (3, moderate in WHO terms).
+ */
+export function cardioEffort(startMinutes: number, level: number, goalMinutes: number): number {
+  if (level < BRISK_AFTER_WEEKS_AT_GOAL) return EFFORT_LIGHT;
+  return growMinutes(startMinutes, level - BRISK_AFTER_WEEKS_AT_GOAL, Infinity) >= goalMinutes ? EFFORT_MODERATE : EFFORT_LIGHT;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -130,169 +203,452 @@ export function sessionDone(doneCount: number, plannedCount: number): boolean {
 }
 
 // ---------------------------------------------------------------------------------------------
-// The weekly decision (§4: time-contingent; §5: no progression in a flare; §1b: paused)
+// The weekly review: one pure fold over plan weeks (clinical-rules §3, §4, §5).
+//
+// state (the start of plan week N) + that week's facts → the state for week N + 1, with the
+// decision and its reasons. `today`, `plan`, the report and the HTML report all read this fold;
+// nothing else decides a dose level. Within a week the same replay gives each day's level (a
+// broken rule, a flare, a return after a break, or an exercise that hurt act from the next day).
+
+/** How a person's exercise is doing: kept per ladder (its easiest rung's id), so swaps and settings keep it. */
+export interface ExerciseProgress {
+  /** Steps above (or below) the plan's level for this exercise; for balance work, its own level. */
+  offset: number;
+  /** Rungs below the one its level gives ("it hurt" twice in a row). */
+  rungsDown: number;
+  /** The last two feedback answers, oldest first. */
+  recent: FeedbackAnswer[];
+}
 
 export type WeekChange = 'up' | 'hold' | 'down';
-export type WeekReason = 'earned' | 'rule' | 'flare' | 'adherence' | 'paused';
+/**
+ * Why: earned (a good week), rule (a §3 rule broken), flare (§5), adherence (< 2/3 of sessions),
+ * paused (a non-urgent warning sign), break (back after ≥ 7 days away), top (nothing left to grow
+ * in this schedule: the plan stays, see the targets).
+ */
+export type WeekReason = 'earned' | 'rule' | 'flare' | 'adherence' | 'paused' | 'break' | 'top';
 
-export interface WeekFacts {
+export interface WeekDecision {
+  /** The plan week reviewed, and its first day. */
+  week: number;
+  start: IsoDate;
+  planned: number;
+  done: number;
+  breaks: RuleBreak[];
+  flare: boolean;
+  paused: boolean;
+  /** Weeks away before the person came back this week (0: no break). */
+  breakWeeks: number;
+  /** A flare ended this week and doses went back to the last tolerated level. */
+  resumed: { ended: IsoDate; level: number } | null;
+  /** The plan level at the start of the reviewed week, and the level for the next week. */
+  from: number;
+  to: number;
+  /** What the doses show: up or down only when a dose differs between the two levels. */
+  change: WeekChange;
+  reason: WeekReason;
+  /** Per-exercise feedback acted on at this review (ladder keys). */
+  feedback: { held: string[]; raised: string[] };
+}
+
+export interface WindowDay {
+  date: IsoDate;
+  pains: number[];
+  flareDay: boolean;
+}
+
+/** Everything carried from one plan week to the next. Plain data (JSON), so it can be cached. */
+export interface ProgressState {
+  week: number;
+  start: IsoDate;
+  /** The plan's level: weekly steps taken (0 = the starting doses). */
+  level: number;
+  /** The level of the last week done cleanly: where a flare returns to (§5). */
+  lastCleanLevel: number;
+  exercises: Record<string, ExerciseProgress>;
+  /** Days with check-ins in the 7 days before `start` (the §5 reference level), oldest first. */
+  window: WindowDay[];
+  flare: FlareCarry & { toleratedLevel: number };
+  /** Mean first check-in of the last week that had enough of them (§3 morning pain). */
+  morningMean: number;
+  /** The last day with a check-in, a session or a walk (the intake day to begin with). */
+  lastActive: IsoDate;
+  /** The last day with an exercise done (§3 next-morning rule). */
+  lastSession: IsoDate | null;
+  /** How the week before was reviewed (null in week 1). */
+  decision: WeekDecision | null;
+}
+
+export interface FoldConfig {
+  intakeDate: IsoDate;
+  intakeAverage: number;
+  /** The days sessions are planned on. */
+  days: readonly Weekday[];
+  /** A non-urgent warning sign (§1b): no step up. */
+  paused: boolean;
+  /** The ladder key of an exercise id, and whether it is balance work (progressed only on "easy"). */
+  exerciseKey(id: string): { key: string; balance: boolean };
+  /**
+   * Whether the plan's doses at level `to` differ from those at `from` (sessions and walking
+   * track, as numbers): a decision is "up" or "down" only when the doses show it.
+   */
+  differs(from: number, to: number): boolean;
+}
+
+/**
+ * How far ahead a step up may show: cardio turns brisk two tolerated weeks after its minutes
+ * reach their goal, so up to BRISK_AFTER_WEEKS_AT_GOAL steps may pass with the same numbers.
+ */
+export const RISE_LOOKAHEAD = BRISK_AFTER_WEEKS_AT_GOAL + 1;
+
+/** Whether anything in the plan still grows above `level` (within RISE_LOOKAHEAD steps). */
+export function canRise(cfg: Pick<FoldConfig, 'differs'>, level: number): boolean {
+  for (let k = 1; k <= RISE_LOOKAHEAD; k++) if (cfg.differs(level, level + k)) return true;
+  return false;
+}
+
+/** The facts the fold reads. Only those dated from the state's start on are looked at. */
+export interface FoldFacts {
+  checkins: readonly Checkin[];
+  completions: readonly Completion[];
+  feedback?: readonly Feedback[];
+  walks?: readonly Walk[];
+  flares?: readonly FlareFact[];
+}
+
+interface DayRecord {
+  checkins: Checkin[];
+  /** Completion rows recorded that day, and how many were done. */
+  rows: number;
+  done: number;
+  feedback: Feedback[];
+  walkMinutes: number;
+  said: ('start' | 'end')[];
+}
+
+export type FactIndex = ReadonlyMap<IsoDate, DayRecord>;
+
+export function indexFacts(f: FoldFacts): FactIndex {
+  const out = new Map<IsoDate, DayRecord>();
+  const at = (date: IsoDate): DayRecord => {
+    let r = out.get(date);
+    if (!r) {
+      r = { checkins: [], rows: 0, done: 0, feedback: [], walkMinutes: 0, said: [] };
+      out.set(date, r);
+    }
+    return r;
+  };
+  for (const c of [...f.checkins].sort(byCheckinOrder)) at(c.date).checkins.push(c);
+  for (const c of f.completions) {
+    const r = at(c.date);
+    r.rows += 1;
+    if (c.done) r.done += 1;
+  }
+  for (const fb of [...(f.feedback ?? [])].sort((a, b) => compareText(a.recordedAt, b.recordedAt))) at(fb.date).feedback.push(fb);
+  for (const w of f.walks ?? []) at(w.date).walkMinutes += w.minutes;
+  for (const fl of [...(f.flares ?? [])].sort((a, b) => compareText(a.recordedAt, b.recordedAt))) at(fl.date).said.push(fl.kind);
+  return out;
+}
+
+/**
+ * "Session done", defined once: a planned day whose recorded exercises are at least half done.
+ * `painfit log` records every exercise of the day (done or not) for --done all/none and the
+ * questions, so the rows are the day's planned count; with --done id,id only the done ones are
+ * recorded, and such a day counts as done.
+ */
+export const daySessionDone = (r: Pick<DayRecord, 'rows' | 'done'> | undefined): boolean => r !== undefined && sessionDone(r.done, r.rows);
+
+export interface DayProgress {
+  date: IsoDate;
+  week: number;
+  /** The plan level in force today (after a step back, a flare's end or a break). */
+  level: number;
+  /** The level set at the start of this plan week. */
+  weekLevel: number;
+  /** How last week was reviewed (null in week 1). */
+  decision: WeekDecision | null;
+  /** A broken rule earlier this week that lowered today's doses by one step. */
+  stepBack: RuleBreak | null;
+  /** A flare ended this week: doses went back to the last level managed comfortably. */
+  resumed: { ended: IsoDate; level: number } | null;
+  /** Back after this many weeks away: doses are this many steps lower (0: no break). */
+  breakWeeks: number;
+  /** Per-exercise progress in force today. */
+  exercises: Readonly<Record<string, ExerciseProgress>>;
+  flare: FlareDay;
+}
+
+export function initialState(cfg: Pick<FoldConfig, 'intakeDate' | 'intakeAverage'>): ProgressState {
+  return {
+    week: 1,
+    start: cfg.intakeDate,
+    level: 0,
+    lastCleanLevel: 0,
+    exercises: {},
+    window: [],
+    flare: { ...NO_FLARE, toleratedLevel: 0 },
+    morningMean: cfg.intakeAverage,
+    lastActive: cfg.intakeDate,
+    lastSession: null,
+    decision: null,
+  };
+}
+
+/** The decision a week's facts earn, before levels (§4 weekly review; §5 no progression in a flare). */
+export function decideWeek(w: {
   planned: number;
   done: number;
   breaks: readonly RuleBreak[];
   flare: boolean;
   paused: boolean;
+  breakWeeks?: number;
+  canRise?: boolean;
+}): { step: -1 | 0 | 1; reason: WeekReason } {
+  if (w.flare) return { step: 0, reason: 'flare' };
+  if (w.breaks.length > 0) return { step: -1, reason: 'rule' };
+  if ((w.breakWeeks ?? 0) > 0) return { step: 0, reason: 'break' };
+  if (w.planned === 0 || w.done / w.planned < ADHERENCE_TO_PROGRESS) return { step: 0, reason: 'adherence' };
+  if (w.paused) return { step: 0, reason: 'paused' };
+  if (w.canRise === false) return { step: 0, reason: 'top' };
+  return { step: 1, reason: 'earned' };
+}
+
+const touch = (xs: Record<string, ExerciseProgress>, key: string): ExerciseProgress => {
+  const p = xs[key] ? { ...xs[key]!, recent: [...xs[key]!.recent] } : { offset: 0, rungsDown: 0, recent: [] };
+  xs[key] = p;
+  return p;
+};
+
+/** §4 "it hurt": that exercise one step back next time; twice in a row, the easier rung instead. */
+function applyHurt(p: ExerciseProgress): void {
+  if (p.recent.at(-1) === 'hurt') {
+    p.rungsDown += 1;
+    p.offset += 1; // the easier rung replaces the step back
+  } else p.offset -= 1;
 }
 
 /**
- * A step is earned only after a week with ≥ 2/3 of planned sessions done, no pain-monitoring rule
- * broken and no flare. A broken rule steps back one; anything else holds.
+ * Replays one plan week from `state`, day by day up to `until` (inclusive; the whole week when
+ * null). When the whole week was replayed, `next` is the state for the week after, with the
+ * review's decision.
  */
-export function decideWeek(w: WeekFacts): { change: WeekChange; reason: WeekReason } {
-  if (w.flare) return { change: 'hold', reason: 'flare' };
-  if (w.breaks.length > 0) return { change: 'down', reason: 'rule' };
-  if (w.planned === 0 || w.done / w.planned < ADHERENCE_TO_PROGRESS) return { change: 'hold', reason: 'adherence' };
-  if (w.paused) return { change: 'hold', reason: 'paused' };
-  return { change: 'up', reason: 'earned' };
-}
-
-export interface WeekReview extends WeekFacts {
-  week: number;
-  start: IsoDate;
-  change: WeekChange;
-  reason: WeekReason;
-  /** The level the week was done at. */
-  level: number;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Replaying the plan
-
-export interface ProgressionInput {
-  intakeDate: IsoDate;
-  intakeAverage: number;
-  checkins: readonly Checkin[];
-  completions: readonly Completion[];
-  /** Non-urgent red flags (screening.progressionPaused): no step up, note why. */
-  paused: boolean;
-  /** How many exercises the usual session on `date` has at `level` (0 on days off). */
-  plannedCount: (date: IsoDate, level: number) => number;
-}
-
-export interface DayProgress {
-  date: IsoDate;
-  week: number;
-  /** The dose level in force today. */
-  level: number;
-  /** The level set at the start of this plan week. */
-  weekLevel: number;
-  /** How last week went (null in week 1). */
-  review: WeekReview | null;
-  /** A broken rule earlier this week that lowered today's doses by one step. */
-  stepBack: RuleBreak | null;
-  /** A flare ended this week: doses went back to the last level managed comfortably. */
-  resumed: { ended: IsoDate; level: number } | null;
-  flare: FlareDay;
-}
-
-/**
- * Replays the plan from the intake date to `until`, one entry per day. Levels change at the start
- * of each plan week (time-contingent); within a week a broken rule lowers the doses one step from
- * the next session; a flare freezes the level and, on leaving it, doses go back to the level of the
- * last week completed cleanly (the last tolerated dose, not the pre-flare increment).
- */
-export function progressionTimeline(input: ProgressionInput, until: IsoDate): DayProgress[] {
-  const flares = flareTimeline(input.checkins, input.intakeDate, until, input.intakeAverage);
-  const byDate = groupByDate(input.checkins.filter((c) => c.date >= input.intakeDate && c.date <= until));
-  const doneByDate = new Map<IsoDate, Set<string>>();
-  for (const c of input.completions) {
-    if (!c.done) continue;
-    const set = doneByDate.get(c.date) ?? new Set<string>();
-    set.add(c.exerciseId);
-    doneByDate.set(c.date, set);
-  }
-  const doneCount = (d: IsoDate) => doneByDate.get(d)?.size ?? 0;
-
-  const out: DayProgress[] = [];
-  let weekLevel = 0;
-  let level = 0;
-  let lastCleanLevel = 0;
-  let toleratedAtFlare = 0;
-  let review: WeekReview | null = null;
+export function replayWeek(
+  cfg: FoldConfig,
+  state: ProgressState,
+  facts: FactIndex,
+  until: IsoDate | null,
+  opts: PreviewOptions = {},
+): { days: DayProgress[]; next: ProgressState | null } {
+  const days: DayProgress[] = [];
+  const exercises: Record<string, ExerciseProgress> = { ...state.exercises };
+  const weekFeedback = new Map<string, FeedbackAnswer[]>();
+  let window = state.window;
+  let carry: FlareCarry = state.flare;
+  let toleratedLevel = state.flare.toleratedLevel;
+  let level = state.level;
+  let { lastActive, lastSession } = state;
   let stepBack: RuleBreak | null = null;
   let resumed: DayProgress['resumed'] = null;
-  let weekBreaks: RuleBreak[] = [];
-  let previousMorningMean = input.intakeAverage;
-  let mornings: number[] = [];
+  const breaks: RuleBreak[] = [];
+  const mornings: number[] = [];
   let planned = 0;
   let done = 0;
   let flareInWeek = false;
+  let breakWeeks = 0;
 
-  flares.forEach((f, i) => {
-    const date = f.date;
-    const week = weekOf(input.intakeDate, date);
-    if (i > 0 && i % 7 === 0) {
-      // Review the week just finished. §3: morning pain should not climb week on week.
-      const mean = morningMean(mornings);
-      const breaks = [...weekBreaks];
-      if (morningClimbBroken(mean, previousMorningMean) && mean !== null) {
-        breaks.push({ rule: 'morning-climb', date: addDays(date, -1), mean, previous: previousMorningMean });
-      }
-      if (mean !== null) previousMorningMean = mean;
-      const facts: WeekFacts = { planned, done, breaks, flare: flareInWeek, paused: input.paused };
-      const decision = decideWeek(facts);
-      review = { ...facts, ...decision, week: week - 1, start: weekStart(input.intakeDate, week - 1), level };
-      // A clean week (enough sessions, rules kept, no flare) marks its level as tolerated (§5).
-      if (decision.change === 'up' || decision.reason === 'paused') lastCleanLevel = level;
-      weekLevel = Math.max(0, level + (decision.change === 'up' ? 1 : decision.change === 'down' ? -1 : 0));
-      level = weekLevel;
+  for (let k = 0; k < 7; k++) {
+    const date = addDays(state.start, k);
+    if (until !== null && date > until) return { days, next: null };
+    const rec = facts.get(date);
+    const since = addDays(date, -FLARE_REFERENCE_DAYS);
+    window = window.filter((w) => w.date >= since);
+    const ref = referenceFromPains(window.flatMap((w) => (w.flareDay ? [] : w.pains)), cfg.intakeAverage);
+
+    // §4 after a break: one step lower per missed week, from the day the person comes back.
+    const missed = daysBetween(lastActive, date) - 1;
+    const away = missed >= BREAK_DAYS ? Math.floor(missed / 7) : 0;
+    const assumed = opts.assumeActiveFrom !== undefined && date >= opts.assumeActiveFrom;
+    const active = assumed || (rec !== undefined && (rec.checkins.length > 0 || rec.done > 0 || rec.walkMinutes > 0));
+    if (away > 0 && active) {
+      level = Math.max(0, level - away);
+      breakWeeks = Math.max(breakWeeks, away);
       stepBack = null;
-      resumed = null;
-      weekBreaks = [];
-      mornings = [];
-      planned = 0;
-      done = 0;
-      flareInWeek = false;
     }
 
-    const dayCheckins = byDate.get(date) ?? [];
-    const first = dayCheckins[0];
+    const step = stepFlareDay(carry, date, rec?.checkins ?? [], ref, rec?.said ?? []);
+    if (step.day.active && !carry.active) toleratedLevel = Math.min(state.lastCleanLevel, level); // a flare starts today
+    carry = step.carry;
+    const first = rec?.checkins[0];
     if (first) mornings.push(first.pain);
-
-    if (f.flareDay) {
-      flareInWeek = true;
-      if (!flares[i - 1]?.active) toleratedAtFlare = Math.min(lastCleanLevel, level); // the flare starts today
-    } else {
-      // §3 rules, on ordinary days (a flare day is handled by the flare rules instead).
-      const yesterdayDone = i > 0 && doneCount(addDays(date, -1)) > 0;
-      if (first && yesterdayDone && nextMorningBroken(first.pain, f.reference)) {
-        const b: RuleBreak = { rule: 'next-morning', date, pain: first.pain, usual: f.reference };
-        weekBreaks.push(b);
-        stepBack ??= b; // effective today: this morning's check-in comes before today's session
-      }
+    if (step.day.flareDay) flareInWeek = true;
+    else if (first && lastSession === addDays(date, -1) && nextMorningBroken(first.pain, ref.level)) {
+      const b: RuleBreak = { rule: 'next-morning', date, pain: first.pain, usual: ref.level };
+      breaks.push(b);
+      stepBack ??= b; // effective today: this morning's check-in comes before today's session
     }
-    if (f.ended) {
-      level = toleratedAtFlare;
+    if (step.day.ended) {
+      level = Math.min(level, toleratedLevel);
       stepBack = null;
       resumed = { ended: date, level };
     }
 
-    const dayLevel = stepBack ? Math.max(0, level - 1) : level;
-    const count = input.plannedCount(date, dayLevel);
-    if (count > 0) {
-      planned += 1;
-      if (sessionDone(doneCount(date), count)) done += 1;
-    }
-    out.push({ date, week, level: dayLevel, weekLevel, review, stepBack, resumed, flare: f });
+    const previewBreak = away > 0 && !active ? away : 0;
+    const dayLevel = Math.max(0, level - previewBreak - (stepBack ? 1 : 0));
+    days.push({
+      date,
+      week: state.week,
+      level: dayLevel,
+      weekLevel: state.level,
+      decision: state.decision,
+      stepBack,
+      resumed,
+      breakWeeks: previewBreak || (active ? away : 0),
+      exercises: { ...exercises },
+      flare: step.day,
+    });
 
+    if (cfg.days.includes(weekdayOf(date))) {
+      planned += 1;
+      if (daySessionDone(rec)) done += 1;
+    }
     // Pain during today's session lowers the doses from the next session on.
-    if (!f.flareDay) {
-      const worst = dayCheckins.find((c) => duringBroken(c.during));
+    if (!step.day.flareDay) {
+      const worst = rec?.checkins.find((c) => duringBroken(c.during));
       if (worst && worst.during !== null) {
         const b: RuleBreak = { rule: 'during', date, during: worst.during };
-        weekBreaks.push(b);
+        breaks.push(b);
         stepBack ??= b;
       }
     }
-  });
-  return out;
+    for (const fb of rec?.feedback ?? []) {
+      const { key } = cfg.exerciseKey(fb.exerciseId);
+      const p = touch(exercises, key);
+      if (fb.answer === 'hurt') applyHurt(p);
+      p.recent = [...p.recent, fb.answer].slice(-2);
+      weekFeedback.set(key, [...(weekFeedback.get(key) ?? []), fb.answer]);
+    }
+    if (rec && rec.checkins.length > 0) window = [...window, { date, pains: rec.checkins.map((c) => c.pain), flareDay: step.day.flareDay }];
+    if (active) lastActive = date;
+    if (rec && rec.done > 0) lastSession = date;
+  }
+
+  // The review (§3 morning pain should not climb week on week; §4; §5).
+  const mean = morningMean(mornings);
+  if (mean !== null && morningClimbBroken(mean, state.morningMean)) {
+    breaks.push({ rule: 'morning-climb', date: addDays(state.start, 6), mean, previous: state.morningMean });
+  }
+  const decided = decideWeek({ planned, done, breaks, flare: flareInWeek, paused: cfg.paused, breakWeeks, canRise: canRise(cfg, level) });
+  const to = Math.max(0, level + decided.step);
+  let lastCleanLevel = state.lastCleanLevel;
+  if (decided.reason === 'earned' || decided.reason === 'paused' || decided.reason === 'top') lastCleanLevel = level;
+
+  // Per-exercise feedback (§4): "hard" → not increased; "easy" twice → up even when the plan holds;
+  // balance work → up only on "easy". Never during a flare, a pause or after a broken rule.
+  const generalUp = to > level;
+  const frozen = flareInWeek || cfg.paused || breaks.length > 0;
+  const held: string[] = [];
+  const raised: string[] = [];
+  for (const [key, answers] of weekFeedback) {
+    const p = touch(exercises, key);
+    const last = answers.at(-1);
+    const twoEasy = p.recent.length >= 2 && p.recent.every((a) => a === 'easy');
+    const balance = isBalanceKey(cfg, key);
+    if (balance) {
+      if (!frozen && last === 'easy' && (generalUp || twoEasy)) {
+        p.offset += 1;
+        raised.push(key);
+        if (twoEasy) p.recent = [];
+      }
+    } else if (generalUp && last === 'hard') {
+      p.offset -= 1;
+      held.push(key);
+    } else if (!generalUp && !frozen && twoEasy) {
+      p.offset += 1;
+      raised.push(key);
+      p.recent = [];
+    }
+  }
+
+  const decision: WeekDecision = {
+    week: state.week,
+    start: state.start,
+    planned,
+    done,
+    breaks,
+    flare: flareInWeek,
+    paused: cfg.paused,
+    breakWeeks,
+    resumed,
+    from: state.level,
+    to,
+    change: to > state.level && cfg.differs(state.level, to) ? 'up' : to < state.level && cfg.differs(to, state.level) ? 'down' : 'hold',
+    reason: decided.reason,
+    feedback: { held, raised },
+  };
+  const nextStart = addDays(state.start, 7);
+  const next: ProgressState = {
+    week: state.week + 1,
+    start: nextStart,
+    level: to,
+    lastCleanLevel,
+    exercises,
+    window: window.filter((w) => w.date >= addDays(nextStart, -FLARE_REFERENCE_DAYS)),
+    flare: { ...carry, toleratedLevel },
+    morningMean: mean ?? state.morningMean,
+    lastActive,
+    lastSession,
+    decision,
+  };
+  return { days, next };
+}
+
+const isBalanceKey = (cfg: FoldConfig, key: string): boolean => cfg.exerciseKey(key).balance;
+
+/**
+ * Previews of days ahead (`painfit plan`): from `assumeActiveFrom` on, the person is assumed to keep
+ * checking in, so only the first day shown can be a return from a break.
+ */
+export interface PreviewOptions {
+  assumeActiveFrom?: IsoDate;
+}
+
+/** Folds whole weeks from `state` until the state whose week holds `date` (never past it). */
+export function foldTo(cfg: FoldConfig, state: ProgressState, facts: FactIndex, date: IsoDate, onWeek?: (s: ProgressState) => void): ProgressState {
+  let s = state;
+  while (addDays(s.start, 7) <= date) {
+    const { next } = replayWeek(cfg, s, facts, null);
+    s = next!;
+    onWeek?.(s);
+  }
+  return s;
+}
+
+/** Each day from `from` to `to` (both on or after `state.start`), folding weeks as it goes. */
+export function progressDays(
+  cfg: FoldConfig,
+  state: ProgressState,
+  facts: FactIndex,
+  from: IsoDate,
+  to: IsoDate,
+  onWeek?: (s: ProgressState) => void,
+  opts: PreviewOptions = {},
+): DayProgress[] {
+  if (from < state.start) throw new RangeError(`${from} is before the state's week (${state.start})`);
+  let s = foldTo(cfg, state, facts, from, onWeek);
+  const out: DayProgress[] = [];
+  for (;;) {
+    const { days, next } = replayWeek(cfg, s, facts, to, opts);
+    out.push(...days.filter((d) => d.date >= from));
+    if (!next) return out;
+    s = next;
+    onWeek?.(s);
+    if (s.start > to) return out;
+  }
+}
+
+/** One day's progress. */
+export function progressOn(cfg: FoldConfig, state: ProgressState, facts: FactIndex, date: IsoDate): DayProgress {
+  const day = progressDays(cfg, state, facts, date, date).at(-1);
+  if (!day) throw new RangeError(`no progress for ${date}`);
+  return day;
 }

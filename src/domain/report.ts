@@ -2,19 +2,9 @@
 // The types below are the contract shared by the terminal, JSON, CSV and HTML renderers.
 import { addDays, daysBetween, formatDate, type IsoDate, mondayOf, weekdayOf } from './dates';
 import type { Checkin, Completion } from './facts';
-import { type FlareDay, flareTimeline, groupByDate } from './flare';
+import { type FlareDay, groupByDate } from './flare';
 import type { Goal, IntakeRecord } from './intake';
-import {
-  decideWeek,
-  duringBroken,
-  morningClimbBroken,
-  morningMean,
-  nextMorningBroken,
-  type RuleBreak,
-  sessionDone,
-  type WeekReason,
-  weekStart,
-} from './progression';
+import { type DayProgress, type RuleBreak, sessionDone, type WeekDecision } from './progression';
 import {
   MAX_PAIN_DURING_EXERCISE,
   MEANINGFUL_CHANGE_PERCENT,
@@ -105,10 +95,15 @@ export interface FlareSpan {
 }
 
 export interface ProgressionStep {
-  /** Monday (plan-week start) the change took effect. */
+  /** The plan-week start the change took effect. */
   date: IsoDate;
   week: number;
   change: 'up' | 'hold' | 'down';
+  /** The weekly fold's reason code (progression.ts WeekReason), the same `today --json` shows. */
+  code: WeekDecision['reason'];
+  /** The plan level before and after. */
+  from: number;
+  to: number;
   reason: string;
 }
 
@@ -200,6 +195,12 @@ export interface ReportInput {
   latestPeg: Measure | null;
   /** The latest measure with re-rated goals dated from the intake to asOf. */
   latestGoals: Measure | null;
+  /**
+   * The weekly fold's days (progression.ts, via session.progressBetween), at least from the
+   * window's first day (or the intake) to asOf: the report's flares and dose changes come from
+   * the same fold as `today`.
+   */
+  progress: readonly DayProgress[];
 }
 
 export function buildReport(input: ReportInput): Report {
@@ -249,21 +250,9 @@ export function buildReport(input: ReportInput): Report {
   const peg = pegChange(pegScore(answers.pain.peg), input.latestPeg);
   const psfs = psfsChange(answers.goals, input.latestGoals);
 
-  const timeline = flareTimeline(checkins, range.factsFrom, asOf, answers.pain.average);
-  const flares = flareSpans(timeline).filter((f) => (f.end ?? asOf) >= range.from);
-  const steps = progressionSteps({
-    intakeDate: intake.date,
-    intakeAverage: answers.pain.average,
-    from: range.from,
-    asOf,
-    factsFrom: range.factsFrom,
-    timeline,
-    byDate,
-    days,
-    isPlanned,
-    isDone,
-    paused: input.screening.progressionPaused,
-  });
+  const shown = input.progress.filter((d) => d.date >= range.from && d.date <= asOf);
+  const flares = flareSpans(shown.map((d) => d.flare));
+  const steps = progressionSteps(shown);
 
   const notes = checkins
     .filter((c) => window(c.date) && c.note !== null && c.note.trim() !== '')
@@ -477,89 +466,47 @@ export function flareSpans(timeline: readonly FlareDay[]): FlareSpan[] {
   return spans;
 }
 
-interface StepFacts {
-  intakeDate: IsoDate;
-  intakeAverage: number;
-  from: IsoDate;
-  asOf: IsoDate;
-  factsFrom: IsoDate;
-  timeline: readonly FlareDay[];
-  byDate: ReadonlyMap<IsoDate, readonly Checkin[]>;
-  days: ReadonlyMap<IsoDate, DayCompletions>;
-  isPlanned(d: IsoDate): boolean;
-  isDone(d: IsoDate): boolean;
-  paused: boolean;
-}
-
 /**
- * The weekly decisions whose plan week starts in the window, each from its own week's facts with
- * progression's decideWeek. Levels are not replayed (that would read the whole history); the steps
- * are the same decisions painfit made, except that a morning-pain trend is compared only with the
- * weeks read (REPORT_LOOKBACK_DAYS) and a flare that began before them is not seen.
+ * The weekly decisions that took effect in the days given (the first day of each plan week), as
+ * the fold made them: the report and `today` read the same decisions.
  */
-export function progressionSteps(f: StepFacts): ProgressionStep[] {
-  const flareByDate = new Map(f.timeline.map((d) => [d.date, d]));
-  // Plan weeks start on the intake date's weekday; the first one read starts on or after factsFrom.
-  let week = Math.max(1, Math.ceil(daysBetween(f.intakeDate, f.factsFrom) / 7) + 1);
-  let previousMorning: number | null = week === 1 ? f.intakeAverage : null;
-  const steps: ProgressionStep[] = [];
-  for (; weekStart(f.intakeDate, week + 1) <= f.asOf; week++) {
-    const start = weekStart(f.intakeDate, week);
-    const dates = datesFrom(start, 7);
-    const breaks: RuleBreak[] = [];
-    const mornings: number[] = [];
-    let flare = false;
-    for (const date of dates) {
-      const day = flareByDate.get(date);
-      const dayCheckins = f.byDate.get(date) ?? [];
-      const first = dayCheckins[0];
-      if (first) mornings.push(first.pain);
-      if (day?.flareDay) {
-        flare = true;
-        continue;
-      }
-      const yesterday = addDays(date, -1);
-      if (first && day && yesterday >= f.intakeDate && (f.days.get(yesterday)?.done ?? 0) > 0 && nextMorningBroken(first.pain, day.reference)) {
-        breaks.push({ rule: 'next-morning', date, pain: first.pain, usual: day.reference });
-      }
-      const during = dayCheckins.find((c) => duringBroken(c.during));
-      if (during && during.during !== null) breaks.push({ rule: 'during', date, during: during.during });
-    }
-    const morning = morningMean(mornings);
-    if (previousMorning !== null && morning !== null && morningClimbBroken(morning, previousMorning)) {
-      breaks.push({ rule: 'morning-climb', date: addDays(start, 6), mean: morning, previous: previousMorning });
-    }
-    if (morning !== null) previousMorning = morning;
-    const planned = dates.filter(f.isPlanned).length;
-    const done = dates.filter(f.isDone).length;
-    const decision = decideWeek({ planned, done, breaks, flare, paused: f.paused });
-    const effective = weekStart(f.intakeDate, week + 1);
-    if (effective >= f.from) {
-      steps.push({ date: effective, week: week + 1, change: decision.change, reason: stepReason(decision.reason, { planned, done, breaks }) });
-    }
-  }
-  return steps;
+export function progressionSteps(days: readonly DayProgress[]): ProgressionStep[] {
+  return days
+    .filter((d) => d.decision !== null && d.date === addDays(d.decision.start, 7))
+    .map((d) => {
+      const r = d.decision!;
+      return { date: d.date, week: d.week, change: r.change, code: r.reason, from: r.from, to: r.to, reason: stepReason(r) };
+    });
 }
 
-function stepReason(reason: WeekReason, w: { planned: number; done: number; breaks: readonly RuleBreak[] }): string {
+function stepReason(w: WeekDecision): string {
   const sessions = `${w.done} of ${w.planned} sessions done`;
-  switch (reason) {
+  switch (w.reason) {
     case 'earned':
-      return `Doses up about 10%: ${sessions} and no pain rule broken the week before.`;
+      return w.change === 'up'
+        ? `Doses up a step: ${sessions} and no pain rule broken the week before.`
+        : `Same doses for one more good week before a brisker pace: ${sessions} and no pain rule broken the week before.`;
     case 'flare':
-      return 'Held: a flare-up the week before, so no increase.';
+      return w.change === 'down'
+        ? 'Stepped back: after a flare-up the week before, back to the last doses managed comfortably.'
+        : 'Held: a flare-up the week before, so no increase.';
     case 'paused':
       return 'Held: increases are paused until a clinician has seen you.';
+    case 'top':
+      return 'Held: the sessions are as full as their minutes allow (see the targets).';
+    case 'break':
+      return `Stepped back: eased in after ${w.breakWeeks === 1 ? 'a week' : `${w.breakWeeks} weeks`} away.`;
     case 'adherence':
       return w.planned === 0 ? 'Held: no sessions were planned the week before.' : `Held: ${sessions} the week before (two-thirds are needed to step up).`;
     case 'rule': {
-      const b = w.breaks[0];
-      if (!b) return 'One step back: a pain rule was broken the week before.';
-      if (b.rule === 'during') return `One step back: pain during exercise was ${b.during}/10 on ${formatDate(b.date)} (above ${MAX_PAIN_DURING_EXERCISE}).`;
+      const b: RuleBreak | undefined = w.breaks[0];
+      const back = w.change === 'down' ? 'One step back' : 'Held at the starting level';
+      if (!b) return `${back}: a pain rule was broken the week before.`;
+      if (b.rule === 'during') return `${back}: pain during exercise was ${b.during}/10 on ${formatDate(b.date)} (above ${MAX_PAIN_DURING_EXERCISE}).`;
       if (b.rule === 'next-morning') {
-        return `One step back: pain had not settled by the next morning (${b.pain} on ${formatDate(b.date)}, usually about ${num(b.usual)}).`;
+        return `${back}: pain had not settled by the next morning (${b.pain} on ${formatDate(b.date)}, usually about ${num(b.usual)}).`;
       }
-      return `One step back: morning pain rose week on week (${num(b.mean)}, was ${num(b.previous)}).`;
+      return `${back}: morning pain rose week on week (${num(b.mean)}, was ${num(b.previous)}).`;
     }
   }
 }

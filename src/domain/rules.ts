@@ -46,6 +46,29 @@ export const HOLD_SECONDS_MAX = 30;
 /** Effort targets on Borg CR10: start 2-3, aim 3-4; above 4 only when readiness was all "no" (ACSM). */
 export const START_EFFORT = 3;
 export const TARGET_EFFORT_MAX = 4;
+/** §4 effort ladder (Borg CR10: 2 light, 3 moderate, 4 somewhat hard): weeks 1-2 at 2, then 3 (ACSM). */
+export const EFFORT_LIGHT = 2;
+export const EFFORT_MODERATE = 3;
+export const EFFORT_SOMEWHAT_HARD = 4;
+/** ...the ladder reaches moderate after this many tolerated weekly steps (weeks 1-2 at 2). */
+export const MODERATE_AFTER_STEPS = 2;
+/** ...strength may reach 4 after this many tolerated weeks (ACSM; clinical-rules §4). */
+export const STRENGTH_HARDER_AFTER_STEPS = 6;
+/** Strength (ACSM; OARSI; Bennell 2013): reps grow to this count before a set is added... */
+export const REPS_BEFORE_NEXT_SET = 12;
+/** ...up to this many sets; then reps to MAX_REPS, then the next rung at 2 sets of START_REPS_MIN. */
+export const MAX_SETS = 3;
+export const SETS_ON_NEW_RUNG = 2;
+/** Holds grow in 5 s steps (doses shown to a person are round, clinical-rules §4). */
+export const HOLD_STEP_SECONDS = 5;
+/** Cardio (ACSM: duration before intensity): easy until this many tolerated weeks at the full minutes, then brisk. */
+export const BRISK_AFTER_WEEKS_AT_GOAL = 2;
+/** Walking track (WalkBack, Pocovi 2024; ESCAPE-pain): walking days a week by default... */
+export const WALK_DAYS_DEFAULT = 5;
+/** ...growing by the weekly step up to this many minutes a day, then brisk. */
+export const WALK_GOAL_MINUTES = 30;
+/** After a break (no check-in and no session for this many days), resume one step lower per missed week. */
+export const BREAK_DAYS = 7;
 /** Deconditioned starters do cardio in bouts of at most this many minutes (ACSM arthritis; WHO 2020). */
 export const MAX_BOUT_MINUTES_DECONDITIONED = 10;
 /** Strength days for the same muscles are at least 48 h apart (ACSM). */
@@ -65,8 +88,13 @@ export const FLARE_REFERENCE_DAYS = 7;
 export const FLARE_REFERENCE_MIN_CHECKINS = 3;
 /** A flare is a check-in this many points above the reference... DEFAULT */
 export const FLARE_RISE_POINTS = 2;
-/** ...or any check-in at or above this level. DEFAULT */
+/** ...or any check-in at or above this level... DEFAULT */
 export const FLARE_ABSOLUTE_PAIN = 8;
+/**
+ * ...when the reference level is below this. Entry and exit never overlap (clinical-rules §5): a
+ * person whose usual pain is 7 or more is never in a flare for pain at their usual level. DEFAULT
+ */
+export const FLARE_ABSOLUTE_BELOW_REFERENCE = 7;
 /** ...or pain during exercise above MAX_PAIN_DURING_EXERCISE for this many sessions running. DEFAULT */
 export const FLARE_DURING_SESSIONS = 2;
 /** Flare-day volume as a share of the usual session. DEFAULT */

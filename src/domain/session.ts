@@ -3,7 +3,7 @@
 // the screening, passes them in with the date, and renders what comes back.
 import { addDays, compareText, daysBetween, formatDate, type IsoDate, weekdayOf } from './dates';
 import type { Dose, Exercise, Phase } from './exercise';
-import type { Checkin, Completion, Swap } from './facts';
+import type { Checkin, Completion, Feedback, FlareFact, Swap, Walk } from './facts';
 import { buildFlareDay, FLARE_BOUT_MINUTES, FLARE_MAX_EFFORT, flareNotes } from './flare';
 import type { IntakeAnswers, IntakeRecord } from './intake';
 import {
@@ -30,24 +30,38 @@ import {
   type WeekPlan,
 } from './plan';
 import {
+  cardioEffort,
   type DayProgress,
   doseAtLevel,
   type Dosed,
-  progressionTimeline,
+  easierRungs,
+  type ExerciseProgress,
+  type FoldConfig,
+  type PreviewOptions,
+  indexFacts,
+  initialState,
+  ladderEffort,
+  ladderKey,
+  progressDays,
+  type ProgressState,
   type RuleBreak,
   type StepContext,
+  type WeekDecision,
   weekOf,
 } from './progression';
 import {
   ADHERENCE_TO_PROGRESS,
+  EFFORT_LIGHT,
+  FLARE_VOLUME_FRACTION,
   LIGHT_ONLY_MAX_EFFORT,
   MAX_BOUT_MINUTES_DECONDITIONED,
   MAX_PAIN_DURING_EXERCISE,
   TARGET_EFFORT_MAX,
-  WEEKLY_PROGRESSION,
+  WALK_DAYS_DEFAULT,
+  WALK_GOAL_MINUTES,
 } from './rules';
 import { readinessOf, type Screening, SCREENING_MESSAGES } from './screening';
-import type { ExerciseType, Position, Region } from './vocab';
+import { type ExerciseType, type Position, type Region, WEEKDAYS, type Weekday } from './vocab';
 
 /** What session building needs from screen(): the command calls screen() and passes this in. */
 export type ScreeningInput = Pick<Screening, 'outcome' | 'maxEffort' | 'progressionPaused' | 'notes'>;
@@ -61,6 +75,15 @@ export interface SessionInput {
   completions: readonly Completion[];
   swaps: readonly Swap[];
   screening: ScreeningInput;
+  /** Per-exercise feedback, walks and "I'm flaring" (clinical-rules §4, §5). */
+  feedback?: readonly Feedback[];
+  walks?: readonly Walk[];
+  flares?: readonly FlareFact[];
+  /**
+   * Where the weekly fold starts: a state from the cache of weekly states (facts dated before its
+   * start are then not needed), or the intake's initial state when absent.
+   */
+  progress?: ProgressState;
 }
 
 export type SessionStatus = 'session' | 'rest' | 'flare' | 'stop';
@@ -89,6 +112,24 @@ export interface SessionExercise {
   swappedFrom?: string;
 }
 
+/** The day's walking-track dose (clinical-rules §4), separate from the session. */
+export interface WalkDose {
+  minutes: number;
+  /** Target effort, Borg CR10: 2 easy, 3 brisk. */
+  effort: number;
+  /** walking, or the cardio done instead (seated, cycling, swimming). */
+  style: string;
+  /** On a flare day, in short bouts of this many minutes. */
+  bouts?: number;
+}
+
+/** How this plan week's doses were decided (the weekly fold's decision, shared with the report). */
+export interface ProgressSummary {
+  level: number;
+  change: 'up' | 'hold' | 'down' | null;
+  reason: WeekDecision['reason'] | null;
+}
+
 export interface Session {
   date: IsoDate;
   status: SessionStatus;
@@ -99,6 +140,9 @@ export interface Session {
   /** Planned total, whole minutes (0 on rest and stop days). */
   minutes: number;
   exercises: SessionExercise[];
+  /** The walking track today, or null (not a walking day, or no plan). */
+  walk: WalkDose | null;
+  progress: ProgressSummary;
   notes: string[];
 }
 
@@ -110,8 +154,10 @@ export const SESSION_MESSAGES = {
   painRule: `Pain during exercise up to ${MAX_PAIN_DURING_EXERCISE} out of 10 is fine, and it should settle back to your usual level by the next morning. If it goes above ${MAX_PAIN_DURING_EXERCISE}, ease off or stop that exercise.`,
   soreness:
     'Some muscle soreness in the first weeks is normal and is not a sign of harm. It usually eases within a day or two.',
-  firstWeek: `This first week starts a little below what you can do now. Doses go up about ${Math.round(WEEKLY_PROGRESSION * 100)}% a week when things go well.`,
+  firstWeek:
+    'This first week starts a little below what you can do now. After each week that goes well the plan steps up a little: more repetitions, then sets, then a harder version; more minutes, then a brisker pace.',
   rest: 'Today is a rest day: rest helps your body adapt. A short gentle walk or a few minutes of relaxed breathing is a nice extra if you feel like it.',
+  restWithWalk: 'Today is a rest day from the session: rest helps your body adapt. Your walk is still on.',
   resumed: 'Back to the doses you last managed comfortably.',
   stopFocus: 'check with a clinician first',
 } as const;
@@ -136,30 +182,66 @@ function ruleWords(b: RuleBreak, asked: IsoDate): string {
   }
 }
 
-/** The "why this week's doses are what they are" lines (§4). */
-export function progressionNotes(p: DayProgress, asked: IsoDate): string[] {
-  if (p.resumed) return [SESSION_MESSAGES.resumed];
-  const notes: string[] = [];
-  const r = p.review;
-  if (r) {
-    const step = `${Math.round(WEEKLY_PROGRESSION * 100)}%`;
-    const need = Math.ceil(r.planned * ADHERENCE_TO_PROGRESS);
-    if (r.change === 'up') {
-      notes.push(`Doses go up about ${step} this week because last week you did ${r.done} of ${r.planned} sessions with pain staying within the rules.`);
-    } else if (r.reason === 'rule') {
+/** The "why this week's doses are what they are" line for a weekly decision (§4), or null. */
+export function decisionNote(r: WeekDecision, asked: IsoDate, name: (key: string) => string = (k) => k, minutes?: number): string | null {
+  const need = Math.ceil(r.planned * ADHERENCE_TO_PROGRESS);
+  switch (r.reason) {
+    case 'earned':
+      return r.change === 'up'
+        ? `Doses go up a step this week because last week you did ${r.done} of ${r.planned} sessions with pain staying within the rules.`
+        : `Last week went well (${r.done} of ${r.planned} sessions, pain within the rules). Doses stay the same for one more good week before the pace gets brisker.`;
+    case 'rule': {
       const why = r.breaks[0] ? ruleWords(r.breaks[0], asked) : 'a pain rule was broken';
-      notes.push(
-        r.level > 0
-          ? `Doses are one step lower this week because ${why}.`
-          : `Doses stay at the starting level this week because ${why}.`,
-      );
-    } else if (r.reason === 'flare') {
-      notes.push('Doses are held this week because last week included a flare-up.');
-    } else if (r.reason === 'paused') {
-      notes.push('Doses are held this week until a clinician has seen you about your health answers.');
-    } else {
-      notes.push(`Doses are held this week: you did ${r.done} of ${r.planned} planned sessions. Doing at least ${need} lets them go up next week.`);
+      return r.change === 'down' ? `Doses are one step lower this week because ${why}.` : `Doses stay at the starting level this week because ${why}.`;
     }
+    case 'flare':
+      return r.change === 'down'
+        ? 'After last week\'s flare-up, doses are back to the last level you managed comfortably.'
+        : 'Doses are held this week because last week included a flare-up.';
+    case 'break':
+      return `Doses stay ${r.change === 'down' ? 'lower' : 'where they are'} this week while you ease back in after your break.`;
+    case 'paused':
+      return 'Doses are held this week until a clinician has seen you about your health answers.';
+    case 'top':
+      return `Your sessions are as full as ${minutes ? `your ${minutes} minutes` : 'your session time'} allow${minutes ? '' : 's'}, so doses stay the same. painfit plan shows where this is heading.`;
+    case 'adherence':
+      return r.planned === 0
+        ? 'Doses are held this week: no sessions were planned last week.'
+        : `Doses are held this week: you did ${r.done} of ${r.planned} planned sessions. Doing at least ${need} lets them go up next week.`;
+  }
+  void name;
+  return null;
+}
+
+/** The lines on per-exercise feedback acted on at the review (§4). */
+function feedbackNotes(r: WeekDecision, name: (key: string) => string): string[] {
+  const notes: string[] = [];
+  if (r.feedback.held.length > 0) notes.push(`${listWords(r.feedback.held.map(name))} stay${r.feedback.held.length === 1 ? 's' : ''} at last week's dose because you said ${r.feedback.held.length === 1 ? 'it' : 'they'} felt hard.`);
+  if (r.feedback.raised.length > 0) notes.push(`${listWords(r.feedback.raised.map(name))} step${r.feedback.raised.length === 1 ? 's' : ''} up because you said ${r.feedback.raised.length === 1 ? 'it' : 'they'} felt easy.`);
+  return notes;
+}
+
+/** The "why this week's doses are what they are" lines (§4). */
+export function progressionNotes(p: DayProgress, asked: IsoDate, name: (key: string) => string = (k) => k, minutes?: number): string[] {
+  const notes: string[] = [];
+  if (p.breakWeeks > 0) {
+    const weeks = p.breakWeeks === 1 ? 'a week' : `${p.breakWeeks} weeks`;
+    const steps = p.breakWeeks === 1 ? 'one step' : `${p.breakWeeks} steps`;
+    notes.push(
+      p.level < p.weekLevel
+        ? `Welcome back. After ${weeks} away, doses are ${steps} lower to ease you back in.`
+        : `Welcome back. After ${weeks} away, doses start again from the first week's to ease you back in.`,
+    );
+  }
+  if (p.resumed) {
+    notes.push(SESSION_MESSAGES.resumed);
+    return notes;
+  }
+  const r = p.decision;
+  if (r && p.date < addDays(r.start, 14)) {
+    const line = decisionNote(r, asked, name, minutes);
+    if (line) notes.push(line);
+    notes.push(...feedbackNotes(r, name));
   }
   if (p.stepBack) {
     const from = p.stepBack.rule === 'during' ? addDays(p.stepBack.date, 1) : p.stepBack.date;
@@ -286,7 +368,34 @@ interface Context {
   limits: Limits;
   planFor: (level: number) => WeekPlan;
   dayPlan: (date: IsoDate, level: number) => DayPlan | null;
+  fold: FoldConfig;
+  /** A name for a ladder key, for notes. */
+  nameOf: (key: string) => string;
 }
+
+/** Days the walking track falls on: the non-session days first, then session days, in week order (§4). */
+export function walkingDays(sessionDays: readonly Weekday[], count: number = WALK_DAYS_DEFAULT): Weekday[] {
+  const rest = WEEKDAYS.filter((d) => !sessionDays.includes(d));
+  const chosen = [...rest, ...WEEKDAYS.filter((d) => sessionDays.includes(d))].slice(0, Math.max(0, Math.min(7, count)));
+  return WEEKDAYS.filter((d) => chosen.includes(d));
+}
+
+/** The walking track's style (§4): walking; seated cardio for those who cannot walk; else their liked cardio. */
+export function walkStyle(answers: IntakeAnswers): string {
+  if (answers.ability.walkMinutes === 0) return 'seated';
+  const liked = answers.likes.cardio;
+  if (liked.length === 0 || liked.includes('walking')) return 'walking';
+  return liked[0] ?? 'walking';
+}
+
+/** The walking track's dose at a level: +10 % a week to 30 minutes, then brisk (§4). */
+export function walkDoseAt(answers: IntakeAnswers, level: number, maxEffort: number): WalkDose {
+  const start = Math.min(startCardioMinutes(answers), WALK_GOAL_MINUTES);
+  const minutes = growMinutes(start, level, WALK_GOAL_MINUTES);
+  return { minutes, effort: Math.min(maxEffort, cardioEffort(start, level, WALK_GOAL_MINUTES)), style: walkStyle(answers) };
+}
+
+const NO_PROGRESS: Readonly<Record<string, ExerciseProgress>> = {};
 
 function contextOf(input: SessionInput): Context {
   const answers = input.intake.answers;
@@ -300,18 +409,56 @@ function contextOf(input: SessionInput): Context {
     }
     return plan;
   };
-  return {
+  const byId = indexLibrary(input.library);
+  const keys = new Map<string, { key: string; balance: boolean }>();
+  const ctx: Context = {
     input,
     answers,
-    byId: indexLibrary(input.library),
+    byId,
     limits: limitsOf(answers, input.screening.maxEffort),
     planFor,
     dayPlan: (date, level) => planFor(level).days.find((d) => d.weekday === weekdayOf(date)) ?? null,
+    nameOf: (key) => byId.get(key)?.name ?? key,
+    fold: {
+      intakeDate: input.intake.date,
+      intakeAverage: answers.pain.average,
+      days: answers.schedule.days,
+      paused: input.screening.progressionPaused,
+      exerciseKey: (id) => {
+        let k = keys.get(id);
+        if (!k) {
+          k = { key: ladderKey(id, byId), balance: byId.get(id)?.type === 'balance' };
+          keys.set(id, k);
+        }
+        return k;
+      },
+      differs: () => true,
+    },
   };
+  // Whether anything grows from one level to the next: the week's sessions and the walking track,
+  // compared as numbers (so a decision never says "up" when nothing went up).
+  const signatures = new Map<number, string>();
+  const signature = (level: number): string => {
+    let sig = signatures.get(level);
+    if (sig === undefined) {
+      const plan = planFor(level);
+      const parts = plan.days.map((day) =>
+        usualSession(ctx, day, input.intake.date, level, NO_PROGRESS, false)
+          .items.map((r) => `${r.exercise.id}:${JSON.stringify(r.dose)}:${r.effort}`)
+          .join(','),
+      );
+      parts.push(JSON.stringify(walkDoseAt(answers, level, input.screening.maxEffort)));
+      sig = parts.join('|');
+      signatures.set(level, sig);
+    }
+    return sig;
+  };
+  ctx.fold.differs = (from, to) => signature(from) !== signature(to);
+  return ctx;
 }
 
 interface Usual {
-  items: Resolved[];
+  items: (Resolved & { effort: number })[];
   budgetMinutes: number;
   /** Doses were kept lower than the level allows so the session fits. */
   capped: boolean;
@@ -322,30 +469,48 @@ interface Usual {
 const totalSeconds = (items: readonly { dose: Dose }[]): number => items.reduce((s, i) => s + estimateSeconds(i.dose), 0);
 
 /**
- * The usual session for a scheduled day at `level`, swaps applied, fitted to the session length:
- * if the progressed doses do not fit, non-cardio doses step back until they do, and cardio takes
- * the time left (never more than its share on strength days).
+ * The usual session for a scheduled day at plan `level` with each exercise's own progress, swaps
+ * applied, fitted to the session length: if the progressed doses do not fit, non-cardio doses step
+ * back until they do, and cardio takes the time left (never more than its share on strength days).
+ * Target effort follows §4's ladder from each exercise's level (the steps taken, whether or not
+ * the session had room to show them).
  */
-function usualSession(ctx: Context, day: DayPlan, date: IsoDate, level: number): Usual {
+function usualSession(
+  ctx: Context,
+  day: DayPlan,
+  date: IsoDate,
+  level: number,
+  progress: Readonly<Record<string, ExerciseProgress>>,
+  withSwaps = true,
+): Usual {
   const budgetMinutes = ctx.planFor(level).budgetMinutes;
   const budget = budgetMinutes * 60;
-  const swaps = swapsInForce(ctx.input.swaps, date);
+  const swaps = withSwaps ? swapsInForce(ctx.input.swaps, date) : new Map<string, Swap>();
   const step: StepContext = { byId: ctx.byId, limits: ctx.limits, allowRungs: true };
-  const resolve = (it: PlanItem, l: number): Resolved => {
-    const dosed =
+  const own = (it: PlanItem): { level: number; rungsDown: number } => {
+    const { key, balance } = ctx.fold.exerciseKey(it.exercise.id);
+    const p = progress[key];
+    return { level: Math.max(0, (balance ? 0 : level) + (p?.offset ?? 0)), rungsDown: p?.rungsDown ?? 0 };
+  };
+  const resolve = (it: PlanItem, cut: number): Resolved => {
+    const o = own(it);
+    const l = Math.max(0, o.level - cut);
+    let dosed =
       it.exercise.type === 'cardio' && 'minutes' in it.dose
-        ? { exercise: it.exercise, dose: { minutes: growMinutes(it.dose.minutes, level, Infinity) }, rungs: [it.exercise.id] }
+        ? { exercise: it.exercise, dose: { minutes: growMinutes(it.dose.minutes, o.level, Infinity) }, rungs: [it.exercise.id] }
         : doseAtLevel(it.exercise, it.dose, l, step);
+    if (o.rungsDown > 0) dosed = easierRungs(dosed, o.rungsDown, step);
     return applySwaps({ ...dosed, required: it.required, priority: it.priority }, swaps, l, step);
   };
   const isCardio = (r: Resolved) => r.exercise.type === 'cardio';
   const cardioBase = day.items.filter((i) => i.exercise.type === 'cardio').reduce((s, i) => s + estimateSeconds(i.dose), 0);
 
-  let l = level;
-  let items = day.items.map((it) => resolve(it, l));
-  while (l > 0 && totalSeconds(items.filter((r) => !isCardio(r))) + cardioBase > budget) {
-    l -= 1;
-    items = day.items.map((it) => resolve(it, l));
+  const maxOwn = Math.max(0, ...day.items.map((it) => own(it).level));
+  let cut = 0;
+  let items = day.items.map((it) => resolve(it, cut));
+  while (cut < maxOwn && totalSeconds(items.filter((r) => !isCardio(r))) + cardioBase > budget) {
+    cut += 1;
+    items = day.items.map((it) => resolve(it, cut));
   }
   // Swaps can still overflow: drop optional items, least important first.
   const byPriority = [...items].sort((a, b) => b.priority - a.priority);
@@ -353,28 +518,41 @@ function usualSession(ctx: Context, day: DayPlan, date: IsoDate, level: number):
     if (totalSeconds(items.filter((x) => !isCardio(x))) + cardioBase <= budget) break;
     if (!r.required && !isCardio(r)) items = items.filter((x) => x !== r);
   }
-  // Cardio takes the time left, up to its progressed dose and its share on strength days.
-  const capped = l < level;
+  // Cardio takes the time left, up to its progressed dose and its share on strength days; once it
+  // has been at that goal for two tolerated weeks it turns brisk (§4, ACSM).
+  const capped = cut > 0;
   let cardioCapped: Usual['cardioCapped'] = null;
   const fixed = totalSeconds(items.filter((r) => !isCardio(r)));
   const share = day.strength ? Math.floor(budgetMinutes * CARDIO_SHARE_ON_STRENGTH_DAYS) : budgetMinutes;
-  items = items.flatMap((r) => {
-    if (!isCardio(r) || !('minutes' in r.dose)) return [r];
+  const planned = new Map(day.items.map((it) => [it.exercise.id, it]));
+  const levelOf = (r: Resolved): number => {
+    const it = planned.get(r.rungs[0] ?? r.exercise.id);
+    return it ? own(it).level : level;
+  };
+  const out = items.flatMap((r): (Resolved & { effort: number })[] => {
+    const l = levelOf(r);
+    if (!isCardio(r) || !('minutes' in r.dose)) {
+      const effort = r.exercise.type === 'flexibility' ? Math.min(r.exercise.effort, EFFORT_LIGHT) : ladderEffort(r.exercise.type, l);
+      return [{ ...r, effort }];
+    }
     const room = Math.floor((budget - fixed - TRANSITION_SECONDS) / 60);
-    const minutes = Math.min(r.dose.minutes, share, room);
+    const goal = Math.min(share, room);
+    const minutes = Math.min(r.dose.minutes, goal);
     if (minutes < r.dose.minutes && level > 0) cardioCapped = { name: r.exercise.name, minutes };
-    return minutes >= 1 ? [{ ...r, dose: { minutes } }] : [];
+    const start = planned.get(r.rungs[0] ?? '')?.dose;
+    const startMinutes = start && 'minutes' in start ? start.minutes : minutes;
+    return minutes >= 1 ? [{ ...r, dose: { minutes }, effort: cardioEffort(startMinutes, l, goal) }] : [];
   });
   // Two items swapped to the same exercise: keep the first, so each is logged once.
   const seen = new Set<string>();
-  items = items.filter((r) => !seen.has(r.exercise.id) && seen.add(r.exercise.id));
-  return { items: sessionOrder(items), budgetMinutes, capped, cardioCapped };
+  const unique = out.filter((r) => !seen.has(r.exercise.id) && seen.add(r.exercise.id));
+  return { items: sessionOrder(unique), budgetMinutes, capped, cardioCapped };
 }
 
 function toSessionExercise(
   ex: Exercise,
   dose: Dose,
-  opts: { maxEffort: number; maxBout: number; optional?: boolean; swappedFrom?: string },
+  opts: { maxEffort: number; maxBout: number; optional?: boolean; swappedFrom?: string; effort?: number },
 ): SessionExercise {
   const out: SessionExercise = {
     id: ex.id,
@@ -385,7 +563,7 @@ function toSessionExercise(
     equipment: [...ex.equipment],
     phase: ex.phase,
     ...dose,
-    effort: Math.min(ex.effort, opts.maxEffort),
+    effort: Math.min(opts.effort ?? ex.effort, opts.maxEffort),
     cues: [...ex.cues],
     purpose: ex.purpose,
   };
@@ -446,18 +624,35 @@ export function focusOf(exercises: readonly Exercise[], userRegions: readonly Re
 }
 
 /** Rest days offer one optional extra: a short gentle walk, or relaxed breathing. */
-function restExtra(ctx: Context, date: IsoDate): SessionExercise[] {
+function restExtra(ctx: Context, date: IsoDate, walkDay: boolean): SessionExercise[] {
   const { answers } = ctx;
   const limits: Limits = { ...ctx.limits, maxEffort: Math.min(ctx.limits.maxEffort, FLARE_MAX_EFFORT) };
   const walkFirst = answers.ability.walkMinutes > 0 && daysBetween(ctx.input.intake.date, date) % 2 === 0;
   const walk = candidatesFor('cardio', null, ['walking'], answers, ctx.input.library, ctx.byId, limits).find((e) => e.gentle);
   const breathe = candidatesFor('mind-body', null, ['breathing'], answers, ctx.input.library, ctx.byId, limits).find((e) => e.gentle);
   const opts = { maxEffort: limits.maxEffort, maxBout: Infinity, optional: true };
-  if (walk && (walkFirst || !breathe) && answers.ability.walkMinutes > 0) {
+  // On a walking-track day the walk is already there: the extra is relaxed breathing.
+  if (walk && (walkFirst || !breathe) && answers.ability.walkMinutes > 0 && !walkDay) {
     const minutes = Math.min(startCardioMinutes(answers), MAX_BOUT_MINUTES_DECONDITIONED);
     return [toSessionExercise(walk, { minutes }, opts)];
   }
   return breathe ? [toSessionExercise(breathe, startDose(breathe), opts)] : [];
+}
+
+/** The walking track on `date` (§4): null on other days; on a flare day, half of it in short bouts. */
+function walkOn(ctx: Context, p: DayProgress): WalkDose | null {
+  const { answers, input } = ctx;
+  if (!walkingDays(answers.schedule.days).includes(weekdayOf(p.date))) return null;
+  const dose = walkDoseAt(answers, p.level, input.screening.maxEffort);
+  if (!p.flare.active) return dose;
+  const minutes = Math.max(1, Math.round(dose.minutes * FLARE_VOLUME_FRACTION));
+  const flare: WalkDose = { ...dose, minutes, effort: Math.min(dose.effort, FLARE_MAX_EFFORT) };
+  const bouts = boutsFor(minutes, FLARE_BOUT_MINUTES);
+  return bouts > 1 ? { ...flare, bouts } : flare;
+}
+
+function summaryOf(p: DayProgress): ProgressSummary {
+  return { level: p.level, change: p.decision?.change ?? null, reason: p.decision?.reason ?? null };
 }
 
 function sessionFor(ctx: Context, p: DayProgress): Session {
@@ -469,9 +664,11 @@ function sessionFor(ctx: Context, p: DayProgress): Session {
   const flare = p.flare.active;
   const earlyNotes = p.week === 1 ? [SESSION_MESSAGES.firstWeek, SESSION_MESSAGES.soreness] : [];
   const safety = [SESSION_MESSAGES.painRule, SCREENING_MESSAGES.alwaysStop];
+  const walk = walkOn(ctx, p);
+  const progress = summaryOf(p);
 
   if (!day) {
-    const extra = restExtra(ctx, date);
+    const extra = restExtra(ctx, date, walk !== null);
     return {
       date,
       status: flare ? 'flare' : 'rest',
@@ -479,11 +676,13 @@ function sessionFor(ctx: Context, p: DayProgress): Session {
       focus: flare ? 'rest and gentle movement while the flare-up settles' : 'rest',
       minutes: 0,
       exercises: extra,
-      notes: [...(flare ? flareNotes(flare, date, shortDay) : []), SESSION_MESSAGES.rest, ...tail],
+      walk,
+      progress,
+      notes: [...(flare ? flareNotes(flare, date, shortDay) : []), walk ? SESSION_MESSAGES.restWithWalk : SESSION_MESSAGES.rest, ...tail],
     };
   }
 
-  const usual = usualSession(ctx, day, date, p.level);
+  const usual = usualSession(ctx, day, date, p.level, p.exercises);
   if (flare) {
     const cardio = usual.items.find((r) => r.exercise.type === 'cardio');
     const items = buildFlareDay(answers, input.library, {
@@ -500,6 +699,8 @@ function sessionFor(ctx: Context, p: DayProgress): Session {
       focus: 'gentle movement and relaxation while the flare-up settles',
       minutes: Math.round(totalSeconds(items) / 60),
       exercises: items.map((i) => toSessionExercise(i.exercise, i.dose, opts)),
+      walk,
+      progress,
       notes: [...flareNotes(flare, date, shortDay), ...safety, ...tail],
     };
   }
@@ -518,9 +719,11 @@ function sessionFor(ctx: Context, p: DayProgress): Session {
     focus: focusOf(usual.items.map((r) => r.exercise), answers.pain.regions),
     minutes: Math.round(totalSeconds(usual.items) / 60),
     exercises: usual.items.map((r) =>
-      toSessionExercise(r.exercise, r.dose, r.swappedFrom ? { ...opts, swappedFrom: r.swappedFrom } : opts),
+      toSessionExercise(r.exercise, r.dose, r.swappedFrom ? { ...opts, effort: r.effort, swappedFrom: r.swappedFrom } : { ...opts, effort: r.effort }),
     ),
-    notes: [...progressionNotes(p, date), ...capNote, ...earlyNotes, ...safety, ...tail],
+    walk,
+    progress,
+    notes: [...progressionNotes(p, date, ctx.nameOf, usual.budgetMinutes), ...capNote, ...earlyNotes, ...safety, ...tail],
   };
 }
 
@@ -532,26 +735,36 @@ function stopSession(input: SessionInput, date: IsoDate): Session {
     focus: SESSION_MESSAGES.stopFocus,
     minutes: 0,
     exercises: [],
+    walk: null,
+    progress: { level: 0, change: null, reason: null },
     notes: [...input.screening.notes, SESSION_MESSAGES.disclaimer],
   };
 }
 
-function timeline(ctx: Context, until: IsoDate): DayProgress[] {
-  const { input, answers } = ctx;
+/** The weekly fold's configuration for this person and plan (exported for the store's cache and the report). */
+export function foldConfigOf(input: SessionInput): FoldConfig {
+  return contextOf(input).fold;
+}
+
+/** Each day's progress from `from` to `to`, folded from `input.progress` (or the intake) over the input's facts. */
+export function progressBetween(input: SessionInput, from: IsoDate, to: IsoDate, onWeek?: (s: ProgressState) => void): DayProgress[] {
+  return timeline(contextOf(input), from, to, onWeek);
+}
+
+function timeline(ctx: Context, from: IsoDate, until: IsoDate, onWeek?: (s: ProgressState) => void, opts: PreviewOptions = {}): DayProgress[] {
+  const { input } = ctx;
   if (until < input.intake.date) {
     throw new RangeError(`${until} is before the intake of ${input.intake.date}: pass the intake in force on that date`);
   }
-  return progressionTimeline(
-    {
-      intakeDate: input.intake.date,
-      intakeAverage: answers.pain.average,
-      checkins: input.checkins,
-      completions: input.completions,
-      paused: input.screening.progressionPaused,
-      plannedCount: (date, level) => ctx.dayPlan(date, level)?.items.length ?? 0,
-    },
-    until,
-  );
+  const state = input.progress ?? initialState(ctx.fold);
+  const facts = indexFacts({
+    checkins: input.checkins,
+    completions: input.completions,
+    feedback: input.feedback ?? [],
+    walks: input.walks ?? [],
+    flares: input.flares ?? [],
+  });
+  return progressDays(ctx.fold, state, facts, from < state.start ? state.start : from, until, onWeek, opts);
 }
 
 /** The session for `input.date` (today, a preview, or a past day). */
@@ -561,8 +774,7 @@ export function buildSession(input: SessionInput): Session {
   }
   if (input.screening.outcome === 'stop') return stopSession(input, input.date);
   const ctx = contextOf(input);
-  const days = timeline(ctx, input.date);
-  const today = days[days.length - 1];
+  const today = timeline(ctx, input.date, input.date).at(-1);
   if (!today) throw new RangeError(`no plan day for ${input.date}`);
   return sessionFor(ctx, today);
 }
@@ -575,6 +787,7 @@ export function buildWeek(input: SessionInput): Session[] {
   const dates = Array.from({ length: 7 }, (_, k) => addDays(input.date, k));
   if (input.screening.outcome === 'stop') return dates.map((d) => stopSession(input, d));
   const ctx = contextOf(input);
-  const days = timeline(ctx, dates[6] ?? input.date);
-  return days.slice(-7).map((p) => sessionFor(ctx, p));
+  // Days ahead assume the person keeps checking in: only today can be a return from a break.
+  const days = timeline(ctx, input.date, dates[6] ?? input.date, undefined, { assumeActiveFrom: addDays(input.date, 1) });
+  return days.map((p) => sessionFor(ctx, p));
 }

@@ -18,11 +18,12 @@ export function renderWeek(days: readonly Session[], answers: IntakeAnswers, the
   });
   for (const d of days) {
     const names = d.exercises.filter((e) => !e.optional).map((e) => e.name);
+    const walk = d.walk ? `Walking track ${d.walk.minutes} min${d.walk.effort >= 3 ? ' brisk' : ''}` : null;
     table.push([
       formatDate(d.date).replace(/ \d{4}$/, ''),
       STATUS_WORD[d.status],
       d.status === 'session' || d.status === 'flare' ? String(d.minutes) : '-',
-      d.status === 'rest' ? theme.muted('rest, or a gentle walk') : names.join(', ') || theme.muted(d.focus),
+      [walk, d.status === 'rest' ? (walk ? null : theme.muted('rest, or a gentle walk')) : names.join(', ') || theme.muted(d.focus)].filter(Boolean).join('; '),
     ]);
   }
   const first = days[0];

@@ -45,6 +45,18 @@ function notesBlock(notes: readonly string[], theme: Theme, width = terminalWidt
   return notes.map((n) => `${theme.accent('•')} ${wrap(n, width - 2, '  ')}`).join('\n');
 }
 
+const WALK_STYLE_WORDS: Record<string, string> = { walking: 'walk', seated: 'seated cardio', cycling: 'cycling', swimming: 'pool session' };
+
+/** The walking-track line (clinical-rules §4): separate from the session, logged with log --walk. */
+export function walkLine(s: Session): string | null {
+  if (!s.walk) return null;
+  const w = s.walk;
+  const what = WALK_STYLE_WORDS[w.style] ?? w.style;
+  const pace = w.effort >= 3 ? 'brisk: you can talk but not sing' : 'easy: you could sing';
+  const bouts = w.bouts ? `, in ${w.bouts} short bouts` : '';
+  return `Walking track: a ${w.minutes}-minute ${what}${bouts}, ${pace} (effort ${w.effort}/10, ${effortWords(w.effort)}). Log it with painfit log --walk ${w.minutes}.`;
+}
+
 export function renderSession(s: Session, theme: Theme, width = terminalWidth(), nextSession?: IsoDate): string {
   const parts = [header(s, theme)];
   if (s.status === 'stop') {
@@ -58,6 +70,8 @@ export function renderSession(s: Session, theme: Theme, width = terminalWidth(),
   } else {
     parts.push('', renderExerciseTable(s.exercises, theme, width), `About ${s.minutes} minutes in total.`);
   }
+  const walk = walkLine(s);
+  if (walk) parts.push('', wrap(walk, width));
   const notes = s.notes.filter((n) => n !== DISCLAIMER);
   if (notes.length) parts.push('', notesBlock(notes, theme, width));
   parts.push('', theme.muted(DISCLAIMER));

@@ -7,7 +7,8 @@ import { screen } from '../../domain/screening';
 import { UsageError } from '../../errors';
 import { loadReportFacts } from '../../store/report';
 import type { Context } from '../context';
-import { requireIntake } from '../day';
+import { loadDayFacts } from '../day';
+import { progressBetween } from '../../domain/session';
 
 export interface ReportOptions {
   weeks: number;
@@ -50,11 +51,15 @@ const csvWithJson = () =>
 
 export function reportFor(ctx: Context, weeks: number): Report {
   const date = ctx.today;
-  const intake = requireIntake(ctx, date);
+  // The same facts and the same weekly fold as `today`: the report's decisions are today's.
+  const day = loadDayFacts(ctx, date);
+  const { intake } = day;
   const db = ctx.db(true);
   const range = reportRange(intake.date, date, weeks);
   const facts = loadReportFacts(db, intake, range);
-  return buildReport({ asOf: date, weeks, intake, screening: screen(intake.answers, intake.date, date), ...facts });
+  const screening = screen(intake.answers, intake.date, date);
+  const progress = screening.outcome === 'stop' ? [] : progressBetween(day, range.from > intake.date ? range.from : intake.date, date);
+  return buildReport({ asOf: date, weeks, intake, screening, ...facts, progress });
 }
 
 export async function runReport(opts: ReportOptions, ctx: Context): Promise<void> {

@@ -1,0 +1,90 @@
+// The simulated 24-week course of issue 10's "Done when": every session done, 3 days × 20 minutes,
+// knee and low-back pain, walks 15 minutes (the walking track prescribed, and walked). Lived day
+// by day through the pure domain with the shipped exercise library.
+import { describe, expect, it } from 'vitest';
+import { addDays } from '../../src/domain/dates';
+import { buildReport } from '../../src/domain/report';
+import { buildSession, progressBetween } from '../../src/domain/session';
+import { WEEKLY_MODERATE_MINUTES_MIN } from '../../src/domain/rules';
+import { COURSE_START, courseAnswers, liveCourse, moderateMinutes, weekOfCourse } from './course';
+
+const WEEKS = 24;
+const usual = liveCourse(courseAnswers(4), WEEKS, () => ({ pain: 4, during: 3 }));
+const high = liveCourse(courseAnswers(8), WEEKS, () => ({ pain: 8, during: 3 }));
+const week = (w: number) => weekOfCourse(usual, w);
+
+describe('a 24-week course with every session done (knee + low back, 3 × 20 min, walks 15 min)', () => {
+  it(`weekly moderate minutes (sessions + walking track) reach ≥ ${WEEKLY_MODERATE_MINUTES_MIN} by week 20, and stay there`, () => {
+    const minutes = Array.from({ length: WEEKS }, (_, i) => moderateMinutes(week(i + 1)));
+    const reached = minutes.findIndex((m) => m >= WEEKLY_MODERATE_MINUTES_MIN) + 1;
+    expect(reached, `weekly moderate minutes: ${minutes.join(', ')}`).toBeGreaterThan(0);
+    expect(reached).toBeLessThanOrEqual(20);
+    expect(minutes.slice(reached - 1).every((m) => m >= WEEKLY_MODERATE_MINUTES_MIN)).toBe(true);
+    // Week 1 starts below tolerance: no brisk minutes yet.
+    expect(minutes[0]).toBe(0);
+  });
+
+  it('strength reaches 2 sets by week 8', () => {
+    const sets = week(8).flatMap((s) => s.exercises.filter((e) => e.type === 'strength').map((e) => e.sets ?? 0));
+    expect(Math.max(...sets)).toBeGreaterThanOrEqual(2);
+    expect(Math.max(...week(1).flatMap((s) => s.exercises.filter((e) => e.type === 'strength').map((e) => e.sets ?? 0)))).toBe(1);
+  });
+
+  it('cardio effort reaches 3 (brisk) by week 6, starting at 2', () => {
+    const cardio = (w: number) => week(w).flatMap((s) => s.exercises.filter((e) => e.type === 'cardio' && !e.optional));
+    expect(cardio(1).every((e) => e.effort === 2)).toBe(true);
+    expect(cardio(6).length).toBeGreaterThan(0);
+    expect(cardio(6).every((e) => e.effort >= 3)).toBe(true);
+  });
+
+  it('the walking track: on 5 days a week (also rest days), from about 75 % of the usual walk, to 30 minutes, then brisk', () => {
+    const walks = week(1).filter((s) => s.walk);
+    expect(walks).toHaveLength(5);
+    expect(walks.some((s) => s.status === 'rest')).toBe(true);
+    expect(walks[0]!.walk).toEqual({ minutes: 11, effort: 2, style: 'walking' }); // 15 × 0.75 = 11.25
+    const later = week(WEEKS).find((s) => s.walk)!.walk!;
+    expect(later).toEqual({ minutes: 30, effort: 3, style: 'walking' });
+  });
+
+  it('every "up" is a week whose doses went up; a week whose doses did not change never says "up"', () => {
+    for (let w = 2; w <= WEEKS; w++) {
+      const monday = week(w)[0]!;
+      const before = JSON.stringify(week(w - 1).map((s) => [s.exercises.map((e) => [e.id, e.sets, e.reps, e.holdSeconds, e.minutes, e.effort]), s.walk]));
+      const after = JSON.stringify(week(w).map((s) => [s.exercises.map((e) => [e.id, e.sets, e.reps, e.holdSeconds, e.minutes, e.effort]), s.walk]));
+      if (monday.progress.change === 'up') expect(after, `week ${w}`).not.toBe(before);
+      if (after === before) expect(monday.progress.change, `week ${w}`).not.toBe('up');
+    }
+  });
+
+  it('the report and today agree on every week of the course', () => {
+    const asOf = addDays(COURSE_START, WEEKS * 7 - 1);
+    const input = { ...usual.base, ...usual.facts, date: asOf };
+    const report = buildReport({
+      asOf,
+      weeks: WEEKS,
+      intake: usual.base.intake,
+      screening: { outcome: 'proceed', redFlags: [], notes: [], progressionPaused: false },
+      checkins: usual.facts.checkins,
+      completions: usual.facts.completions,
+      measures: [],
+      latestPeg: null,
+      latestGoals: null,
+      progress: progressBetween(input, COURSE_START, asOf),
+    });
+    expect(report.steps).toHaveLength(WEEKS - 1);
+    for (const step of report.steps) {
+      const today = buildSession({ ...input, date: step.date });
+      expect(today.progress, `week ${step.week}`).toEqual({ level: step.to, change: step.change, reason: step.code });
+      // The day the course lived through said the same.
+      expect(usual.sessions[(step.week - 1) * 7]!.progress).toEqual(today.progress);
+    }
+    expect(report.flares).toEqual([]);
+  });
+});
+
+describe('the same course with a usual pain of 8', () => {
+  it('never enters a flare, and still progresses', () => {
+    expect(high.sessions.filter((s) => s.status === 'flare').map((s) => s.date)).toEqual([]);
+    expect(weekOfCourse(high, 10)[0]!.progress.level).toBeGreaterThan(5);
+  });
+});
