@@ -6,9 +6,9 @@ import type { IntakeRecord } from '../domain/intake';
 import { screen, type Screening } from '../domain/screening';
 import { NotReadyError, UsageError } from '../errors';
 import { readLibrary } from '../store/library';
-import { checkinsBetween, completionsBetween, swapsUpTo } from '../store/facts';
+import { checkinsBetween, completionsBetween, feedbackBetween, flaresBetween, swapsUpTo, walksBetween } from '../store/facts';
 import { intakeAsOf } from '../store/intakes';
-import type { Checkin, Completion, Swap } from '../domain/facts';
+import type { Checkin, Completion, Feedback, FlareFact, Swap, Walk } from '../domain/facts';
 import type { Context } from './context';
 
 export interface DayFacts {
@@ -18,6 +18,9 @@ export interface DayFacts {
   checkins: Checkin[];
   completions: Completion[];
   swaps: Swap[];
+  feedback: Feedback[];
+  walks: Walk[];
+  flares: FlareFact[];
   screening: Screening;
 }
 
@@ -68,6 +71,9 @@ export function loadDayFacts(ctx: Context, date: IsoDate): DayFacts {
     checkins: checkinsBetween(db, addDays(intake.date, -FLARE_REFERENCE_DAYS), date),
     completions: completionsBetween(db, intake.date, date),
     swaps: swapsUpTo(db, date),
+    feedback: feedbackBetween(db, intake.date, date),
+    walks: walksBetween(db, intake.date, date),
+    flares: flaresBetween(db, intake.date, date),
     screening: screen(intake.answers, intake.date, date),
   };
 }
