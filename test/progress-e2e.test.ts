@@ -182,3 +182,24 @@ describe('"I\'m flaring" is a fact the fold reads (clinical-rules §5)', () => {
     expect(query(home, 'SELECT kind FROM flares')).toEqual([{ kind: 'start' }]);
   });
 });
+
+describe('where this is heading: plan, report and today (clinical-rules §4 long-term targets)', () => {
+  it('plan and report show the targets and the week the course reaches them; today --json has this week’s targets', () => {
+    const home = homeWithIntake(usualAnswers());
+    goodWeeks(home, 1);
+    const date = sessionDays(2)[0]!;
+    const plan = runJson<{ heading: { reachedWeek: number | null; words: string[]; moderateMinutes: { week: number; goal: number } } }>(['plan', '--date', date], { home }).json;
+    expect(plan.heading.moderateMinutes.goal).toBe(150);
+    expect(plan.heading.reachedWeek).toBeGreaterThan(2);
+    expect(plan.heading.words[1]).toBe(`With every session and walk done, the plan reaches them in week ${plan.heading.reachedWeek}.`);
+    const planText = ok(['plan', '--date', date], home).stdout.replace(/\s+/g, ' ');
+    expect(planText).toContain(`the plan reaches them in week ${plan.heading.reachedWeek}.`);
+    const report = runJson<{ heading: { reachedWeek: number | null } }>(['report', '--date', date], { home }).json;
+    expect(report.heading.reachedWeek).toBe(plan.heading.reachedWeek);
+    expect(ok(['report', '--date', date], home).stdout).toContain('Where this is heading');
+    const t = todayJson(home, date) as TodayJson & { targets: unknown; heading?: unknown };
+    expect(t.targets).toEqual({ moderateMinutes: plan.heading.moderateMinutes, strengthDays: expect.any(Object), balanceDays: expect.any(Object) });
+    expect(t.heading).toBeDefined(); // the plan week's first day
+    expect((todayJson(home, addDays(date, 1)) as TodayJson & { heading?: unknown }).heading).toBeUndefined();
+  });
+});

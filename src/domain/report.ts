@@ -126,6 +126,8 @@ export interface Report {
   plan: { days: string[]; minutes: number; summary: string };
   /** The --weeks asked for; `weeks` is shorter when the plan is younger. */
   weeksAsked?: number;
+  /** Where this is heading: the plan against the long-term targets (clinical-rules §4), from session.buildHeading. */
+  heading?: { moderateMinutes: { week: number; goal: number }; strengthDays: { week: number; goal: number }; balanceDays: { week: number; goal: number }; reachedWeek: number | null; words: string[] } | null;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -205,6 +207,8 @@ export interface ReportInput {
    * the same fold as `today`.
    */
   progress: readonly DayProgress[];
+  /** Where this is heading on asOf (session.buildHeading), shown with the dose changes. */
+  heading?: Report['heading'];
 }
 
 export function buildReport(input: ReportInput): Report {
@@ -284,6 +288,7 @@ export function buildReport(input: ReportInput): Report {
     notes,
     plan: planSummary(answers.schedule.days, answers.schedule.minutes, input.screening.outcome === 'stop'),
     weeksAsked: input.weeks,
+    ...(input.heading !== undefined ? { heading: input.heading } : {}),
   };
 }
 

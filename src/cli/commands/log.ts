@@ -9,7 +9,7 @@ import { hasMeasureBetween, insertMeasure, type NewMeasure } from '../../store/m
 import type { Prompter } from '../../ui/prompts';
 import { renderLogResult } from '../../ui/log';
 import type { Context } from '../context';
-import { loadDayFacts, requireIntake, startRecording } from '../day';
+import { loadDayFacts, requireIntake, saveFold, startRecording } from '../day';
 import { cleanNote, NOTE_MAX_LENGTH, parseLogOptions as parseAnswerFlags, type DoneSpec, type LogOptions, type RawLogFlags } from './log-options';
 
 const ANSWER_FLAGS = ['pain', 'done', 'during', 'effort', 'sleep', 'note', 'walk', 'feedback'] as const;
@@ -167,10 +167,15 @@ export async function runLog(opts: LogOptions, ctx: Context): Promise<LogResult>
   const recordedAt = ctx.now().toISOString();
   // One transaction: the check-in and the weekly answers are saved together or not at all
   // (two entries, so undo removes the weekly answers first, then the check-in).
-  const { result, measure } = db.transaction(() => ({
-    result: writeLog(db, { checkin, completions, recordedAt, walk: opts.walk !== undefined ? { date, minutes: opts.walk } : null, feedback }),
-    measure: weekly ? insertMeasure(db, weekly, recordedAt) : null,
-  }))();
+  // The weekly states reached while building the session are kept first, so the new facts'
+  // triggers drop those they change.
+  const { result, measure } = db.transaction(() => {
+    saveFold(ctx, facts);
+    return {
+      result: writeLog(db, { checkin, completions, recordedAt, walk: opts.walk !== undefined ? { date, minutes: opts.walk } : null, feedback }),
+      measure: weekly ? insertMeasure(db, weekly, recordedAt) : null,
+    };
+  })();
   if (ctx.json) ctx.out(JSON.stringify(logJson(date, result), null, 2));
   else {
     ctx.out(renderLogResult(result, session.exercises, ctx.theme));

@@ -7,8 +7,8 @@ import { screen } from '../../domain/screening';
 import { UsageError } from '../../errors';
 import { loadReportFacts } from '../../store/report';
 import type { Context } from '../context';
-import { loadDayFacts } from '../day';
-import { progressBetween } from '../../domain/session';
+import { loadDayFacts, requireIntake, saveFold } from '../day';
+import { buildHeading, progressBetween } from '../../domain/session';
 
 export interface ReportOptions {
   weeks: number;
@@ -52,14 +52,17 @@ const csvWithJson = () =>
 export function reportFor(ctx: Context, weeks: number): Report {
   const date = ctx.today;
   // The same facts and the same weekly fold as `today`: the report's decisions are today's.
-  const day = loadDayFacts(ctx, date);
-  const { intake } = day;
-  const db = ctx.db(true);
+  const intake = requireIntake(ctx, date);
   const range = reportRange(intake.date, date, weeks);
+  const day = loadDayFacts(ctx, date, range.from);
+  const db = ctx.db(true);
   const facts = loadReportFacts(db, intake, range);
   const screening = screen(intake.answers, intake.date, date);
   const progress = screening.outcome === 'stop' ? [] : progressBetween(day, range.from > intake.date ? range.from : intake.date, date);
-  return buildReport({ asOf: date, weeks, intake, screening, ...facts, progress });
+  const heading = screening.outcome === 'stop' ? null : buildHeading(day);
+  const report = buildReport({ asOf: date, weeks, intake, screening, ...facts, progress, heading });
+  saveFold(ctx, day);
+  return report;
 }
 
 export async function runReport(opts: ReportOptions, ctx: Context): Promise<void> {
