@@ -670,8 +670,10 @@ export function progressDays(
     const { days, next } = replayWeek(cfg, s, facts, to, opts);
     out.push(...days.filter((d) => d.date >= from));
     if (!next) return out;
+    // A week that assumed check-ins not made yet (a preview) gives a hypothetical state: not told.
+    const hypothetical = opts.assumeActiveFrom !== undefined && opts.assumeActiveFrom < next.start;
     s = next;
-    onWeek?.(s);
+    if (!hypothetical) onWeek?.(s);
     if (s.start > to) return out;
   }
 }

@@ -16,10 +16,17 @@ export function latestState(db: Db, intakeId: number, config: string, date: IsoD
   return row === undefined ? null : (JSON.parse(row) as ProgressState);
 }
 
-/** Keeps states (one per plan week) for later commands, replacing any older ones for those weeks. */
+/**
+ * Keeps states (one per plan week) for later commands, replacing older ones for those weeks. A
+ * state already kept as it is stays untouched (a command that only reads changes nothing then).
+ */
 export function saveStates(db: Db, intakeId: number, config: string, states: readonly ProgressState[]): void {
   if (states.length === 0) return;
-  const put = db.prepare('INSERT OR REPLACE INTO week_states (intake_id, week, start, config, state) VALUES (?, ?, ?, ?, ?)');
+  const put = db.prepare(
+    `INSERT INTO week_states (intake_id, week, start, config, state) VALUES (?, ?, ?, ?, ?)
+     ON CONFLICT (intake_id, week) DO UPDATE SET start = excluded.start, config = excluded.config, state = excluded.state
+     WHERE week_states.config IS NOT excluded.config OR week_states.state IS NOT excluded.state OR week_states.start IS NOT excluded.start`,
+  );
   db.transaction(() => {
     for (const s of states) put.run(intakeId, s.week, s.start, config, JSON.stringify(s));
   })();
