@@ -9,6 +9,6 @@ export async function runPlan(ctx: Context): Promise<void> {
   const days = buildWeek(facts);
   const heading = buildHeading(facts);
   if (ctx.json) ctx.out(JSON.stringify({ from: ctx.today, screening: facts.screening.outcome, days, heading }, null, 2));
-  else ctx.out(renderWeek(days, facts.intake.answers, ctx.theme, undefined, heading));
+  else ctx.out(renderWeek(days, facts.intake.answers, ctx.theme, ctx.width, heading));
   saveFold(ctx, facts);
 }

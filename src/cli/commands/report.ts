@@ -83,7 +83,7 @@ export async function runReport(opts: ReportOptions, ctx: Context): Promise<void
 
   if (ctx.json) ctx.out(JSON.stringify(report, null, 2));
   else if (opts.csv) ctx.out((await import('../../ui/report')).renderReportCsv(report));
-  else if (opts.html === undefined) ctx.out((await import('../../ui/report')).renderReport(report, ctx.theme));
+  else if (opts.html === undefined) ctx.out((await import('../../ui/report')).renderReport(report, ctx.theme, ctx.width));
   // Only once the report is out (a refused --html file leaves the database as it was).
   saveFold(ctx, day);
 }
