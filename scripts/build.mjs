@@ -4,7 +4,8 @@
 // Then a training run records V8's code cache for the bundle (see scripts/loader.cjs).
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -77,6 +78,19 @@ const fastStringWidth = {
   },
 };
 
+function sourceFingerprint() {
+  const hash = createHash('sha256');
+  const walk = (dir) => {
+    for (const name of readdirSync(dir).sort()) {
+      const file = path.join(dir, name);
+      if (statSync(file).isDirectory()) walk(file);
+      else hash.update(name).update(readFileSync(file));
+    }
+  };
+  walk(path.join(root, 'src'));
+  return hash.digest('hex').slice(0, 16);
+}
+
 await build({
   plugins: [lazyChildProcess, noChalkDetection, fastStringWidth],
   entryPoints: [path.join(root, 'src/main.ts')],
@@ -89,7 +103,9 @@ await build({
   // better-sqlite3's JavaScript is bundled (a dozen small files resolved and compiled on every
   // start otherwise); its native addon is loaded by path (src/store/db.ts, nativeBinding).
   external: ['zod', 'bindings'],
-  define: { PAINFIT_VERSION: JSON.stringify(pkg.version) },
+  // PAINFIT_BUILD fingerprints the source, so the cache of weekly states (src/store/progress.ts) is
+  // never reused by a build whose rules may differ.
+  define: { PAINFIT_VERSION: JSON.stringify(pkg.version), PAINFIT_BUILD: JSON.stringify(sourceFingerprint()) },
   legalComments: 'none',
   logLevel: 'warning',
 });

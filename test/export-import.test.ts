@@ -7,7 +7,8 @@ import { INTAKE_TEMPLATE } from '../src/schema/intake';
 import { TABLES } from '../src/schema/export';
 import { openDb } from '../src/store/db';
 import { readExport } from '../src/store/export';
-import { LATEST_VERSION } from '../src/store/migrations';
+import { insertFlare } from '../src/store/facts';
+import { DISPOSABLE_TABLES, LATEST_VERSION } from '../src/store/migrations';
 import { pathsFor } from '../src/store/paths';
 import { dbHash, query, run, runJson, tempHome, writeJson, addWeeklyMeasures } from './helpers/cli';
 
@@ -38,7 +39,14 @@ function seededHome(): string {
   const ids = sessionIds(home, '2026-11-04');
   ok(['log', '--date', '2026-11-04', '--pain', '3', '--done', ids.slice(0, 2).join(',')], home);
   ok(['swap', 'easy-walk', '--date', '2026-11-05'], home);
-  ok(['log', '--date', '2026-11-06', '--pain', '2', '--done', 'all'], home);
+  const friday = sessionIds(home, '2026-11-06');
+  ok(['log', '--date', '2026-11-06', '--pain', '2', '--done', 'all', '--walk', '12', '--feedback', `${friday[0]}=easy,${friday[1]}=hurt`], home);
+  const db = openDb(pathsFor(home), { create: false })!;
+  try {
+    insertFlare(db, { date: '2026-11-07', kind: 'start' }, '2026-11-07T08:00:00.000Z');
+  } finally {
+    db.close();
+  }
   addWeeklyMeasures(home, '2026-11-08');
   const second = { ...structuredClone(INTAKE_TEMPLATE), about: { name: 'Sam "Jr", again', age: 58 } };
   ok(['intake', '--answers', writeJson(dir, 'b.json', second), '--date', '2026-11-09'], home);
@@ -77,7 +85,9 @@ describe('painfit export', () => {
       const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as { name: string }[]).map(
         (r) => r.name,
       );
-      expect(TABLES.map((t) => t.name).sort()).toEqual(tables);
+      // The cache of weekly states holds no facts (rebuilt on demand): the one table not exported.
+      expect(DISPOSABLE_TABLES).toEqual(['week_states']);
+      expect(TABLES.map((t) => t.name).sort()).toEqual(tables.filter((t) => !DISPOSABLE_TABLES.includes(t)));
       for (const t of TABLES) {
         const info = db.prepare(`PRAGMA table_info(${t.name})`).all() as { name: string; pk: number }[];
         expect(Object.keys(t.row.shape), `${t.name} columns`).toEqual(info.map((c) => c.name));

@@ -69,6 +69,14 @@ const SEED: Record<number, (db: Db) => void> = {
       INSERT INTO swaps (entry_id, date, exercise_id, with_id) VALUES (2, '2026-01-07', 'sit-to-stand', 'wall-push');
     `);
   },
+  4(db) {
+    db.exec(`
+      INSERT INTO entries (id, kind, recorded_at) VALUES (10, 'log', '2026-01-08T09:00:00Z'), (11, 'log', '2026-01-09T09:00:00Z');
+      INSERT INTO feedback (entry_id, date, recorded_at, exercise_id, answer) VALUES (10, '2026-01-08', '2026-01-08T09:00:00Z', 'sit-to-stand', 'hurt');
+      INSERT INTO walks (entry_id, date, recorded_at, minutes) VALUES (10, '2026-01-08', '2026-01-08T09:00:00Z', 15);
+      INSERT INTO flares (entry_id, date, recorded_at, kind) VALUES (11, '2026-01-09', '2026-01-09T09:00:00Z', 'start');
+    `);
+  },
 };
 
 /** Opens a raw database file at exactly `version`, with the seed rows of every version up to it. */

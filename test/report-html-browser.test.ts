@@ -82,6 +82,7 @@ function realisticReport(): Report {
       sessionsDone: done,
       adherence: (done / 3) * 100,
       activeMinutes: done * 20 + (w > 3 ? 5 * done : 0),
+      walkMinutes: 0,
       peg: w === 0 ? 5.7 : w === 3 ? 6.3 : w === 7 ? 3.7 : w % 2 === 0 ? 5 - w * 0.2 : null,
     });
   }

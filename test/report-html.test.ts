@@ -22,6 +22,7 @@ function week(start: IsoDate, over: Partial<WeekRow> = {}): WeekRow {
     sessionsDone: 2,
     adherence: 66.7,
     activeMinutes: 40,
+    walkMinutes: 0,
     peg: null,
     ...over,
   };

@@ -112,6 +112,7 @@ describe('weeks: counts, means, low/high, sessions, adherence, minutes', () => {
       sessionsDone: 2, // Mon (4/4) and Wed (2/4); Fri (1/4) is not
       adherence: (2 / 3) * 100, // 66.67 %
       activeMinutes: 43, // 20 + 7 + 6 + 10
+      walkMinutes: 0,
       peg: null,
     });
   });
@@ -127,6 +128,7 @@ describe('weeks: counts, means, low/high, sessions, adherence, minutes', () => {
       sessionsDone: 0,
       adherence: 0, // planned but not done: a real 0 %
       activeMinutes: 0,
+      walkMinutes: 0,
       peg: null,
     });
   });
@@ -163,6 +165,7 @@ describe('the window', () => {
       sessionsDone: 1,
       adherence: 50,
       activeMinutes: 12, // 3 × 4 on Wednesday only
+      walkMinutes: 0,
     });
     expect(r.daily.map((d) => d.date)).toEqual(['2026-01-05', '2026-01-06', '2026-01-07', '2026-01-08', '2026-01-09']);
     expect(r.daily[0]!.pain).toBeNull();

@@ -1,14 +1,15 @@
 // Reads the stored facts a day's decision needs, so every command derives the session the same way.
-import { addDays, type IsoDate } from '../domain/dates';
-import { FLARE_REFERENCE_DAYS } from '../domain/rules';
+import type { IsoDate } from '../domain/dates';
 import type { Exercise } from '../domain/exercise';
 import type { IntakeRecord } from '../domain/intake';
 import { screen, type Screening } from '../domain/screening';
 import { NotReadyError, UsageError } from '../errors';
-import { readLibrary } from '../store/library';
-import { checkinsBetween, completionsBetween, swapsUpTo } from '../store/facts';
+import { fingerprint, libraryStamp, readLibrary } from '../store/library';
+import { latestState, saveStates } from '../store/progress';
+import type { ProgressState } from '../domain/progression';
+import { checkinsBetween, completionsBetween, feedbackBetween, flaresBetween, swapsUpTo, walksBetween } from '../store/facts';
 import { intakeAsOf } from '../store/intakes';
-import type { Checkin, Completion, Swap } from '../domain/facts';
+import type { Checkin, Completion, Feedback, FlareFact, Swap, Walk } from '../domain/facts';
 import type { Context } from './context';
 
 export interface DayFacts {
@@ -18,7 +19,36 @@ export interface DayFacts {
   checkins: Checkin[];
   completions: Completion[];
   swaps: Swap[];
+  feedback: Feedback[];
+  walks: Walk[];
+  flares: FlareFact[];
   screening: Screening;
+  /** The cached weekly state the fold starts from (facts before its week are not read). */
+  progress?: ProgressState;
+  /** Collects the weekly states the fold reaches, for saveFold. */
+  onWeek: (state: ProgressState) => void;
+  fold: { intakeId: number; config: string; reached: ProgressState[]; realToday: IsoDate };
+}
+
+declare const PAINFIT_BUILD: string | undefined;
+/** Which build made a cached state: one whose rules may differ never reuses it. */
+const BUILD = typeof PAINFIT_BUILD === 'string' ? PAINFIT_BUILD : 'source';
+
+/** Everything the weekly fold's result depends on besides the facts: the cache key. */
+export function foldConfigKey(intake: IntakeRecord, screening: Pick<Screening, 'maxEffort' | 'progressionPaused'>, library: string): string {
+  const answers = JSON.stringify({ answers: intake.answers, maxEffort: screening.maxEffort, paused: screening.progressionPaused });
+  return `${BUILD}:${library}:${fingerprint(answers)}`;
+}
+
+/**
+ * Keeps the weekly states the fold reached (weeks starting on or before the real today), so the
+ * next command starts from there. Called after a command's answer is out; `log` calls it inside
+ * its own write transaction, before the new facts (whose triggers then drop what they change).
+ */
+export function saveFold(ctx: Context, facts: Pick<DayFacts, 'fold'>): void {
+  const { intakeId, config, reached } = facts.fold;
+  const keep = reached.filter((s) => s.start <= facts.fold.realToday);
+  if (keep.length > 0) saveStates(ctx.db(true), intakeId, config, keep);
 }
 
 export const NO_INTAKE_MESSAGE = 'painfit has no intake answers yet, so it cannot make a plan. Run painfit intake first (it takes about 5 minutes).';
@@ -56,17 +86,33 @@ export function requireIntake(ctx: Context, date: IsoDate): IntakeRecord {
   return intake;
 }
 
-/** The facts in force on `date`, or a NotReadyError when there is no intake on or before it. */
-export function loadDayFacts(ctx: Context, date: IsoDate): DayFacts {
+/**
+ * The facts in force on `date`, or a NotReadyError when there is no intake on or before it. The
+ * weekly fold starts from the latest cached state on or before `foldFrom` (default `date`), so
+ * only the facts from that state's week on are read: the cost does not grow with the history.
+ */
+export function loadDayFacts(ctx: Context, date: IsoDate, foldFrom: IsoDate = date): DayFacts {
   const intake = requireIntake(ctx, date);
   const db = ctx.db(true);
+  const library = readLibrary();
+  const screening = screen(intake.answers, intake.date, date);
+  const config = foldConfigKey(intake, screening, libraryStamp());
+  const cached = latestState(db, intake.id, config, foldFrom < date ? foldFrom : date);
+  const from = cached?.start ?? intake.date;
+  const reached: ProgressState[] = [];
   return {
     date,
     intake,
-    library: readLibrary(),
-    checkins: checkinsBetween(db, addDays(intake.date, -FLARE_REFERENCE_DAYS), date),
-    completions: completionsBetween(db, intake.date, date),
+    library,
+    checkins: checkinsBetween(db, from, date),
+    completions: completionsBetween(db, from, date),
     swaps: swapsUpTo(db, date),
-    screening: screen(intake.answers, intake.date, date),
+    feedback: feedbackBetween(db, from, date),
+    walks: walksBetween(db, from, date),
+    flares: flaresBetween(db, from, date),
+    screening,
+    ...(cached ? { progress: cached } : {}),
+    onWeek: (s) => void reached.push(s),
+    fold: { intakeId: intake.id, config, reached, realToday: ctx.realToday },
   };
 }

@@ -55,8 +55,16 @@ const COMMANDS: CommandSpec[] = [
       { flags: '--effort <0-10>', description: 'how hard it felt (0 nothing at all, 10 maximal)' },
       { flags: '--sleep <0-10>', description: 'how well you slept this past week (0 very badly, 10 very well)' },
       { flags: '--note <text>', description: 'a short note (up to 500 characters)' },
+      { flags: '--walk <minutes>', description: 'minutes of the walking track you walked (whole minutes)' },
+      { flags: '--feedback <id=answer,...>', description: 'how exercises felt: easy, right, hard or hurt (e.g. sit-to-stand=easy)' },
     ],
-    examples: ['painfit log', 'painfit log --pain 3 --done all --during 4 --effort 3', 'painfit log --pain 5 --date 2026-11-27 --note "long drive"'],
+    examples: [
+      'painfit log',
+      'painfit log --pain 3 --done all --during 4 --effort 3',
+      'painfit log --pain 3 --walk 15',
+      'painfit log --pain 4 --done all --feedback sit-to-stand=easy,heel-raise=hurt',
+      'painfit log --pain 5 --date 2026-11-27 --note "long drive"',
+    ],
     run: async (_args, raw, ctx) => {
       const { parseLogOptions, runLog } = await import('./commands/log');
       await runLog(parseLogOptions(raw), ctx);

@@ -56,15 +56,21 @@ export interface Feedback {
   recordedAt: string;
 }
 
+/** `log --walk` takes whole minutes in this range (a walk of more than 5 hours is a typo). */
+export const WALK_MINUTES_MIN = 1;
+export const WALK_MINUTES_MAX = 300;
+
 /** A walk of the walking track (`log --walk MINUTES`), whole minutes. */
 export interface Walk {
   date: IsoDate;
   minutes: number;
 }
 
+export const FLARE_KINDS = ['start', 'end'] as const;
+
 /** "I'm flaring" (`painfit flare`), or that it has settled (`painfit flare --end`), for a date (§5). */
 export interface FlareFact {
   date: IsoDate;
-  kind: 'start' | 'end';
+  kind: (typeof FLARE_KINDS)[number];
   recordedAt: string;
 }

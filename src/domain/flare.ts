@@ -319,7 +319,9 @@ export function flareNotes(flare: FlareEpisode, asked: IsoDate, formatDay: (d: I
       ? `Your pain was ${t.pain} ${when(t.date, asked, formatDay)}, well above your usual ${Math.round(flare.reference)}`
       : t.kind === 'high'
         ? `Your pain was ${t.pain} ${when(t.date, asked, formatDay)}, which is high`
-        : `Pain during exercise went above ${MAX_PAIN_DURING_EXERCISE} out of 10 two sessions running`;
+        : t.kind === 'said'
+          ? `You said you were flaring ${when(t.date, asked, formatDay)}`
+          : `Pain during exercise went above ${MAX_PAIN_DURING_EXERCISE} out of 10 two sessions running`;
   const settledAt = Math.floor(flare.reference + FLARE_SETTLED_MARGIN);
   const notes = [
     `${why}, so today is ${still}a lighter flare-day session.`,

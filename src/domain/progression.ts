@@ -438,6 +438,7 @@ export function replayWeek(
   facts: FactIndex,
   until: IsoDate | null,
   opts: PreviewOptions = {},
+  collect = true,
 ): { days: DayProgress[]; next: ProgressState | null } {
   const days: DayProgress[] = [];
   const exercises: Record<string, ExerciseProgress> = { ...state.exercises };
@@ -494,7 +495,7 @@ export function replayWeek(
 
     const previewBreak = away > 0 && !active ? away : 0;
     const dayLevel = Math.max(0, level - previewBreak - (stepBack ? 1 : 0));
-    days.push({
+    if (collect) days.push({
       date,
       week: state.week,
       level: dayLevel,
@@ -612,11 +613,40 @@ export interface PreviewOptions {
   assumeActiveFrom?: IsoDate;
 }
 
-/** Folds whole weeks from `state` until the state whose week holds `date` (never past it). */
+/** The state without its place in time: equal for two quiet weeks in a row means a fixed point. */
+const essentials = (s: ProgressState): string => {
+  const { week: _w, start: _s, decision, ...rest } = s;
+  return JSON.stringify([rest, decision && { ...decision, week: 0, start: '' }]);
+};
+
+/** `s` moved `weeks` plan weeks on, its last decision with it (for runs of weeks with no facts). */
+function shifted(s: ProgressState, weeks: number): ProgressState {
+  const start = addDays(s.start, 7 * weeks);
+  return {
+    ...s,
+    week: s.week + weeks,
+    start,
+    decision: s.decision && { ...s.decision, week: s.decision.week + weeks, start: addDays(start, -7) },
+  };
+}
+
+/**
+ * Folds whole weeks from `state` until the state whose week holds `date` (never past it). Weeks
+ * after the last fact (and its reference window) change nothing once two of them agree, so a
+ * preview years ahead jumps over them instead of replaying each.
+ */
 export function foldTo(cfg: FoldConfig, state: ProgressState, facts: FactIndex, date: IsoDate, onWeek?: (s: ProgressState) => void): ProgressState {
   let s = state;
+  let lastFact = '';
+  for (const d of facts.keys()) if (d > lastFact) lastFact = d;
+  const quietFrom = lastFact === '' ? s.start : addDays(lastFact, FLARE_REFERENCE_DAYS + 1);
   while (addDays(s.start, 7) <= date) {
-    const { next } = replayWeek(cfg, s, facts, null);
+    const { next } = replayWeek(cfg, s, facts, null, {}, false);
+    if (s.start >= quietFrom && essentials(next!) === essentials(s)) {
+      const weeks = Math.floor(daysBetween(s.start, date) / 7);
+      if (onWeek) for (let k = 1; k <= weeks; k++) onWeek(shifted(s, k));
+      return shifted(s, weeks);
+    }
     s = next!;
     onWeek?.(s);
   }
@@ -640,8 +670,10 @@ export function progressDays(
     const { days, next } = replayWeek(cfg, s, facts, to, opts);
     out.push(...days.filter((d) => d.date >= from));
     if (!next) return out;
+    // A week that assumed check-ins not made yet (a preview) gives a hypothetical state: not told.
+    const hypothetical = opts.assumeActiveFrom !== undefined && opts.assumeActiveFrom < next.start;
     s = next;
-    onWeek?.(s);
+    if (!hypothetical) onWeek?.(s);
     if (s.start > to) return out;
   }
 }

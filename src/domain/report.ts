@@ -1,7 +1,7 @@
 // Weekly trends for `painfit report` (clinical-rules §2). Pure: facts and dates in, numbers out.
 // The types below are the contract shared by the terminal, JSON, CSV and HTML renderers.
 import { addDays, daysBetween, formatDate, type IsoDate, mondayOf, weekdayOf } from './dates';
-import type { Checkin, Completion } from './facts';
+import type { Checkin, Completion, Walk } from './facts';
 import { type FlareDay, groupByDate } from './flare';
 import type { Goal, IntakeRecord } from './intake';
 import { type DayProgress, type RuleBreak, sessionDone, type WeekDecision } from './progression';
@@ -31,6 +31,8 @@ export interface WeekRow {
   adherence: number | null;
   /** Minutes of exercise done that week. */
   activeMinutes: number;
+  /** Minutes of the walking track logged that week (painfit log --walk). */
+  walkMinutes: number;
   /** Mean PEG score of that week's weekly measures; null when none was given. */
   peg: number | null;
 }
@@ -124,6 +126,8 @@ export interface Report {
   plan: { days: string[]; minutes: number; summary: string };
   /** The --weeks asked for; `weeks` is shorter when the plan is younger. */
   weeksAsked?: number;
+  /** Where this is heading: the plan against the long-term targets (clinical-rules §4), from session.buildHeading. */
+  heading?: { moderateMinutes: { week: number; goal: number }; strengthDays: { week: number; goal: number }; balanceDays: { week: number; goal: number }; reachedWeek: number | null; words: string[] } | null;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -191,6 +195,8 @@ export interface ReportInput {
   completions: readonly Completion[];
   /** Weekly measures dated in the window. */
   measures: readonly Measure[];
+  /** Walks of the walking track dated in the window. */
+  walks?: readonly Walk[];
   /** The latest measure with PEG answers dated from the intake to asOf. */
   latestPeg: Measure | null;
   /** The latest measure with re-rated goals dated from the intake to asOf. */
@@ -201,6 +207,8 @@ export interface ReportInput {
    * the same fold as `today`.
    */
   progress: readonly DayProgress[];
+  /** Where this is heading on asOf (session.buildHeading), shown with the dose changes. */
+  heading?: Report['heading'];
 }
 
 export function buildReport(input: ReportInput): Report {
@@ -234,6 +242,7 @@ export function buildReport(input: ReportInput): Report {
       sessionsDone: done,
       adherence: planned > 0 ? (done / planned) * 100 : null,
       activeMinutes: dates.reduce((sum, d) => sum + (days.get(d)?.minutesDone ?? 0), 0),
+      walkMinutes: (input.walks ?? []).filter((w) => dates.includes(w.date)).reduce((sum, w) => sum + w.minutes, 0),
       peg: mean(pegs),
     };
   });
@@ -279,6 +288,7 @@ export function buildReport(input: ReportInput): Report {
     notes,
     plan: planSummary(answers.schedule.days, answers.schedule.minutes, input.screening.outcome === 'stop'),
     weeksAsked: input.weeks,
+    ...(input.heading !== undefined ? { heading: input.heading } : {}),
   };
 }
 

@@ -36,6 +36,7 @@ import {
   type Dosed,
   easierRungs,
   type ExerciseProgress,
+  canRise,
   type FoldConfig,
   type PreviewOptions,
   indexFacts,
@@ -51,7 +52,12 @@ import {
 } from './progression';
 import {
   ADHERENCE_TO_PROGRESS,
+  BALANCE_AGE,
+  BALANCE_DAYS_TARGET,
   EFFORT_LIGHT,
+  EFFORT_MODERATE,
+  STRENGTH_DAYS_TARGET,
+  WEEKLY_MODERATE_MINUTES_MIN,
   FLARE_VOLUME_FRACTION,
   LIGHT_ONLY_MAX_EFFORT,
   MAX_BOUT_MINUTES_DECONDITIONED,
@@ -84,6 +90,8 @@ export interface SessionInput {
    * start are then not needed), or the intake's initial state when absent.
    */
   progress?: ProgressState;
+  /** Told each weekly state the fold reaches (for the cache of weekly states). */
+  onWeek?: (state: ProgressState) => void;
 }
 
 export type SessionStatus = 'session' | 'rest' | 'flare' | 'stop';
@@ -123,6 +131,29 @@ export interface WalkDose {
   bouts?: number;
 }
 
+/** One long-term target (clinical-rules §4, WHO 2020; ACSM): this week's plan against the goal. */
+export interface TargetValue {
+  week: number;
+  goal: number;
+}
+
+export interface Targets {
+  /** Brisk (effort ≥ 3) minutes a week: session cardio plus the walking track. Goal 150. */
+  moderateMinutes: TargetValue;
+  /** Days a week with strength work. Goal 2. */
+  strengthDays: TargetValue;
+  /** Days a week with balance work. Goal 3 when called for (over 65, balance worries, osteoporosis), else 0. */
+  balanceDays: TargetValue;
+}
+
+/** "Where this is heading": the targets now, the plan week the course reaches them, or what would. */
+export interface Heading extends Targets {
+  /** The plan week the current course reaches every target with every session and walk done; null if it cannot. */
+  reachedWeek: number | null;
+  /** Plain words: where this is heading, and when the schedule cannot get there, what would. */
+  words: string[];
+}
+
 /** How this plan week's doses were decided (the weekly fold's decision, shared with the report). */
 export interface ProgressSummary {
   level: number;
@@ -143,6 +174,10 @@ export interface Session {
   /** The walking track today, or null (not a walking day, or no plan). */
   walk: WalkDose | null;
   progress: ProgressSummary;
+  /** This week's plan against the long-term targets (null when there is no plan). */
+  targets: Targets | null;
+  /** On the first day of each plan week: where this is heading (shown once a week). */
+  heading?: Heading;
   notes: string[];
 }
 
@@ -371,6 +406,8 @@ interface Context {
   fold: FoldConfig;
   /** A name for a ladder key, for notes. */
   nameOf: (key: string) => string;
+  /** The plan's week at a level (memoised): what `differs` and the targets compare. */
+  weekAt: (level: number) => PlannedWeek;
 }
 
 /** Days the walking track falls on: the non-session days first, then session days, in week order (§4). */
@@ -419,6 +456,9 @@ function contextOf(input: SessionInput): Context {
     planFor,
     dayPlan: (date, level) => planFor(level).days.find((d) => d.weekday === weekdayOf(date)) ?? null,
     nameOf: (key) => byId.get(key)?.name ?? key,
+    weekAt: () => {
+      throw new Error('set below');
+    },
     fold: {
       intakeDate: input.intake.date,
       intakeAverage: answers.pain.average,
@@ -437,24 +477,30 @@ function contextOf(input: SessionInput): Context {
   };
   // Whether anything grows from one level to the next: the week's sessions and the walking track,
   // compared as numbers (so a decision never says "up" when nothing went up).
-  const signatures = new Map<number, string>();
-  const signature = (level: number): string => {
-    let sig = signatures.get(level);
-    if (sig === undefined) {
+  const weeks = new Map<number, PlannedWeek>();
+  ctx.weekAt = (level) => {
+    let week = weeks.get(level);
+    if (!week) {
       const plan = planFor(level);
-      const parts = plan.days.map((day) =>
-        usualSession(ctx, day, input.intake.date, level, NO_PROGRESS, false)
-          .items.map((r) => `${r.exercise.id}:${JSON.stringify(r.dose)}:${r.effort}`)
-          .join(','),
-      );
-      parts.push(JSON.stringify(walkDoseAt(answers, level, input.screening.maxEffort)));
-      sig = parts.join('|');
-      signatures.set(level, sig);
+      const sessions = plan.days.map((day) => usualSession(ctx, day, input.intake.date, level, NO_PROGRESS, false));
+      const walk = walkDoseAt(answers, level, input.screening.maxEffort);
+      const parts = sessions.map((u) => u.items.map((r) => `${r.exercise.id}:${JSON.stringify(r.dose)}:${r.effort}`).join(','));
+      parts.push(JSON.stringify(walk));
+      week = { sessions, walk, walkDays: walkingDays(answers.schedule.days).length, signature: parts.join('|') };
+      weeks.set(level, week);
     }
-    return sig;
+    return week;
   };
-  ctx.fold.differs = (from, to) => signature(from) !== signature(to);
+  ctx.fold.differs = (from, to) => ctx.weekAt(from).signature !== ctx.weekAt(to).signature;
   return ctx;
+}
+
+/** A plan week at one level, as the numbers a person would see (no swaps, no per-exercise steps). */
+interface PlannedWeek {
+  sessions: Usual[];
+  walk: WalkDose;
+  walkDays: number;
+  signature: string;
 }
 
 interface Usual {
@@ -666,6 +712,9 @@ function sessionFor(ctx: Context, p: DayProgress): Session {
   const safety = [SESSION_MESSAGES.painRule, SCREENING_MESSAGES.alwaysStop];
   const walk = walkOn(ctx, p);
   const progress = summaryOf(p);
+  const targets = targetsAt(ctx, p.level);
+  const firstOfWeek = daysBetween(input.intake.date, date) % 7 === 0;
+  const heading = firstOfWeek ? { heading: headingFor(ctx, p) } : {};
 
   if (!day) {
     const extra = restExtra(ctx, date, walk !== null);
@@ -678,6 +727,8 @@ function sessionFor(ctx: Context, p: DayProgress): Session {
       exercises: extra,
       walk,
       progress,
+      targets,
+      ...heading,
       notes: [...(flare ? flareNotes(flare, date, shortDay) : []), walk ? SESSION_MESSAGES.restWithWalk : SESSION_MESSAGES.rest, ...tail],
     };
   }
@@ -701,6 +752,8 @@ function sessionFor(ctx: Context, p: DayProgress): Session {
       exercises: items.map((i) => toSessionExercise(i.exercise, i.dose, opts)),
       walk,
       progress,
+      targets,
+      ...heading,
       notes: [...flareNotes(flare, date, shortDay), ...safety, ...tail],
     };
   }
@@ -723,6 +776,8 @@ function sessionFor(ctx: Context, p: DayProgress): Session {
     ),
     walk,
     progress,
+    targets,
+    ...heading,
     notes: [...progressionNotes(p, date, ctx.nameOf, usual.budgetMinutes), ...capNote, ...earlyNotes, ...safety, ...tail],
   };
 }
@@ -737,8 +792,81 @@ function stopSession(input: SessionInput, date: IsoDate): Session {
     exercises: [],
     walk: null,
     progress: { level: 0, change: null, reason: null },
+    targets: null,
     notes: [...input.screening.notes, SESSION_MESSAGES.disclaimer],
   };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Where this is heading (clinical-rules §4 long-term targets; WHO 2020; ACSM)
+
+/** How far ahead the course is projected. DEFAULT: two years. */
+export const HEADING_MAX_WEEKS = 104;
+
+/** Balance on ≥ 3 days for people over 65, with balance worries, or with osteoporosis (WHO 2020; §4). */
+export function balanceGoal(answers: IntakeAnswers): number {
+  return answers.about.age >= BALANCE_AGE || answers.ability.balanceWorries || answers.ability.osteoporosis ? BALANCE_DAYS_TARGET : 0;
+}
+
+function targetsAt(ctx: Context, level: number): Targets {
+  const w = ctx.weekAt(level);
+  const brisk = (u: Usual) =>
+    u.items.filter((r) => r.exercise.type === 'cardio' && r.effort >= EFFORT_MODERATE).reduce((m, r) => m + ('minutes' in r.dose ? r.dose.minutes : 0), 0);
+  const days = (type: ExerciseType) => w.sessions.filter((u) => u.items.some((r) => r.exercise.type === type)).length;
+  return {
+    moderateMinutes: {
+      week: w.sessions.reduce((m, u) => m + brisk(u), 0) + (w.walk.effort >= EFFORT_MODERATE ? w.walk.minutes * w.walkDays : 0),
+      goal: WEEKLY_MODERATE_MINUTES_MIN,
+    },
+    strengthDays: { week: days('strength'), goal: STRENGTH_DAYS_TARGET },
+    balanceDays: { week: days('balance'), goal: balanceGoal(ctx.answers) },
+  };
+}
+
+const met = (t: Targets): boolean => [t.moderateMinutes, t.strengthDays, t.balanceDays].every((v) => v.week >= v.goal);
+
+function headingFor(ctx: Context, p: DayProgress): Heading {
+  const now = targetsAt(ctx, p.level);
+  let reachedWeek: number | null = null;
+  let top = now;
+  for (let k = 0, level = p.level; k <= HEADING_MAX_WEEKS; k++, level++) {
+    top = targetsAt(ctx, level);
+    if (met(top)) {
+      reachedWeek = p.week + k;
+      break;
+    }
+    if (!canRise(ctx.fold, level)) break;
+  }
+  const m = now.moderateMinutes;
+  const parts = [`${m.week} of ${m.goal} minutes of moderate activity (brisk walking and cardio)`, `strength on ${now.strengthDays.week} of ${now.strengthDays.goal} days`];
+  if (now.balanceDays.goal > 0) parts.push(`balance on ${now.balanceDays.week} of ${now.balanceDays.goal} days`);
+  const words = [`Where this is heading: this week's plan has ${listWords(parts)} a week.`];
+  if (met(now)) words.push('This week the plan meets the long-term targets. Keep it up.');
+  else if (reachedWeek !== null) words.push(`With every session and walk done, the plan reaches them in week ${reachedWeek}.`);
+  else {
+    words.push(`Your current schedule cannot get all the way there.`);
+    const short = WEEKLY_MODERATE_MINUTES_MIN - top.moderateMinutes.week;
+    const walkDays = ctx.weekAt(p.level).walkDays;
+    if (short > 0) {
+      const more = Math.ceil(short / WALK_GOAL_MINUTES);
+      words.push(
+        walkDays + more <= 7
+          ? `A brisk ${WALK_GOAL_MINUTES}-minute walk on ${more} more day${more === 1 ? '' : 's'} a week would reach ${WEEKLY_MODERATE_MINUTES_MIN} minutes.`
+          : 'Longer sessions, or brisk cardio in them, would reach it.',
+      );
+    }
+    if (top.strengthDays.week < top.strengthDays.goal) words.push(`Strength needs ${top.strengthDays.goal} days a week: one more session day would allow it.`);
+    if (top.balanceDays.week < top.balanceDays.goal) words.push(`Balance needs ${top.balanceDays.goal} days a week: more session days would allow it.`);
+  }
+  return { ...now, reachedWeek, words };
+}
+
+/** Where this is heading on `input.date` (painfit plan, the report, and today once a week). */
+export function buildHeading(input: SessionInput): Heading | null {
+  if (input.screening.outcome === 'stop') return null;
+  const ctx = contextOf(input);
+  const p = timeline(ctx, input.date, input.date).at(-1);
+  return p ? headingFor(ctx, p) : null;
 }
 
 /** The weekly fold's configuration for this person and plan (exported for the store's cache and the report). */
@@ -764,7 +892,7 @@ function timeline(ctx: Context, from: IsoDate, until: IsoDate, onWeek?: (s: Prog
     walks: input.walks ?? [],
     flares: input.flares ?? [],
   });
-  return progressDays(ctx.fold, state, facts, from < state.start ? state.start : from, until, onWeek, opts);
+  return progressDays(ctx.fold, state, facts, from < state.start ? state.start : from, until, onWeek ?? input.onWeek, opts);
 }
 
 /** The session for `input.date` (today, a preview, or a past day). */

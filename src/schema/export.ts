@@ -2,7 +2,7 @@
 // own column names and values (ids included) so that export → import → export is exact.
 // Validation lists every problem with its path, e.g. "checkins[3].pain: 11 is out of range 0-10".
 import { z } from 'zod';
-import { NOTE_CONTROL_CHARACTERS, NOTE_MAX_LENGTH } from '../domain/facts';
+import { FEEDBACK_ANSWERS, FLARE_KINDS, NOTE_CONTROL_CHARACTERS, NOTE_MAX_LENGTH, WALK_MINUTES_MAX, WALK_MINUTES_MIN } from '../domain/facts';
 import { isIsoDate } from '../domain/dates';
 import { describeValue, formatIssues } from './issues';
 import { intakeSchema, wholeNumber, type ParseResult } from './intake';
@@ -149,6 +149,43 @@ export const TABLES = [
       peg_enjoyment: optionalScore,
       peg_activity: optionalScore,
       goals: list(row({ activity: text.min(1, { error: 'is empty; describe the activity in a few words' }), score })).nullable(),
+    }),
+  },
+  {
+    name: 'feedback',
+    since: 4,
+    key: ['id'],
+    refs: { entry_id: 'entries' },
+    json: [],
+    row: row({
+      id: rowId,
+      entry_id: rowId,
+      date,
+      recorded_at: timestamp,
+      exercise_id: exerciseId,
+      answer: z.enum(FEEDBACK_ANSWERS, { error: (iss) => `${describeValue(iss.input)} is not a feedback answer; use one of ${FEEDBACK_ANSWERS.join(', ')}` }),
+    }),
+  },
+  {
+    name: 'walks',
+    since: 4,
+    key: ['id'],
+    refs: { entry_id: 'entries' },
+    json: [],
+    row: row({ id: rowId, entry_id: rowId, date, recorded_at: timestamp, minutes: wholeNumber(WALK_MINUTES_MIN, WALK_MINUTES_MAX, 'minutes') }),
+  },
+  {
+    name: 'flares',
+    since: 4,
+    key: ['id'],
+    refs: { entry_id: 'entries' },
+    json: [],
+    row: row({
+      id: rowId,
+      entry_id: rowId,
+      date,
+      recorded_at: timestamp,
+      kind: z.enum(FLARE_KINDS, { error: (iss) => `${describeValue(iss.input)} is not a flare record; use start or end` }),
     }),
   },
 ] as const;

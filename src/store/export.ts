@@ -7,6 +7,7 @@ import { EXPORT_FORMAT, EXPORT_VERSION, TABLES, type ExportFile, type ExportRow,
 import type { Db } from './db';
 import type { Paths } from './paths';
 import { makePrivateFolder } from './folders';
+import { DISPOSABLE_TABLES } from './migrations';
 
 const FILE_MODE = 0o600;
 
@@ -15,11 +16,14 @@ const ident = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
 const specOf = (name: string) => TABLES.find((t) => t.name === name);
 
-/** Every user table: the described ones in their order (parents before children), then any others by name. */
+/**
+ * Every user table that holds facts: the described ones in their order (parents before children),
+ * then any others by name. The disposable cache (DISPOSABLE_TABLES) is not data: never exported.
+ */
 export function listTables(db: Db): string[] {
-  const names = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as { name: string }[]).map(
-    (r) => r.name,
-  );
+  const names = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as { name: string }[])
+    .map((r) => r.name)
+    .filter((n) => !DISPOSABLE_TABLES.includes(n));
   const known = TABLES.map((t) => t.name as string).filter((n) => names.includes(n));
   return [...known, ...names.filter((n) => !known.includes(n))];
 }

@@ -1,7 +1,7 @@
 // Check-ins, completions and swaps. Every write that touches several rows is one transaction,
 // grouped under one `entries` row so that undo can remove exactly what one command wrote.
 import type { IsoDate } from '../domain/dates';
-import type { Checkin, Completion, Swap } from '../domain/facts';
+import type { Checkin, Completion, Feedback, FeedbackAnswer, FlareFact, Swap, Walk } from '../domain/facts';
 import type { Db } from './db';
 
 export interface NewCheckin {
@@ -17,12 +17,18 @@ export interface LogWrite {
   checkin: NewCheckin | null;
   completions: Completion[];
   recordedAt: string;
+  /** The walking track (log --walk), whole minutes. */
+  walk?: Walk | null;
+  /** Per-exercise feedback (log --feedback, the guided session). */
+  feedback?: { date: IsoDate; exerciseId: string; answer: FeedbackAnswer }[];
 }
 
 export interface LogResult {
   entryId: number;
   checkin: Checkin | null;
   completions: Completion[];
+  walk: Walk | null;
+  feedback: Feedback[];
 }
 
 /** One `painfit log`: a check-in and/or a batch of completions, in one transaction. */
@@ -49,8 +55,47 @@ export function writeLog(db: Db, write: LogWrite): LogResult {
        ON CONFLICT (date, exercise_id) DO UPDATE SET done = excluded.done, minutes = excluded.minutes, entry_id = excluded.entry_id`,
     );
     for (const c of write.completions) upsert.run(c.date, c.exerciseId, c.done ? 1 : 0, c.minutes ?? 0, entryId);
-    return { entryId, checkin, completions: write.completions };
+    const walk = write.walk ?? null;
+    if (walk) db.prepare('INSERT INTO walks (entry_id, date, recorded_at, minutes) VALUES (?, ?, ?, ?)').run(entryId, walk.date, write.recordedAt, walk.minutes);
+    const feedback = (write.feedback ?? []).map((f) => ({ ...f, recordedAt: write.recordedAt }));
+    const addFeedback = db.prepare('INSERT INTO feedback (entry_id, date, recorded_at, exercise_id, answer) VALUES (?, ?, ?, ?, ?)');
+    for (const f of feedback) addFeedback.run(entryId, f.date, f.recordedAt, f.exerciseId, f.answer);
+    return { entryId, checkin, completions: write.completions, walk, feedback };
   })();
+}
+
+/**
+ * "I'm flaring" (kind start) or "it has settled" (kind end) for a date, as its own entry (so undo
+ * removes it). For the `painfit flare` command; the weekly fold reads these (clinical-rules §5).
+ */
+export function insertFlare(db: Db, flare: { date: IsoDate; kind: FlareFact['kind'] }, recordedAt: string): FlareFact & { id: number; entryId: number } {
+  return db.transaction(() => {
+    const entryId = Number(db.prepare("INSERT INTO entries (kind, recorded_at) VALUES ('log', ?)").run(recordedAt).lastInsertRowid);
+    const id = Number(db.prepare('INSERT INTO flares (entry_id, date, recorded_at, kind) VALUES (?, ?, ?, ?)').run(entryId, flare.date, recordedAt, flare.kind).lastInsertRowid);
+    return { id, entryId, date: flare.date, kind: flare.kind, recordedAt };
+  })();
+}
+
+export function feedbackBetween(db: Db, from: IsoDate, to: IsoDate): Feedback[] {
+  const rows = db
+    .prepare('SELECT date, exercise_id, answer, recorded_at FROM feedback WHERE date BETWEEN ? AND ? ORDER BY date, recorded_at, id')
+    .raw()
+    .all(from, to) as [string, string, FeedbackAnswer, string][];
+  return rows.map(([date, exerciseId, answer, recordedAt]) => ({ date, exerciseId, answer, recordedAt }));
+}
+
+export function walksBetween(db: Db, from: IsoDate, to: IsoDate): Walk[] {
+  const rows = db.prepare('SELECT date, minutes FROM walks WHERE date BETWEEN ? AND ? ORDER BY date, id').raw().all(from, to) as [string, number][];
+  return rows.map(([date, minutes]) => ({ date, minutes }));
+}
+
+export function flaresBetween(db: Db, from: IsoDate, to: IsoDate): FlareFact[] {
+  const rows = db.prepare('SELECT date, kind, recorded_at FROM flares WHERE date BETWEEN ? AND ? ORDER BY date, recorded_at, id').raw().all(from, to) as [
+    string,
+    FlareFact['kind'],
+    string,
+  ][];
+  return rows.map(([date, kind, recordedAt]) => ({ date, kind, recordedAt }));
 }
 
 export function insertSwap(db: Db, swap: Omit<Swap, 'id'>, recordedAt: string): Swap {

@@ -26,6 +26,26 @@ export function libraryFile(file?: string): string {
   return path.resolve(found);
 }
 
+/** FNV-1a over a text: a cheap fingerprint (not a security hash). */
+export function fingerprint(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return (h >>> 0).toString(16).padStart(8, '0');
+}
+
+/**
+ * Which library file, as it is now (size and modification time), so a cache built on another
+ * library is not reused. Cheaper than hashing the text on every start.
+ */
+export function libraryStamp(file?: string): string {
+  const resolved = libraryFile(file);
+  const st = fs.statSync(resolved);
+  return fingerprint(`${resolved}:${st.size}:${st.mtimeMs}`);
+}
+
 export function readLibraryJson(file: string): unknown {
   try {
     return JSON.parse(fs.readFileSync(file, 'utf8'));

@@ -93,6 +93,68 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 4,
+    name: 'per-exercise feedback, the walking track, "I\'m flaring", and a disposable cache of weekly states',
+    up(db) {
+      db.exec(`
+        -- How one exercise felt (painfit log --feedback, the guided session): clinical-rules §4.
+        CREATE TABLE feedback (
+          id INTEGER PRIMARY KEY,
+          entry_id INTEGER NOT NULL REFERENCES entries (id) ON DELETE CASCADE,
+          date TEXT NOT NULL,
+          recorded_at TEXT NOT NULL,
+          exercise_id TEXT NOT NULL,
+          answer TEXT NOT NULL CHECK (answer IN ('easy', 'right', 'hard', 'hurt'))
+        ) STRICT;
+        CREATE INDEX feedback_by_date ON feedback (date, id);
+        -- A walk of the walking track (painfit log --walk), whole minutes.
+        CREATE TABLE walks (
+          id INTEGER PRIMARY KEY,
+          entry_id INTEGER NOT NULL REFERENCES entries (id) ON DELETE CASCADE,
+          date TEXT NOT NULL,
+          recorded_at TEXT NOT NULL,
+          minutes INTEGER NOT NULL CHECK (minutes BETWEEN 1 AND 300)
+        ) STRICT;
+        CREATE INDEX walks_by_date ON walks (date, id);
+        -- "I'm flaring" (start) and "it has settled" (end), for a date: clinical-rules §5.
+        CREATE TABLE flares (
+          id INTEGER PRIMARY KEY,
+          entry_id INTEGER NOT NULL REFERENCES entries (id) ON DELETE CASCADE,
+          date TEXT NOT NULL,
+          recorded_at TEXT NOT NULL,
+          kind TEXT NOT NULL CHECK (kind IN ('start', 'end'))
+        ) STRICT;
+        CREATE INDEX flares_by_date ON flares (date, id);
+        -- Not a fact: the weekly fold's state at the start of each plan week, kept so that a command
+        -- need not fold years of history. Never exported; any fact dated before a state's week
+        -- changes it, so the triggers below drop it and it is rebuilt on demand.
+        CREATE TABLE week_states (
+          intake_id INTEGER NOT NULL,
+          week INTEGER NOT NULL,
+          start TEXT NOT NULL,
+          config TEXT NOT NULL,
+          state TEXT NOT NULL,
+          PRIMARY KEY (intake_id, week)
+        ) STRICT;
+      `);
+      for (const table of ['checkins', 'completions', 'feedback', 'walks', 'flares']) {
+        db.exec(`
+          CREATE TRIGGER ${table}_insert_drops_states AFTER INSERT ON ${table} BEGIN DELETE FROM week_states WHERE start > NEW.date; END;
+          CREATE TRIGGER ${table}_delete_drops_states AFTER DELETE ON ${table} BEGIN DELETE FROM week_states WHERE start > OLD.date; END;
+          CREATE TRIGGER ${table}_update_drops_states AFTER UPDATE ON ${table} BEGIN DELETE FROM week_states WHERE start > min(OLD.date, NEW.date); END;
+        `);
+      }
+      db.exec(`
+        CREATE TRIGGER intakes_insert_drops_states AFTER INSERT ON intakes BEGIN DELETE FROM week_states; END;
+        CREATE TRIGGER intakes_delete_drops_states AFTER DELETE ON intakes BEGIN DELETE FROM week_states; END;
+        CREATE TRIGGER intakes_update_drops_states AFTER UPDATE ON intakes BEGIN DELETE FROM week_states; END;
+      `);
+    },
+  },
 ];
+
+/** Tables that hold no facts: rebuilt on demand, never exported or imported. */
+export const DISPOSABLE_TABLES: readonly string[] = ['week_states'];
 
 export const LATEST_VERSION = Math.max(...MIGRATIONS.map((m) => m.version));

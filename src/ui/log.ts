@@ -31,6 +31,12 @@ export function renderLogResult(r: LogResult, exercises: readonly { id: string; 
     lines.push(`  done: ${done.length ? done.map((x) => name(x.exerciseId)).join(', ') : 'none'} (${done.length} of ${r.completions.length} recorded)`);
     if (skipped.length) lines.push(`  not done: ${skipped.map((x) => name(x.exerciseId)).join(', ')}`);
   }
+  if (r.walk) lines.push(`  walking track: ${r.walk.minutes} minute${r.walk.minutes === 1 ? '' : 's'}`);
+  const FEEDBACK_WORDS = { easy: 'easy', right: 'about right', hard: 'hard', hurt: 'it hurt' } as const;
+  if (r.feedback.length) lines.push(`  how it felt: ${r.feedback.map((f) => `${name(f.exerciseId)} ${FEEDBACK_WORDS[f.answer]}`).join(', ')}`);
+  if (r.feedback.some((f) => f.answer === 'hurt')) {
+    lines.push(theme.warn('  It hurt: painfit will ease that exercise one step next time (the easier version if it hurts twice in a row).'));
+  }
   if (c && c.during !== null && c.during > 5) {
     lines.push(theme.warn('  Pain during exercise went above 5/10: painfit will ease the next session off.'));
   }

@@ -2,13 +2,13 @@
 import Table from 'cli-table3';
 import { formatDate } from '../domain/dates';
 import type { IntakeAnswers } from '../domain/intake';
-import type { Session } from '../domain/session';
-import { DISCLAIMER, terminalWidth } from './format';
+import type { Heading, Session } from '../domain/session';
+import { DISCLAIMER, terminalWidth, wrap } from './format';
 import type { Theme } from './theme';
 
 const STATUS_WORD = { session: 'Session', rest: 'Rest', flare: 'Flare day', stop: 'No plan' } as const;
 
-export function renderWeek(days: readonly Session[], answers: IntakeAnswers, theme: Theme, width = terminalWidth()): string {
+export function renderWeek(days: readonly Session[], answers: IntakeAnswers, theme: Theme, width = terminalWidth(), heading: Heading | null = null): string {
   const exWidth = Math.max(24, width - 16 - 12 - 8 - 6);
   const table = new Table({
     head: ['Day', 'Plan', 'Minutes', 'Exercises'].map((h) => theme.heading(h)),
@@ -33,7 +33,8 @@ export function renderWeek(days: readonly Session[], answers: IntakeAnswers, the
     table.toString(),
   ];
   if (first?.status === 'stop') lines.push(...first.notes.map((n) => `• ${n}`));
-  lines.push(theme.muted('Where this is heading: 150-300 minutes of moderate activity a week, strength on 2 days, flexibility most days.'));
+  if (heading) lines.push(...heading.words.map((w) => wrap(w, width)));
+  else lines.push(theme.muted('Where this is heading: 150-300 minutes of moderate activity a week, strength on 2 days, flexibility most days.'));
   lines.push(theme.muted(DISCLAIMER));
   return lines.join('\n');
 }

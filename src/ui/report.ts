@@ -4,7 +4,7 @@ import Table from 'cli-table3';
 import { formatDate, type IsoDate } from '../domain/dates';
 import { num, type Report, type WeekRow } from '../domain/report';
 import { CHART_LEGEND, renderLineChart } from './chart';
-import { DISCLAIMER, plural, terminalWidth } from './format';
+import { DISCLAIMER, plural, terminalWidth, wrap } from './format';
 import type { Theme } from './theme';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -103,6 +103,11 @@ export function renderReport(report: Report, theme: Theme, width = terminalWidth
     const word = s.change === 'up' ? theme.good('up  ') : s.change === 'down' ? theme.warn('down') : 'hold';
     lines.push(`  ${when[i]!.padEnd(wide)}  ${word}  ${s.reason}`);
   });
+
+  if (report.heading) {
+    lines.push('', theme.heading('Where this is heading'));
+    for (const w of report.heading.words) lines.push(`  ${wrap(w, width - 2, '  ')}`);
+  }
 
   lines.push('', theme.muted(DISCLAIMER));
   return lines.join('\n');

@@ -72,6 +72,8 @@ export function renderSession(s: Session, theme: Theme, width = terminalWidth(),
   }
   const walk = walkLine(s);
   if (walk) parts.push('', wrap(walk, width));
+  // Once a week (the plan week's first day): where this is heading.
+  if (s.heading) parts.push('', ...s.heading.words.map((w) => wrap(w, width)));
   const notes = s.notes.filter((n) => n !== DISCLAIMER);
   if (notes.length) parts.push('', notesBlock(notes, theme, width));
   parts.push('', theme.muted(DISCLAIMER));

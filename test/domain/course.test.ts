@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { addDays } from '../../src/domain/dates';
 import { buildReport } from '../../src/domain/report';
-import { buildSession, progressBetween } from '../../src/domain/session';
+import { buildHeading, buildSession, progressBetween } from '../../src/domain/session';
 import { WEEKLY_MODERATE_MINUTES_MIN } from '../../src/domain/rules';
 import { COURSE_START, courseAnswers, liveCourse, moderateMinutes, weekOfCourse } from './course';
 
@@ -79,6 +79,43 @@ describe('a 24-week course with every session done (knee + low back, 3 × 20 min
       expect(usual.sessions[(step.week - 1) * 7]!.progress).toEqual(today.progress);
     }
     expect(report.flares).toEqual([]);
+  });
+});
+
+describe('where this is heading (clinical-rules §4 long-term targets)', () => {
+  it('today carries this week’s targets; the first day of each week says where the plan is heading', () => {
+    const monday = week(1)[0]!;
+    expect(monday.targets).toEqual({
+      moderateMinutes: { week: 0, goal: 150 },
+      strengthDays: { week: 2, goal: 2 },
+      balanceDays: { week: expect.any(Number), goal: 0 },
+    });
+    expect(monday.heading?.words[0]).toMatch(/^Where this is heading: this week's plan has 0 of 150 minutes of moderate activity/);
+    expect(week(1)[1]!.heading).toBeUndefined();
+  });
+
+  it('the week it announces is the week the course really reaches the targets', () => {
+    const reached = Array.from({ length: WEEKS }, (_, i) => moderateMinutes(week(i + 1))).findIndex((m) => m >= 150) + 1;
+    const heading = week(1)[0]!.heading!;
+    expect(heading.reachedWeek).toBe(reached);
+    expect(heading.words[1]).toBe(`With every session and walk done, the plan reaches them in week ${reached}.`);
+    const later = week(reached)[0]!.heading!;
+    expect(later.words[1]).toBe('This week the plan meets the long-term targets. Keep it up.');
+  });
+
+  it('when the schedule cannot get there, it says so and what would', () => {
+    const oneDay = courseAnswers(4, (a) => {
+      a.schedule = { days: ['wed'], minutes: 20 };
+      a.about.age = 70;
+    });
+    const input = { ...usual.base, intake: { ...usual.base.intake, answers: oneDay }, date: COURSE_START };
+    const heading = buildHeading(input)!;
+    expect(heading.reachedWeek).toBeNull();
+    expect(heading.strengthDays).toEqual({ week: 1, goal: 2 });
+    expect(heading.balanceDays.goal).toBe(3);
+    expect(heading.words).toContain('Your current schedule cannot get all the way there.');
+    expect(heading.words).toContain('Strength needs 2 days a week: one more session day would allow it.');
+    expect(heading.words).toContain('Balance needs 3 days a week: more session days would allow it.');
   });
 });
 

@@ -320,6 +320,21 @@ describe('§4 per-exercise feedback in the fold', () => {
 });
 
 describe('the fold folds weeks: a state taken from any week gives the same days', () => {
+  it('years of weeks with no facts are jumped over, with the same result as replaying each', () => {
+    const f = weeks(3, (f, date, k) => (k === 16 ? void f.checkins.push(checkin(date, 9)) : goodDay(f, date)));
+    const cfg = cfgOf();
+    const facts = indexFacts(f);
+    const far = d(7 * 520 + 3);
+    let slow = initialState(cfg);
+    while (addDays(slow.start, 7) <= far) slow = replayWeek(cfg, slow, facts, null).next!;
+    const seen: number[] = [];
+    const fast = progressDays(cfg, initialState(cfg), facts, far, far, (s) => void seen.push(s.week)).at(-1)!;
+    expect(fast.week).toBe(slow.week);
+    expect(fast.decision).toEqual(slow.decision);
+    expect(fast).toEqual(replayWeek(cfg, slow, facts, far).days.at(-1));
+    expect(seen).toEqual(Array.from({ length: slow.week - 1 }, (_, k) => k + 2));
+  });
+
   it('replaying from a mid-course state equals replaying from the intake', () => {
     const f = weeks(6, (f, date, k) => (k === 16 ? void f.checkins.push(checkin(date, 8)) : goodDay(f, date)));
     const cfg = cfgOf();

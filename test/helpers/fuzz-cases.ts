@@ -377,6 +377,53 @@ export function fileCase(env: FuzzEnv, kind: 'answers' | 'export', plan: Mutatio
     j,
   );
 }
+/** --walk: whole minutes 1-300 (surrounding spaces trimmed, as the parser does). */
+export const isWalk = (v: string): boolean => /^\d{1,3}$/.test(v.trim()) && Number(v.trim()) >= 1 && Number(v.trim()) <= 300;
+
+export function walkCase(env: FuzzEnv, value: string, j: JsonPos): FuzzCase {
+  return make(
+    { what: 'log --walk', value, args: ['log', '--date', env.sessionDate, '--pain', '3', '--walk', value], expect: isWalk(value) ? 0 : 2, writes: true, names: naming(value, '--walk'), accepted: /whole number from 1 to 300/ },
+    j,
+  );
+}
+
+const FEEDBACK_ANSWERS = ['easy', 'right', 'hard', 'hurt'];
+
+/** The parser's rules for --feedback: id=answer pairs, no repeats, ids of that day's session. */
+export function feedbackVerdict(value: string, sessionIds: readonly string[]): { ok: boolean; tokens: string[] } {
+  const parts = value.split(',').map((p) => p.trim()).filter(Boolean);
+  if (parts.length === 0) return { ok: false, tokens: [] };
+  const ids: string[] = [];
+  for (const part of parts) {
+    const m = /^([a-z0-9]+(?:-[a-z0-9]+)*)=([a-z]+)$/.exec(part.toLowerCase());
+    if (!m || !FEEDBACK_ANSWERS.includes(m[2]!) || ids.includes(m[1]!)) return { ok: false, tokens: [] };
+    ids.push(m[1]!);
+  }
+  const unknown = ids.filter((id) => !sessionIds.includes(id));
+  return { ok: unknown.length === 0, tokens: unknown };
+}
+
+export function feedbackCase(env: FuzzEnv, value: string, j: JsonPos): FuzzCase {
+  const v = feedbackVerdict(value, env.sessionIds);
+  return make(
+    {
+      what: 'log --feedback',
+      value,
+      args: ['log', '--date', env.sessionDate, '--pain', '3', '--feedback', value],
+      expect: v.ok ? 0 : 2,
+      writes: true,
+      names: [...naming(value, '--feedback'), ...v.tokens.flatMap((t) => valuePrefixes(t))],
+      accepted: /easy, right, hard, hurt/,
+    },
+    j,
+  );
+}
+
+function feedbackValue(env: FuzzEnv) {
+  const ids = [...env.sessionIds, ...env.libraryIds.slice(0, 4), 'no-such-exercise', 'Sit-To-Stand'];
+  const pair = fc.tuple(fc.constantFrom(...ids), fc.constantFrom('=', ' = ', ':', '=='), fc.constantFrom(...FEEDBACK_ANSWERS, 'EASY', 'fine', '', 'hurts')).map(([id, eq, a]) => `${id}${eq}${a}`);
+  return fc.oneof(hostileText, fc.array(pair, { minLength: 1, maxLength: 3 }).map((xs) => xs.join(',')), fc.constantFrom(',', ' , ', `${env.sessionIds[0] ?? 'x'}=easy,${env.sessionIds[0] ?? 'x'}=hurt`));
+}
 
 // ---------------------------------------------------------------------------------------------
 // Arbitraries
@@ -424,6 +471,8 @@ export function flagCases(env: FuzzEnv): fc.Arbitrary<FuzzCase> {
     { weight: 7, arbitrary: fc.tuple(fc.constantFrom(...SCORE_FLAGS), scoreValue, jsonArb).map(([f, v, j]) => scoreCase(env, f, v, j)) },
     { weight: 3, arbitrary: fc.tuple(doneValue(env), jsonArb).map(([v, j]) => doneCase(env, v, j)) },
     { weight: 2, arbitrary: fc.tuple(noteValue, jsonArb).map(([v, j]) => noteCase(env, v, j)) },
+    { weight: 2, arbitrary: fc.tuple(fc.oneof(hostileText, fc.integer({ min: -2, max: 320 }).map(String), fc.constantFrom('15', ' 20 ', '0', '300', '301', '2.5', '1e2')), jsonArb).map(([v, j]) => walkCase(env, v, j)) },
+    { weight: 2, arbitrary: fc.tuple(feedbackValue(env), jsonArb).map(([v, j]) => feedbackCase(env, v, j)) },
     { weight: 8, arbitrary: fc.tuple(fc.constantFrom(...DATE_COMMANDS), dateText(env.realToday), jsonArb).map(([c, v, j]) => dateCase(env, c, v, j)) },
     { weight: 2, arbitrary: fc.tuple(fc.oneof(hostileText, fc.integer({ min: -5, max: 600 }).map(String)), fc.boolean(), jsonArb).map(([v, csv, j]) => weeksCase(v, csv, j)) },
     { weight: 2, arbitrary: fc.tuple(fc.constantFrom('--type' as const, '--region' as const), jsonArb).chain(([f, j]) => vocabValue(f === '--type' ? EXERCISE_TYPES : REGIONS).map((v) => vocabCase(f, v, j))) },

@@ -56,6 +56,9 @@ const LABELS: Record<TableName, string> = {
   completions: 'exercises done or skipped',
   swaps: 'swaps',
   measures: 'weekly measures',
+  feedback: 'exercise feedback',
+  walks: 'walks',
+  flares: 'flare records',
 };
 
 export async function runImport(opts: ImportOptions, ctx: Context): Promise<void> {

@@ -1,5 +1,5 @@
 // Parsing `painfit log` flags into a typed options object: all validation happens here.
-import { cleanNote, NOTE_MAX_LENGTH } from '../../domain/facts';
+import { cleanNote, FEEDBACK_ANSWERS, type FeedbackAnswer, NOTE_MAX_LENGTH, WALK_MINUTES_MAX, WALK_MINUTES_MIN } from '../../domain/facts';
 import { UsageError } from '../../errors';
 
 export { cleanNote, NOTE_MAX_LENGTH } from '../../domain/facts';
@@ -15,6 +15,10 @@ export interface LogOptions {
   effort?: number;
   sleep?: number;
   note?: string;
+  /** The walking track: whole minutes walked (log --walk). */
+  walk?: number;
+  /** How exercises felt (log --feedback ID=easy|right|hard|hurt,…). */
+  feedback?: { exerciseId: string; answer: FeedbackAnswer }[];
 }
 
 export interface RawLogFlags {
@@ -24,6 +28,8 @@ export interface RawLogFlags {
   effort?: string;
   sleep?: string;
   note?: string;
+  walk?: string;
+  feedback?: string;
 }
 
 
@@ -68,6 +74,44 @@ export function parseNote(value: string): string {
   return note;
 }
 
+/** --walk: whole minutes of the walking track. */
+export function parseWalk(value: string): number {
+  const trimmed = value.trim();
+  const n = Number(trimmed);
+  if (!/^\d{1,3}$/.test(trimmed) || n < WALK_MINUTES_MIN || n > WALK_MINUTES_MAX) {
+    throw new UsageError(
+      `--walk ${JSON.stringify(value)} is not accepted: give the minutes you walked as a whole number from ${WALK_MINUTES_MIN} to ${WALK_MINUTES_MAX}, for example --walk 15.`,
+      'BAD_WALK',
+    );
+  }
+  return n;
+}
+
+const FEEDBACK_EXAMPLE = '--feedback sit-to-stand=easy,heel-raise=hurt';
+
+/** --feedback ID=easy|right|hard|hurt[,ID=…]: one answer per exercise. */
+export function parseFeedback(value: string): { exerciseId: string; answer: FeedbackAnswer }[] {
+  const parts = value.split(',').map((p) => p.trim()).filter(Boolean);
+  const out: { exerciseId: string; answer: FeedbackAnswer }[] = [];
+  const seen = new Set<string>();
+  const bad = (why: string) =>
+    new UsageError(
+      `--feedback ${JSON.stringify(value)} is not accepted: ${why}. Give exercise ids from the day's session, each with how it felt (${FEEDBACK_ANSWERS.join(', ')}), for example ${FEEDBACK_EXAMPLE}.`,
+      'BAD_FEEDBACK',
+    );
+  if (parts.length === 0) throw bad('it names no exercise');
+  for (const part of parts) {
+    const m = /^([a-z0-9]+(?:-[a-z0-9]+)*)=([a-z]+)$/.exec(part.toLowerCase());
+    if (!m) throw bad(`${JSON.stringify(part)} is not ID=answer`);
+    const [, exerciseId, answer] = m as unknown as [string, string, string];
+    if (!(FEEDBACK_ANSWERS as readonly string[]).includes(answer)) throw bad(`${JSON.stringify(answer)} is not one of ${FEEDBACK_ANSWERS.join(', ')}`);
+    if (seen.has(exerciseId)) throw bad(`${exerciseId} is named twice`);
+    seen.add(exerciseId);
+    out.push({ exerciseId, answer: answer as FeedbackAnswer });
+  }
+  return out;
+}
+
 export function parseLogOptions(raw: RawLogFlags): LogOptions {
   const given = Object.values(raw).some((v) => v !== undefined);
   const opts: LogOptions = { interactive: !given };
@@ -77,8 +121,10 @@ export function parseLogOptions(raw: RawLogFlags): LogOptions {
   if (raw.effort !== undefined) opts.effort = parseScore('--effort', raw.effort);
   if (raw.sleep !== undefined) opts.sleep = parseScore('--sleep', raw.sleep);
   if (raw.note !== undefined) opts.note = parseNote(raw.note);
+  if (raw.walk !== undefined) opts.walk = parseWalk(raw.walk);
+  if (raw.feedback !== undefined) opts.feedback = parseFeedback(raw.feedback);
   if (given && opts.pain === undefined) {
-    throw new UsageError('painfit log needs --pain <0-10> (your pain right now) whenever other answers are given as flags, for example: painfit log --pain 3 --done all.', 'MISSING_PAIN');
+    throw new UsageError('painfit log needs --pain <0-10> (your pain right now) whenever other answers are given as flags, for example: painfit log --pain 3 --done all --walk 15.', 'MISSING_PAIN');
   }
   return opts;
 }

@@ -1,18 +1,18 @@
 // painfit log: a pain check-in and what was done, from flags or asked on the terminal.
 import { addDays, formatDate } from '../../domain/dates';
-import type { Completion } from '../../domain/facts';
+import { type Completion, FEEDBACK_ANSWERS } from '../../domain/facts';
 import { estimateSeconds } from '../../domain/plan';
 import { buildSession, type Session, type SessionExercise } from '../../domain/session';
 import { UsageError } from '../../errors';
-import { writeLog, type LogResult, type NewCheckin } from '../../store/facts';
+import { type LogWrite, writeLog, type LogResult, type NewCheckin } from '../../store/facts';
 import { hasMeasureBetween, insertMeasure, type NewMeasure } from '../../store/measures';
 import type { Prompter } from '../../ui/prompts';
 import { renderLogResult } from '../../ui/log';
 import type { Context } from '../context';
-import { loadDayFacts, requireIntake, startRecording } from '../day';
+import { loadDayFacts, requireIntake, saveFold, startRecording } from '../day';
 import { cleanNote, NOTE_MAX_LENGTH, parseLogOptions as parseAnswerFlags, type DoneSpec, type LogOptions, type RawLogFlags } from './log-options';
 
-const ANSWER_FLAGS = ['pain', 'done', 'during', 'effort', 'sleep', 'note'] as const;
+const ANSWER_FLAGS = ['pain', 'done', 'during', 'effort', 'sleep', 'note', 'walk', 'feedback'] as const;
 
 /**
  * The log command's options as commander gives them also hold the global options (home, date,
@@ -67,6 +67,33 @@ function completionsFor(spec: DoneSpec | undefined, session: Session, date: stri
     .map((e) => ({ date, exerciseId: e.id, done: spec.ids.includes(e.id), minutes: plannedMinutes(e) }));
 }
 
+/** What `log --json` prints: the stored facts, the walk and feedback only when given. */
+function logJson(date: string, r: LogResult): Record<string, unknown> {
+  return {
+    date,
+    checkin: r.checkin,
+    completions: r.completions,
+    ...(r.walk ? { walk: { minutes: r.walk.minutes } } : {}),
+    ...(r.feedback.length ? { feedback: r.feedback.map((f) => ({ exerciseId: f.exerciseId, answer: f.answer })) } : {}),
+  };
+}
+
+/** --feedback names exercises of the day's session only (as --done does). */
+function feedbackFor(spec: LogOptions['feedback'], session: Session, date: string): NonNullable<LogWrite['feedback']> {
+  if (!spec) return [];
+  const planned = session.exercises.map((e) => e.id);
+  const unknown = spec.filter((f) => !planned.includes(f.exerciseId)).map((f) => f.exerciseId);
+  if (unknown.length) {
+    throw new UsageError(
+      `--feedback names ${unknown.map((u) => JSON.stringify(u)).join(', ')}, which ${unknown.length === 1 ? 'is' : 'are'} not in the session for ${date}. ` +
+        (planned.length ? `That day's exercises are: ${planned.join(', ')}.` : 'No exercises are planned that day.') +
+        ` Give ids from that list, each with ${FEEDBACK_ANSWERS.join(', ')}, for example --feedback ${planned[0] ?? 'sit-to-stand'}=easy.`,
+      'UNKNOWN_FEEDBACK',
+    );
+  }
+  return spec.map((f) => ({ date, exerciseId: f.exerciseId, answer: f.answer }));
+}
+
 /** The weekly measures are offered in painfit log when none is dated in these 7 days (the date included). */
 export const WEEKLY_MEASURES_DAYS = 7;
 
@@ -96,10 +123,15 @@ export async function runLog(opts: LogOptions, ctx: Context): Promise<LogResult>
   const date = await startRecording(ctx, { command: 'painfit log', verb: 'log', interactive: opts.interactive, flagsInstead: FLAGS_INSTEAD });
   // Only the questions and --done need the day's session; a bare check-in (log --pain N) needs
   // just the intake in force, so it skips replaying the plan and stays fast however long the history.
-  if (!opts.interactive && opts.done === undefined) {
+  if (!opts.interactive && opts.done === undefined && opts.feedback === undefined) {
     requireIntake(ctx, date);
-    const result = writeLog(ctx.db(true), { checkin: checkinFromFlags(opts, date), completions: [], recordedAt: ctx.now().toISOString() });
-    if (ctx.json) ctx.out(JSON.stringify({ date, checkin: result.checkin, completions: result.completions }, null, 2));
+    const result = writeLog(ctx.db(true), {
+      checkin: checkinFromFlags(opts, date),
+      completions: [],
+      recordedAt: ctx.now().toISOString(),
+      walk: opts.walk !== undefined ? { date, minutes: opts.walk } : null,
+    });
+    if (ctx.json) ctx.out(JSON.stringify(logJson(date, result), null, 2));
     else ctx.out(renderLogResult(result, [], ctx.theme));
     return result;
   }
@@ -109,6 +141,7 @@ export async function runLog(opts: LogOptions, ctx: Context): Promise<LogResult>
   let checkin: NewCheckin;
   let completions: Completion[];
   let weekly: NewMeasure | null = null;
+  let feedback: LogWrite['feedback'] = [];
   if (opts.interactive) {
     const p = await ctx.prompter();
     const answers = await askLog(ctx, session, p);
@@ -126,17 +159,23 @@ export async function runLog(opts: LogOptions, ctx: Context): Promise<LogResult>
   } else {
     completions = completionsFor(opts.done, session, date, facts.completions);
     checkin = checkinFromFlags(opts, date);
+    feedback = feedbackFor(opts.feedback, session, date);
   }
 
   const db = ctx.db(true);
   const recordedAt = ctx.now().toISOString();
   // One transaction: the check-in and the weekly answers are saved together or not at all
   // (two entries, so undo removes the weekly answers first, then the check-in).
-  const { result, measure } = db.transaction(() => ({
-    result: writeLog(db, { checkin, completions, recordedAt }),
-    measure: weekly ? insertMeasure(db, weekly, recordedAt) : null,
-  }))();
-  if (ctx.json) ctx.out(JSON.stringify({ date, checkin: result.checkin, completions: result.completions }, null, 2));
+  // The weekly states reached while building the session are kept first, so the new facts'
+  // triggers drop those they change.
+  const { result, measure } = db.transaction(() => {
+    saveFold(ctx, facts);
+    return {
+      result: writeLog(db, { checkin, completions, recordedAt, walk: opts.walk !== undefined ? { date, minutes: opts.walk } : null, feedback }),
+      measure: weekly ? insertMeasure(db, weekly, recordedAt) : null,
+    };
+  })();
+  if (ctx.json) ctx.out(JSON.stringify(logJson(date, result), null, 2));
   else {
     ctx.out(renderLogResult(result, session.exercises, ctx.theme));
     if (measure) {

@@ -1,15 +1,14 @@
 // painfit plan: the seven days from today at a glance.
-import { buildWeek } from '../../domain/session';
+import { buildHeading, buildWeek } from '../../domain/session';
 import { renderWeek } from '../../ui/plan';
 import type { Context } from '../context';
-import { loadDayFacts } from '../day';
+import { loadDayFacts, saveFold } from '../day';
 
 export async function runPlan(ctx: Context): Promise<void> {
   const facts = loadDayFacts(ctx, ctx.today);
   const days = buildWeek(facts);
-  if (ctx.json) {
-    ctx.out(JSON.stringify({ from: ctx.today, screening: facts.screening.outcome, days }, null, 2));
-    return;
-  }
-  ctx.out(renderWeek(days, facts.intake.answers, ctx.theme, ctx.width));
+  const heading = buildHeading(facts);
+  if (ctx.json) ctx.out(JSON.stringify({ from: ctx.today, screening: facts.screening.outcome, days, heading }, null, 2));
+  else ctx.out(renderWeek(days, facts.intake.answers, ctx.theme, ctx.width, heading));
+  saveFold(ctx, facts);
 }

@@ -7,8 +7,8 @@ import { screen } from '../../domain/screening';
 import { UsageError } from '../../errors';
 import { loadReportFacts } from '../../store/report';
 import type { Context } from '../context';
-import { loadDayFacts } from '../day';
-import { progressBetween } from '../../domain/session';
+import { type DayFacts, loadDayFacts, requireIntake, saveFold } from '../day';
+import { buildHeading, progressBetween } from '../../domain/session';
 
 export interface ReportOptions {
   weeks: number;
@@ -49,23 +49,24 @@ export function parseReportOptions(raw: RawReportFlags): ReportOptions {
 const csvWithJson = () =>
   new UsageError('--csv and --json both choose what is printed: use one of them (painfit report --csv, or painfit report --json).', 'CSV_WITH_JSON');
 
-export function reportFor(ctx: Context, weeks: number): Report {
+export function reportFor(ctx: Context, weeks: number): { report: Report; day: DayFacts } {
   const date = ctx.today;
   // The same facts and the same weekly fold as `today`: the report's decisions are today's.
-  const day = loadDayFacts(ctx, date);
-  const { intake } = day;
-  const db = ctx.db(true);
+  const intake = requireIntake(ctx, date);
   const range = reportRange(intake.date, date, weeks);
+  const day = loadDayFacts(ctx, date, range.from);
+  const db = ctx.db(true);
   const facts = loadReportFacts(db, intake, range);
   const screening = screen(intake.answers, intake.date, date);
   const progress = screening.outcome === 'stop' ? [] : progressBetween(day, range.from > intake.date ? range.from : intake.date, date);
-  return buildReport({ asOf: date, weeks, intake, screening, ...facts, progress });
+  const heading = screening.outcome === 'stop' ? null : buildHeading(day);
+  return { report: buildReport({ asOf: date, weeks, intake, screening, ...facts, progress, heading }), day };
 }
 
 export async function runReport(opts: ReportOptions, ctx: Context): Promise<void> {
   // --json may stand before the command, where parseReportOptions does not see it.
   if (opts.csv && ctx.json) throw csvWithJson();
-  const report = reportFor(ctx, opts.weeks);
+  const { report, day } = reportFor(ctx, opts.weeks);
 
   if (opts.html !== undefined) {
     const { renderReportHtml } = await import('../../ui/report-html');
@@ -83,4 +84,6 @@ export async function runReport(opts: ReportOptions, ctx: Context): Promise<void
   if (ctx.json) ctx.out(JSON.stringify(report, null, 2));
   else if (opts.csv) ctx.out((await import('../../ui/report')).renderReportCsv(report));
   else if (opts.html === undefined) ctx.out((await import('../../ui/report')).renderReport(report, ctx.theme, ctx.width));
+  // Only once the report is out (a refused --html file leaves the database as it was).
+  saveFold(ctx, day);
 }

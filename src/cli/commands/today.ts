@@ -5,7 +5,7 @@ import type { Weekday } from '../../domain/vocab';
 import { EXIT, ExitWith } from '../../errors';
 import { renderSession } from '../../ui/session';
 import type { Context } from '../context';
-import { loadDayFacts } from '../day';
+import { loadDayFacts, saveFold } from '../day';
 
 export const SAFETY_STOP_MESSAGE =
   'the safety check says to see a clinician before exercising, so there is no session. When a clinician has cleared you, run painfit intake again and say so.';
@@ -24,6 +24,7 @@ export async function runToday(ctx: Context): Promise<void> {
   const session: Session = buildSession(facts);
   const next = nextSessionDate(ctx.today, facts.intake.answers.schedule.days);
   ctx.out(ctx.json ? JSON.stringify(session, null, 2) : renderSession(session, ctx.theme, ctx.width, next));
+  saveFold(ctx, facts);
   if (session.status === 'stop') {
     // The screen above already explains the stop; in --json mode stderr also gets the error object.
     throw new ExitWith(EXIT.notReady, 'SAFETY_STOP', ctx.json ? SAFETY_STOP_MESSAGE : '');
