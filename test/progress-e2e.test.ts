@@ -132,7 +132,9 @@ describe('painfit log --feedback (clinical-rules §4)', () => {
     const before = dbHash(home);
     ok(['log', '--date', START, '--pain', '3', '--done', 'all', '--walk', '10', '--feedback', `${id}=easy`], home);
     expect(query(home, 'SELECT count(*) AS n FROM feedback')[0].n).toBe(1);
-    ok(['undo', '--yes'], home);
+    const undone = ok(['undo', '--yes'], home);
+    expect(undone.stderr).toContain('walking track: 10 minutes');
+    expect(undone.stderr).toMatch(/how it felt: .* easy/);
     expect(query(home, 'SELECT (SELECT count(*) FROM feedback) + (SELECT count(*) FROM walks) + (SELECT count(*) FROM checkins) AS n')[0].n).toBe(0);
     expect(dbHash(home)).not.toBe('absent');
     void before;
@@ -177,8 +179,10 @@ describe('"I\'m flaring" is a fact the fold reads (clinical-rules §5)', () => {
       db2.close();
     }
     expect(todayJson(home, addDays(wed, 2)).status).toBe('session');
-    // undo removes it like any entry.
-    ok(['undo', '--yes'], home);
+    // undo removes it like any entry, and says what it is.
+    const undone = ok(['undo', '--yes'], home);
+    expect(undone.stderr).toContain('The most recent entry is the flare-up record for');
+    expect(undone.stderr).toContain('the flare-up has settled');
     expect(query(home, 'SELECT kind FROM flares')).toEqual([{ kind: 'start' }]);
   });
 });

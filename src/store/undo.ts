@@ -29,6 +29,10 @@ export interface EntryContents {
   completions: StoredCompletion[];
   swaps: Swap[];
   measures: StoredMeasures[];
+  /** The walking track, per-exercise feedback and "I'm flaring" records saved with it. */
+  walks: { date: string; minutes: number }[];
+  feedback: { date: string; exerciseId: string; answer: string }[];
+  flares: { date: string; kind: 'start' | 'end' }[];
   /** Earlier completion rows this entry overwrote; undo puts them back. */
   restores: StoredCompletion[];
 }
@@ -92,7 +96,12 @@ export function readEntry(db: Db, id: number): EntryContents | undefined {
     goals: m.goals === null ? null : (JSON.parse(m.goals) as StoredMeasures['goals']),
   }));
   const restores = (JSON.parse(entry.replaced) as CompletionRow[]).map(toCompletion);
-  return { id: entry.id, kind: entry.kind, recordedAt: entry.recorded_at, checkins, completions, swaps, measures, restores };
+  const walks = db.prepare('SELECT date, minutes FROM walks WHERE entry_id = ? ORDER BY id').all(id) as EntryContents['walks'];
+  const feedback = (
+    db.prepare('SELECT date, exercise_id, answer FROM feedback WHERE entry_id = ? ORDER BY id').all(id) as { date: string; exercise_id: string; answer: string }[]
+  ).map((f) => ({ date: f.date, exerciseId: f.exercise_id, answer: f.answer }));
+  const flares = db.prepare('SELECT date, kind FROM flares WHERE entry_id = ? ORDER BY id').all(id) as EntryContents['flares'];
+  return { id: entry.id, kind: entry.kind, recordedAt: entry.recorded_at, checkins, completions, swaps, measures, walks, feedback, flares, restores };
 }
 
 /** The entry undo would remove: the one with the highest id. */

@@ -20,11 +20,13 @@ function savedAt(iso: string): string {
 
 /** A short name for the entry: "the check-in for Sat 28 Nov 2026". */
 export function entryTitle(e: EntryContents): string {
-  const date = e.checkins[0]?.date ?? e.completions[0]?.date ?? e.swaps[0]?.date ?? e.measures[0]?.date;
+  const date = e.checkins[0]?.date ?? e.completions[0]?.date ?? e.swaps[0]?.date ?? e.measures[0]?.date ?? e.flares[0]?.date ?? e.walks[0]?.date;
   const on = date ? ` for ${formatDate(date)}` : '';
   if (e.kind === 'swap') return `the swap${date ? ` from ${formatDate(date)}` : ''}`;
   if (e.kind === 'measures') return `the weekly measures${on}`;
-  return e.checkins.length > 0 ? `the check-in${on}` : `the exercise record${on}`;
+  if (e.checkins.length > 0) return `the check-in${on}`;
+  if (e.flares.length > 0) return `the flare-up record${on}`;
+  return `the exercise record${on}`;
 }
 
 export function renderEntry(e: EntryContents, names: ExerciseNames, theme: Theme): string {
@@ -40,6 +42,9 @@ export function renderEntry(e: EntryContents, names: ExerciseNames, theme: Theme
     if (m.pegPain !== null) lines.push(`  PEG: pain ${m.pegPain}, enjoyment ${m.pegEnjoyment}, activity ${m.pegActivity}`);
     for (const g of m.goals ?? []) lines.push(`  goal: ${g.activity} ${g.score}/10`);
   }
+  for (const w of e.walks) lines.push(`  walking track: ${w.minutes} minutes`);
+  if (e.feedback.length) lines.push(`  how it felt: ${e.feedback.map((f) => `${name(f.exerciseId)} ${f.answer}`).join(', ')}`);
+  for (const f of e.flares) lines.push(f.kind === 'start' ? "  I'm flaring" : '  the flare-up has settled');
   if (lines.length === 1) lines.push('  (nothing else was saved with it)');
   if (e.restores.length) {
     lines.push(
