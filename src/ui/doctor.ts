@@ -1,6 +1,7 @@
 // Renders what `painfit doctor` found as a short, plain page. Returns a string; the command prints it.
 import type { DoctorReport, FileInfo, FolderInfo } from '../store/doctor';
 import type { Theme } from './theme';
+import { DEFAULT_WIDTH, fitScreen, wrapText } from './width';
 
 const LABEL_WIDTH = 14;
 
@@ -17,8 +18,11 @@ function formatWhen(iso: string): string {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
 }
 
+/** Set by renderDoctorReport: the width the page is laid out for. */
+let pageWidth = DEFAULT_WIDTH;
+
 function line(label: string, value: string, theme: Theme): string {
-  return `${theme.muted(label.padEnd(LABEL_WIDTH))}${value}`;
+  return wrapText(`${theme.muted(label.padEnd(LABEL_WIDTH))}${value}`, pageWidth, { indent: ' '.repeat(LABEL_WIDTH) });
 }
 
 function modeText(info: { mode: string | null; private: boolean | null }, theme: Theme): string {
@@ -34,7 +38,12 @@ function fileText(f: FileInfo, theme: Theme): string {
   return `${f.path}  ${formatBytes(f.size)}  ${modeText(f, theme)}`;
 }
 
-export function renderDoctorReport(report: DoctorReport, theme: Theme): string {
+export function renderDoctorReport(report: DoctorReport, theme: Theme, width = DEFAULT_WIDTH): string {
+  pageWidth = width;
+  return fitScreen(doctorLines(report, theme).join('\n'), width);
+}
+
+function doctorLines(report: DoctorReport, theme: Theme): string[] {
   const out: string[] = [theme.heading('painfit doctor'), ''];
   out.push(line('Data folder', folderText(report.folder, theme), theme));
 
@@ -42,7 +51,7 @@ export function renderDoctorReport(report: DoctorReport, theme: Theme): string {
     out.push(line('Database', `${report.database.path}  ${theme.muted('(none yet)')}`, theme));
     out.push(line('Data version', `none yet (this painfit writes version ${report.schema.latest})`, theme));
     out.push('', 'There is no data yet: nothing has been saved on this computer. Run painfit intake to start.');
-    return out.join('\n');
+    return out;
   }
 
   const db = report.database;
@@ -90,5 +99,5 @@ export function renderDoctorReport(report: DoctorReport, theme: Theme): string {
   out.push('');
   if (report.problem) out.push(theme.danger('painfit cannot use this data as it is.') + ' It has not been changed. See the message below.');
   else out.push(report.warnings.length ? 'Your data is intact.' : theme.good('All is well.') + ' Your data is intact and private to you.');
-  return out.join('\n');
+  return out;
 }

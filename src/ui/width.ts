@@ -57,51 +57,61 @@ export interface WrapOptions {
 
 /**
  * Word-wraps `text` so that no line is wider than `width` columns, indents included. Line breaks
- * already in the text are kept (each paragraph is wrapped on its own). Returns the lines.
+ * already in the text are kept (each paragraph is wrapped on its own), and so are runs of spaces
+ * inside a line (columns stay aligned); the spaces where a line breaks are dropped.
  */
 export function wrapLines(text: string, width: number, opts: WrapOptions = {}): string[] {
   const indent = opts.indent ?? '';
   const firstIndent = opts.firstIndent ?? '';
   const out: string[] = [];
   for (const paragraph of text.split('\n')) {
-    const words = paragraph.split(/[ \t]+/).filter((w) => w !== '');
     let prefix = out.length === 0 ? firstIndent : indent;
-    if (words.length === 0) {
+    // [gap, word, gap, word, ...]: the gap before each word, as typed.
+    const parts = paragraph.split(/([ \t]+)/);
+    const pieces: { gap: string; word: string }[] = [];
+    let gap = '';
+    for (const part of parts) {
+      if (part === '') continue;
+      if (/^[ \t]+$/.test(part)) gap += part;
+      else {
+        pieces.push({ gap, word: part });
+        gap = '';
+      }
+    }
+    if (pieces.length === 0) {
       out.push(prefix.trimEnd());
       continue;
     }
     let line = '';
     let used = 0;
     const room = () => Math.max(1, width - visibleLength(prefix));
-    for (const word of words) {
+    pieces.forEach(({ gap: before, word }, k) => {
+      // The first word keeps its indentation; at a line break the gap is dropped.
+      const lead = k === 0 ? before : line === '' ? '' : before;
       const w = visibleLength(word);
-      if (line === '' && w <= room()) {
+      if (used + lead.length + w <= room()) {
+        line += lead + word;
+        used += lead.length + w;
+        return;
+      }
+      if (line !== '') {
+        out.push(prefix + line);
+        prefix = indent;
+      }
+      if (w <= room()) {
         line = word;
         used = w;
-      } else if (line !== '' && used + 1 + w <= room()) {
-        line += ` ${word}`;
-        used += 1 + w;
-      } else {
-        if (line !== '') {
-          out.push(prefix + line);
-          prefix = indent;
-        }
-        if (w <= room()) {
-          line = word;
-          used = w;
-        } else {
-          const pieces = breakWord(word, room());
-          for (const piece of pieces.slice(0, -1)) {
-            out.push(prefix + piece);
-            prefix = indent;
-          }
-          line = pieces.at(-1) ?? '';
-          used = visibleLength(line);
-        }
+        return;
       }
-    }
+      const broken = breakWord(word, room());
+      for (const piece of broken.slice(0, -1)) {
+        out.push(prefix + piece);
+        prefix = indent;
+      }
+      line = broken.at(-1) ?? '';
+      used = visibleLength(line);
+    });
     out.push(prefix + line);
-    prefix = indent;
   }
   return out;
 }
@@ -120,7 +130,8 @@ export function fitScreen(text: string, width: number): string {
   return text
     .split('\n')
     .flatMap((line) => {
-      if (visibleLength(line) <= width) return [line];
+      // Tables lay themselves out to fit (their borders must not be broken): left alone.
+      if (visibleLength(line) <= width || /^(?:\x1b\[[0-9;]*m)*[┌│├└╭╰]/.test(line)) return [line];
       const m = /^(\s*(?:(?:\x1b\[[0-9;]*m)*(?:[•\-*]|\d+\.)(?:\x1b\[[0-9;]*m)*\s+)?)/.exec(line);
       const lead = m?.[1] ?? '';
       const hang = ' '.repeat(Math.min(visibleLength(lead), Math.floor(width / 3)));
