@@ -94,8 +94,8 @@ describe('the wrapping helper', () => {
     expect(lines.map((l) => l.replace(ANSI, ''))).toEqual(['alpha beta', 'gamma delta']);
   });
 
-  it('breaks only a word longer than the whole line', () => {
-    expect(wrapLines('see /a/very/long/path/that/cannot/fit here', 12)).toEqual(['see', '/a/very/long', '/path/that/c', 'annot/fit', 'here']);
+  it('never breaks a word: one longer than the line (a path) gets a line of its own, whole', () => {
+    expect(wrapLines('see /a/very/long/path/that/cannot/fit here', 12)).toEqual(['see', '/a/very/long/path/that/cannot/fit', 'here']);
   });
 
   it('fits a screen: long lines wrap under their bullet, short ones are left alone', () => {

@@ -3,7 +3,7 @@
 // commands): the others get just a name and a line for `painfit --help`, keeping start-up fast.
 import { Command, Option } from 'commander';
 import { UsageError } from '../errors';
-import { layoutWidth } from '../ui/width';
+import { fitScreen, layoutWidth } from '../ui/width';
 import { parseFlags, type CompletionSpec } from './completion';
 import { closest } from './suggest';
 import { realApp, type App } from './app';
@@ -56,7 +56,7 @@ const COMMANDS: CommandSpec[] = [
       { flags: '--bell', description: 'ring the terminal bell when each timer ends' },
     ],
     examples: ['painfit start', 'painfit start --plain', 'painfit start --bell'],
-    note: 'Keys: Enter = done / next (also ends a timer early), space = pause or go on, s = skip this exercise,\ne = the easier version for today, q = stop (what was done is kept). Ctrl-C leaves without saving.',
+    note: 'Keys: Enter = done / next (also ends a timer early), space = pause or go on, s = skip this exercise, e = the easier version for today, q = stop (what was done is kept). Ctrl-C leaves without saving.',
     run: async (_args, raw, ctx) => {
       const { parseStartOptions, runStart } = await import('./commands/start');
       await runStart(parseStartOptions(raw), ctx);
@@ -285,7 +285,7 @@ function define(app: App, parent: Command, spec: CommandSpec, full: boolean): vo
   for (const a of spec.args ?? []) cmd.argument(a.syntax, a.description);
   for (const o of spec.options ?? []) cmd.option(o.flags, o.description);
   addGlobalOptions(cmd, true);
-  cmd.addHelpText('after', example(spec.examples) + (spec.note ? `\n${spec.note}\n` : ''));
+  cmd.addHelpText('after', () => fitScreen(example(spec.examples) + (spec.note ? `\n${spec.note}\n` : ''), layoutWidth(app.env, app.terminal.columns)));
   // A nested command is built in full as well: which one runs is only known once commander parses.
   for (const sub of spec.subcommands ?? []) define(app, cmd, sub, true);
   cmd.action(async (...params: unknown[]) => {
@@ -317,9 +317,9 @@ export function buildProgram(argv: readonly string[], app: App = realApp()): Com
       },
     });
   addGlobalOptions(program, false);
-  program.addHelpText(
-    'after',
-    `
+  program.addHelpText('after', () =>
+    fitScreen(
+      `
 Examples:
   $ painfit intake          answer a few questions (once)
   $ painfit today           today's short session
@@ -328,6 +328,8 @@ Examples:
 
 Exit codes: 0 done, 1 unexpected failure, 2 bad usage or input (nothing written),
 3 cannot proceed yet (no intake, or see a clinician first), 130 stopped with Ctrl-C.`,
+      layoutWidth(app.env, app.terminal.columns),
+    ),
   );
 
   const invoked = invokedCommand(argv);

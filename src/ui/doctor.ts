@@ -1,7 +1,7 @@
 // Renders what `painfit doctor` found as a short, plain page. Returns a string; the command prints it.
 import type { DoctorReport, FileInfo, FolderInfo } from '../store/doctor';
 import type { Theme } from './theme';
-import { DEFAULT_WIDTH, fitScreen, wrapText } from './width';
+import { DEFAULT_WIDTH, fitScreen, stripAnsi, wrapText } from './width';
 
 const LABEL_WIDTH = 14;
 
@@ -18,11 +18,9 @@ function formatWhen(iso: string): string {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
 }
 
-/** Set by renderDoctorReport: the width the page is laid out for. */
-let pageWidth = DEFAULT_WIDTH;
-
+/** A labelled line; renderDoctorReport wraps it with the value's column as the hanging indent. */
 function line(label: string, value: string, theme: Theme): string {
-  return wrapText(`${theme.muted(label.padEnd(LABEL_WIDTH))}${value}`, pageWidth, { indent: ' '.repeat(LABEL_WIDTH) });
+  return `${theme.muted(label.padEnd(LABEL_WIDTH))}${value}`;
 }
 
 function modeText(info: { mode: string | null; private: boolean | null }, theme: Theme): string {
@@ -39,8 +37,12 @@ function fileText(f: FileInfo, theme: Theme): string {
 }
 
 export function renderDoctorReport(report: DoctorReport, theme: Theme, width = DEFAULT_WIDTH): string {
-  pageWidth = width;
-  return fitScreen(doctorLines(report, theme).join('\n'), width);
+  // Every line is either labelled (its value starts at LABEL_WIDTH) or a sentence or list item.
+  const hang = ' '.repeat(LABEL_WIDTH);
+  return doctorLines(report, theme)
+    .flatMap((l) => l.split('\n'))
+    .map((l) => (/^\S/.test(stripAnsi(l)) && stripAnsi(l).slice(0, LABEL_WIDTH).endsWith(' ') ? wrapText(l, width, { indent: hang }) : fitScreen(l, width)))
+    .join('\n');
 }
 
 function doctorLines(report: DoctorReport, theme: Theme): string[] {

@@ -1,7 +1,7 @@
 // The one word-wrapping helper every renderer uses, and the width rule for every screen.
-// Screens fit the terminal: lines break between words, never inside one (a single word longer
-// than the whole line, e.g. a long path, is the only thing ever broken). Colour codes take no
-// room, so coloured text wraps like plain text.
+// Screens fit the terminal: lines break between words, never inside one. A single word longer
+// than a whole line (a long path) gets a line of its own and is left whole, so it can still be
+// copied. Colour codes take no room, so coloured text wraps like plain text.
 
 /** Screens are laid out for at least this many columns (design.md: "at least 60 columns"). */
 export const MIN_WIDTH = 60;
@@ -38,15 +38,6 @@ export function padVisible(text: string, width: number): string {
   return text + ' '.repeat(Math.max(0, width - visibleLength(text)));
 }
 
-/** Breaks one word that is wider than a whole line into pieces (the last resort: a long path or id). */
-function breakWord(word: string, width: number): string[] {
-  const plain = stripAnsi(word);
-  if (plain !== word) word = plain; // a word that long is shown plain rather than cut inside a colour code
-  const chars = Array.from(word);
-  const pieces: string[] = [];
-  for (let i = 0; i < chars.length; i += width) pieces.push(chars.slice(i, i + width).join(''));
-  return pieces;
-}
 
 export interface WrapOptions {
   /** Put before every line after the first (a hanging indent). Default: nothing. */
@@ -98,18 +89,8 @@ export function wrapLines(text: string, width: number, opts: WrapOptions = {}): 
         out.push(prefix + line);
         prefix = indent;
       }
-      if (w <= room()) {
-        line = word;
-        used = w;
-        return;
-      }
-      const broken = breakWord(word, room());
-      for (const piece of broken.slice(0, -1)) {
-        out.push(prefix + piece);
-        prefix = indent;
-      }
-      line = broken.at(-1) ?? '';
-      used = visibleLength(line);
+      line = word;
+      used = w;
     });
     out.push(prefix + line);
   }
