@@ -42,11 +42,13 @@ child.onData((chunk) => {
   screen += chunk;
   for (const m of chunk.matchAll(/(\d+):(\d\d) left/g)) shown.push([Number(m[1]) * 60 + Number(m[2]), at]);
 });
+/** Waits for `text` on screen, not as the tail of a longer number ("5:00 left" is not "15:00 left"). */
 const waitFor = (text, ms = 30_000) =>
   new Promise((resolve, reject) => {
     const start = Date.now();
+    const pattern = new RegExp(`(?<![0-9])${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`);
     const poll = () => {
-      if (screen.includes(text)) resolve();
+      if (pattern.test(screen)) resolve();
       else if (Date.now() - start > ms) reject(new Error(`timed out waiting for ${text}; screen:\n${screen.slice(-1000)}`));
       else setTimeout(poll, 20);
     };
