@@ -50,7 +50,8 @@ export function renderExerciseList(exercises: readonly SessionExercise[], theme:
       lastPhase = ex.phase;
     }
     const number = `${String(i + 1).padStart(2)}. `;
-    const dose = `${doseText(ex)}${(ex as { perSide?: boolean }).perSide ? ' per side' : ''}, effort ${ex.effort}/10 ${effortWords(ex.effort)}`;
+    // The effort as its number only: the words are in the wide table, exercises show and start.
+    const dose = `${doseText(ex)}${(ex as { perSide?: boolean }).perSide ? ' per side' : ''}, effort ${ex.effort}/10`;
     const text = `${theme.heading(ex.name)}${ex.optional ? theme.muted(' (optional)') : ''} ${theme.muted(`(${ex.id})`)} · ${dose}`;
     lines.push(...wrapLines(text, width, { firstIndent: number, indent: ' '.repeat(number.length) }));
   });
@@ -84,7 +85,9 @@ export function renderSession(s: Session, theme: Theme, width = terminalWidth(),
   }
   const notes = s.notes.filter((n) => n !== DISCLAIMER);
   if (notes.length) parts.push('', notesBlock(notes, theme, width));
-  parts.push('', theme.muted(wrap(DISCLAIMER, width)));
+  // Compact: the disclaimer follows the notes directly, so a usual session fits 24 rows.
+  if (!compact || !notes.length) parts.push('');
+  parts.push(theme.muted(wrap(DISCLAIMER, width)));
   if (s.status !== 'rest') {
     // One line of what to do next; in the compact layout it also says where the how-to went.
     const next = compact ? 'Guided: painfit start · how-to: painfit exercises show ID · then: painfit log' : 'Guided, with timers: painfit start. When you are done: painfit log';
