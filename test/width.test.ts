@@ -78,6 +78,21 @@ describe.each(WIDTHS)('COLUMNS=%i', (width) => {
   });
 });
 
+describe('today at 80 × 24', () => {
+  it('a usual short session (15 minutes, 4 exercises, week 3) fits 80 columns and 24 rows', () => {
+    const h = tempHome('painfit-width-short-');
+    const file = writeJson(path.dirname(h), 'short.json', usualAnswers((a) => ((a.schedule.minutes = 15), (a.readiness.boneJoint = false))));
+    expect(run(['intake', '--answers', file, '--date', START], { home: h }).code).toBe(0);
+    for (const d of [0, 2, 4, 7, 9, 11]) expect(run(['log', '--date', addDays(START, d), '--pain', '4', '--done', 'all', '--during', '3', '--effort', '3'], { home: h }).code).toBe(0);
+    const r = run(['today', '--date', addDays(START, 14)], { home: h, env: { COLUMNS: '80' } });
+    expect(r.code, r.stderr).toBe(0);
+    const lines = r.stdout.trimEnd().split('\n');
+    expect(lines.filter((l) => /^ *\d+\. /.test(l))).toHaveLength(4);
+    expect(lines.length).toBeLessThanOrEqual(24);
+    expect(lines.every((l) => visibleLength(l) <= 80)).toBe(true);
+  });
+});
+
 describe('the wrapping helper', () => {
   it('breaks between words, keeps indents inside the width, and never cuts a word that fits', () => {
     const text = 'A drop of 30% or 2 points is a meaningful improvement (Farrar 2001; IMMPACT).';
