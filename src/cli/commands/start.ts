@@ -255,7 +255,7 @@ async function runExercise(
     return true;
   };
   for (;;) {
-    if (!io.plain) io.write(CLEAR_SCREEN);
+    io.write(io.plain ? '\n' : CLEAR_SCREEN); // plain: a blank line between exercises, never a redraw
     io.write(`${renderExerciseCard(current, { ...at, easier }, ctx.theme, width)}\n`);
     io.write(`${keysLine(ctx.theme, width, true)}\n`);
     let k: Key | null = null;
