@@ -538,7 +538,10 @@ export function replayWeek(
   if (mean !== null && morningClimbBroken(mean, state.morningMean)) {
     breaks.push({ rule: 'morning-climb', date: addDays(state.start, 6), mean, previous: state.morningMean });
   }
-  const decided = decideWeek({ planned, done, breaks, flare: flareInWeek, paused: cfg.paused, breakWeeks, canRise: canRise(cfg, level) });
+  // Whether anything can still grow is asked only of a week that earned a step (it costs a plan).
+  const facts0 = { planned, done, breaks, flare: flareInWeek, paused: cfg.paused, breakWeeks };
+  const earned = decideWeek(facts0);
+  const decided = earned.reason === 'earned' ? decideWeek({ ...facts0, canRise: canRise(cfg, level) }) : earned;
   const to = Math.max(0, level + decided.step);
   let lastCleanLevel = state.lastCleanLevel;
   if (decided.reason === 'earned' || decided.reason === 'paused' || decided.reason === 'top') lastCleanLevel = level;

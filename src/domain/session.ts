@@ -47,6 +47,7 @@ import {
   type ProgressState,
   type RuleBreak,
   type StepContext,
+  stepUp,
   type WeekDecision,
   weekOf,
 } from './progression';
@@ -408,6 +409,8 @@ interface Context {
   nameOf: (key: string) => string;
   /** The plan's week at a level (memoised): what `differs` and the targets compare. */
   weekAt: (level: number) => PlannedWeek;
+  /** doseAtLevel for a plan item, memoised (each level is one step from the one below). */
+  doseAt: (it: PlanItem, level: number, step: StepContext) => Dosed;
 }
 
 /** Days the walking track falls on: the non-session days first, then session days, in week order (§4). */
@@ -448,6 +451,7 @@ function contextOf(input: SessionInput): Context {
   };
   const byId = indexLibrary(input.library);
   const keys = new Map<string, { key: string; balance: boolean }>();
+  const doses = new Map<string, Dosed[]>();
   const ctx: Context = {
     input,
     answers,
@@ -458,6 +462,20 @@ function contextOf(input: SessionInput): Context {
     nameOf: (key) => byId.get(key)?.name ?? key,
     weekAt: () => {
       throw new Error('set below');
+    },
+    doseAt: (it, level, step) => {
+      const key = `${it.exercise.id}|${JSON.stringify(it.dose)}`;
+      let ladder = doses.get(key);
+      if (!ladder) {
+        ladder = [{ exercise: it.exercise, dose: it.dose, rungs: [it.exercise.id] }];
+        doses.set(key, ladder);
+      }
+      while (ladder.length <= level) {
+        const last = ladder[ladder.length - 1]!;
+        const next = stepUp(last, step);
+        ladder.push(next === last ? last : next);
+      }
+      return ladder[level]!;
     },
     fold: {
       intakeDate: input.intake.date,
@@ -544,7 +562,7 @@ function usualSession(
     let dosed =
       it.exercise.type === 'cardio' && 'minutes' in it.dose
         ? { exercise: it.exercise, dose: { minutes: growMinutes(it.dose.minutes, o.level, Infinity) }, rungs: [it.exercise.id] }
-        : doseAtLevel(it.exercise, it.dose, l, step);
+        : ctx.doseAt(it, l, step);
     if (o.rungsDown > 0) dosed = easierRungs(dosed, o.rungsDown, step);
     return applySwaps({ ...dosed, required: it.required, priority: it.priority }, swaps, l, step);
   };
@@ -869,6 +887,15 @@ export function buildHeading(input: SessionInput): Heading | null {
   return p ? headingFor(ctx, p) : null;
 }
 
+/** The report's days of the fold from `from` to `input.date`, and where this is heading, from one plan. */
+export function progressWithHeading(input: SessionInput, from: IsoDate): { days: DayProgress[]; heading: Heading | null } {
+  if (input.screening.outcome === 'stop') return { days: [], heading: null };
+  const ctx = contextOf(input);
+  const days = timeline(ctx, from, input.date);
+  const today = days.at(-1);
+  return { days, heading: today ? headingFor(ctx, today) : null };
+}
+
 /** The weekly fold's configuration for this person and plan (exported for the store's cache and the report). */
 export function foldConfigOf(input: SessionInput): FoldConfig {
   return contextOf(input).fold;
@@ -912,10 +939,16 @@ export function buildSession(input: SessionInput): Session {
  * Days ahead assume no new check-ins or completions, so they show the plan as it stands.
  */
 export function buildWeek(input: SessionInput): Session[] {
+  return buildWeekWithHeading(input).days;
+}
+
+/** The week at a glance and where this is heading (painfit plan), from one plan. */
+export function buildWeekWithHeading(input: SessionInput): { days: Session[]; heading: Heading | null } {
   const dates = Array.from({ length: 7 }, (_, k) => addDays(input.date, k));
-  if (input.screening.outcome === 'stop') return dates.map((d) => stopSession(input, d));
+  if (input.screening.outcome === 'stop') return { days: dates.map((d) => stopSession(input, d)), heading: null };
   const ctx = contextOf(input);
   // Days ahead assume the person keeps checking in: only today can be a return from a break.
   const days = timeline(ctx, input.date, dates[6] ?? input.date, undefined, { assumeActiveFrom: addDays(input.date, 1) });
-  return days.map((p) => sessionFor(ctx, p));
+  const today = days[0];
+  return { days: days.map((p) => sessionFor(ctx, p)), heading: today ? headingFor(ctx, today) : null };
 }

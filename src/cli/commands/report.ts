@@ -8,7 +8,7 @@ import { UsageError } from '../../errors';
 import { loadReportFacts } from '../../store/report';
 import type { Context } from '../context';
 import { type DayFacts, loadDayFacts, requireIntake, saveFold } from '../day';
-import { buildHeading, progressBetween } from '../../domain/session';
+import { progressWithHeading } from '../../domain/session';
 
 export interface ReportOptions {
   weeks: number;
@@ -58,8 +58,7 @@ export function reportFor(ctx: Context, weeks: number): { report: Report; day: D
   const db = ctx.db(true);
   const facts = loadReportFacts(db, intake, range);
   const screening = screen(intake.answers, intake.date, date);
-  const progress = screening.outcome === 'stop' ? [] : progressBetween(day, range.from > intake.date ? range.from : intake.date, date);
-  const heading = screening.outcome === 'stop' ? null : buildHeading(day);
+  const { days: progress, heading } = progressWithHeading(day, range.from > intake.date ? range.from : intake.date);
   return { report: buildReport({ asOf: date, weeks, intake, screening, ...facts, progress, heading }), day };
 }
 
