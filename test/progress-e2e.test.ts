@@ -203,7 +203,9 @@ describe('where this is heading: plan, report and today (clinical-rules §4 long
     expect(ok(['report', '--date', date], home).stdout).toContain('Where this is heading');
     const t = todayJson(home, date) as TodayJson & { targets: unknown; heading?: unknown };
     expect(t.targets).toEqual({ moderateMinutes: plan.heading.moderateMinutes, strengthDays: expect.any(Object), balanceDays: expect.any(Object) });
-    expect(t.heading).toBeDefined(); // the plan week's first day
-    expect((todayJson(home, addDays(date, 1)) as TodayJson & { heading?: unknown }).heading).toBeUndefined();
+    expect(t.heading).toBeUndefined(); // a session day
+    const restDay = todayJson(home, addDays(date, 1)) as TodayJson & { heading?: { reachedWeek: number | null } };
+    expect(restDay.heading?.reachedWeek).toBe(plan.heading.reachedWeek); // the plan week's first rest day
+    expect(ok(['today', '--date', addDays(date, 1)], home).stdout.replace(/\s+/g, ' ')).toContain('Where this is heading: this week');
   });
 });

@@ -218,6 +218,11 @@ describe('painfit start, in-process with a fake clock', () => {
       'knee-to-chest': 0,
     });
     expect(app.stdout()).toMatch(/done: Gentle leg swings, Clamshell \(2 of 7 recorded\)/);
+    // The answers are facts the weekly review reads (issue 10): one row per exercise done.
+    expect(query(home, 'SELECT date, exercise_id, answer FROM feedback ORDER BY id')).toEqual([
+      { date: MONDAY, exercise_id: 'leg-swings', answer: 'easy' },
+      { date: MONDAY, exercise_id: 'clamshell', answer: 'hard' },
+    ]);
   });
 
   it('Ctrl-C mid-timer: exit 130, nothing saved, the terminal handed back', async () => {

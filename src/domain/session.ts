@@ -715,6 +715,15 @@ function walkOn(ctx: Context, p: DayProgress): WalkDose | null {
   return bouts > 1 ? { ...flare, bouts } : flare;
 }
 
+/** Where this is heading is said once a week: on the plan week's first rest day (its first day if it has none). */
+function isHeadingDay(ctx: Context, date: IsoDate): boolean {
+  const offset = daysBetween(ctx.input.intake.date, date) % 7;
+  const weekStart = addDays(date, -offset);
+  const days = ctx.answers.schedule.days;
+  const rest = Array.from({ length: 7 }, (_, k) => k).find((k) => !days.includes(weekdayOf(addDays(weekStart, k))));
+  return offset === (rest ?? 0);
+}
+
 function summaryOf(p: DayProgress): ProgressSummary {
   return { level: p.level, change: p.decision?.change ?? null, reason: p.decision?.reason ?? null };
 }
@@ -731,8 +740,7 @@ function sessionFor(ctx: Context, p: DayProgress): Session {
   const walk = walkOn(ctx, p);
   const progress = summaryOf(p);
   const targets = targetsAt(ctx, p.level);
-  const firstOfWeek = daysBetween(input.intake.date, date) % 7 === 0;
-  const heading = firstOfWeek ? { heading: headingFor(ctx, p) } : {};
+  const heading = isHeadingDay(ctx, date) ? { heading: headingFor(ctx, p) } : {};
 
   if (!day) {
     const extra = restExtra(ctx, date, walk !== null);

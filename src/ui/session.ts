@@ -70,13 +70,17 @@ function notesBlock(notes: readonly string[], theme: Theme, width = terminalWidt
 
 const WALK_STYLE_WORDS: Record<string, string> = { walking: 'walk', seated: 'seated cardio', cycling: 'cycling', swimming: 'pool session' };
 
-/** The walking-track line (clinical-rules §4): separate from the session, logged with log --walk. */
-export function walkLine(s: Session): string | null {
+/**
+ * The walking-track line (clinical-rules §4): separate from the session, logged with log --walk.
+ * Short on session days (it follows the session's minutes), in full on rest days.
+ */
+export function walkLine(s: Session, short = false): string | null {
   if (!s.walk) return null;
   const w = s.walk;
   const what = WALK_STYLE_WORDS[w.style] ?? w.style;
-  const pace = w.effort >= 3 ? 'brisk: you can talk but not sing' : 'easy: you could sing';
   const bouts = w.bouts ? `, in ${w.bouts} short bouts` : '';
+  if (short) return `Walking track: ${w.minutes} min, ${w.effort >= 3 ? 'brisk' : 'easy'}${bouts} (painfit log --walk ${w.minutes}).`;
+  const pace = w.effort >= 3 ? 'brisk: you can talk but not sing' : 'easy: you could sing';
   return `Walking track: a ${w.minutes}-minute ${what}${bouts}, ${pace} (effort ${w.effort}/10, ${effortWords(w.effort)}). Log it with painfit log --walk ${w.minutes}.`;
 }
 
@@ -93,11 +97,14 @@ export function renderSession(s: Session, theme: Theme, width = terminalWidth(),
     parts.push(theme.heading('Rest day.') + (nextSession ? ` Your next session is on ${formatDate(nextSession).replace(/ \d{4}$/, '')}.` : ''));
     if (s.exercises.length > 0) parts.push('', exerciseBlock());
   } else {
-    parts.push('', exerciseBlock(), `About ${s.minutes} minutes in total.`);
+    const walk = walkLine(s, true);
+    parts.push('', exerciseBlock(), wrap(`About ${s.minutes} minutes in total.${walk ? ` ${walk}` : ''}`, width));
   }
-  const walk = walkLine(s);
-  if (walk) parts.push('', wrap(walk, width));
-  // Once a week (the plan week's first day): where this is heading.
+  if (s.status === 'rest') {
+    const walk = walkLine(s);
+    if (walk) parts.push('', wrap(walk, width));
+  }
+  // Once a week (the plan week's first rest day): where this is heading.
   if (s.heading) parts.push('', ...s.heading.words.map((w) => wrap(w, width)));
   const notes = s.notes.filter((n) => n !== DISCLAIMER);
   if (notes.length) parts.push('', notesBlock(notes, theme, width));

@@ -83,23 +83,25 @@ describe('a 24-week course with every session done (knee + low back, 3 × 20 min
 });
 
 describe('where this is heading (clinical-rules §4 long-term targets)', () => {
-  it('today carries this week’s targets; the first day of each week says where the plan is heading', () => {
+  it('today carries this week’s targets; the first rest day of each week says where the plan is heading', () => {
     const monday = week(1)[0]!;
     expect(monday.targets).toEqual({
       moderateMinutes: { week: 0, goal: 150 },
       strengthDays: { week: 2, goal: 2 },
       balanceDays: { week: expect.any(Number), goal: 0 },
     });
-    expect(monday.heading?.words[0]).toMatch(/^Where this is heading: this week's plan has 0 of 150 minutes of moderate activity/);
-    expect(week(1)[1]!.heading).toBeUndefined();
+    const tuesday = week(1)[1]!;
+    expect(tuesday.status).toBe('rest');
+    expect(tuesday.heading?.words[0]).toMatch(/^Where this is heading: this week's plan has 0 of 150 minutes of moderate activity/);
+    expect(week(1).filter((s) => s.heading).map((s) => s.date)).toEqual([tuesday.date]);
   });
 
   it('the week it announces is the week the course really reaches the targets', () => {
     const reached = Array.from({ length: WEEKS }, (_, i) => moderateMinutes(week(i + 1))).findIndex((m) => m >= 150) + 1;
-    const heading = week(1)[0]!.heading!;
+    const heading = week(1)[1]!.heading!;
     expect(heading.reachedWeek).toBe(reached);
     expect(heading.words[1]).toBe(`With every session and walk done, the plan reaches them in week ${reached}.`);
-    const later = week(reached)[0]!.heading!;
+    const later = week(reached)[1]!.heading!;
     expect(later.words[1]).toBe('This week the plan meets the long-term targets. Keep it up.');
   });
 

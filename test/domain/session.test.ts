@@ -38,7 +38,7 @@ describe('today: status (design.md `today --json`)', () => {
   it('session on a scheduled day, with every field of the contract', () => {
     const s = at(START);
     expect(s.status).toBe('session');
-    expect(Object.keys(s).sort()).toEqual(['date', 'exercises', 'focus', 'heading', 'minutes', 'notes', 'progress', 'status', 'targets', 'walk', 'week']);
+    expect(Object.keys(s).sort()).toEqual(['date', 'exercises', 'focus', 'minutes', 'notes', 'progress', 'status', 'targets', 'walk', 'week']);
     for (const e of s.exercises) {
       expect(e).toEqual(expect.objectContaining({ id: expect.any(String), name: expect.any(String), type: expect.any(String), position: expect.any(String), effort: expect.any(Number) }));
       expect(Array.isArray(e.equipment) && Array.isArray(e.regions) && Array.isArray(e.cues)).toBe(true);

@@ -388,7 +388,12 @@ export async function runStart(opts: StartOptions, ctx: Context): Promise<void> 
     // 4. Saved exactly as painfit log saves: one entry, the check-in and a row per exercise.
     const completions: Completion[] = session.exercises.map((e) => ({ date, exerciseId: e.id, done: results.get(e.id)?.done ?? false, minutes: plannedMinutes(e) }));
     const checkin: NewCheckin = { date, pain, during, effort, sleep: null, note: feedbackNote(session.exercises, results) };
-    const result = writeLog(ctx.db(true), { checkin, completions, recordedAt: ctx.now().toISOString() });
+    // Each done exercise's answer is also a fact the weekly review reads (clinical-rules §4).
+    const feedback = session.exercises.flatMap((e) => {
+      const r = results.get(e.id);
+      return r?.done && r.feedback ? [{ date, exerciseId: e.id, answer: r.feedback }] : [];
+    });
+    const result = writeLog(ctx.db(true), { checkin, completions, recordedAt: ctx.now().toISOString(), feedback });
     ctx.out(renderLogResult(result, session.exercises, ctx.theme, width));
     const done = session.exercises.filter((e) => results.get(e.id)?.done).map((e) => ({ name: e.name, feedback: results.get(e.id)!.feedback }));
     ctx.out(renderSummary(done, next, ctx.theme, width));
