@@ -3,6 +3,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { IsoDate } from '../src/domain/dates';
 import type { DayPoint, Report, WeekRow } from '../src/domain/report';
+import { flagTiers } from '../src/domain/screening';
 import { DISCLAIMER } from '../src/ui/format';
 import { escapeHtml, notesToShow, painPath, renderReportHtml } from '../src/ui/report-html';
 
@@ -35,7 +36,7 @@ function report(over: Partial<Report> = {}, pains: (number | null)[] = [5, 5, nu
     from,
     to: addDays(from, pains.length - 1),
     intake: { date: from, name: 'Sam', age: 58, regions: ['low-back', 'knee'], average: 6 },
-    screening: { outcome: 'proceed', redFlags: [], notes: ['Your answers say it is fine to start.'] },
+    screening: { outcome: 'proceed', redFlags: [], flags: [], notes: ['Your answers say it is fine to start.'] },
     weeks: [week(from), week(addDays(from, 7))],
     daily,
     change: {
@@ -65,7 +66,7 @@ function hostile(): Report {
   return {
     ...r,
     intake: { ...r.intake, name: EVIL },
-    screening: { outcome: 'light', redFlags: ['nightPain', EVIL], notes: [EVIL] },
+    screening: { outcome: 'light', redFlags: ['nightPain', EVIL], flags: flagTiers(['nightPain']), notes: [EVIL] },
     change: { ...r.change, words: EVIL },
     peg: { ...r.change, words: EVIL },
     psfs: {
@@ -355,9 +356,10 @@ describe('edge cases', () => {
   });
 
   it('says plainly when screening stopped the plan', () => {
-    const out = renderReportHtml(report({ screening: { outcome: 'stop', redFlags: ['legWeakness', 'cancerHistory'], notes: [] } }));
+    const out = renderReportHtml(report({ screening: { outcome: 'stop', redFlags: ['legWeakness', 'cancerHistory'], flags: flagTiers(['legWeakness', 'cancerHistory']), notes: [] } }));
     expect(out).toContain('Not cleared: no exercise plan until a clinician has seen them');
-    expect(out).toContain('Weakness or numbness in both legs');
+    // The label and the tier both come from the domain (issue 8: one tier model).
+    expect(out).toContain('New weakness or numbness in both legs');
     expect(out).toContain('tier-emergency');
     expect(out).toContain('tier-urgent');
   });

@@ -5,7 +5,8 @@ import { z } from 'zod';
 import { NOTE_CONTROL_CHARACTERS, NOTE_MAX_LENGTH } from '../domain/facts';
 import { isIsoDate } from '../domain/dates';
 import { describeValue, formatIssues } from './issues';
-import { intakeSchema, wholeNumber, type ParseResult } from './intake';
+import { INTAKE_LIMITS } from '../domain/intake';
+import { intakeSchema, recheckSchema, wholeNumber, type ParseResult } from './intake';
 
 export const EXPORT_FORMAT = 'painfit-export';
 export const EXPORT_VERSION = 1;
@@ -78,8 +79,8 @@ export const TABLES = [
       id: rowId,
       date,
       recorded_at: timestamp,
-      answers_version: z.literal(1, { error: (iss) => `${describeValue(iss.input)} is not a supported answers version; use 1` }),
-      // The same schema parseIntake uses: every intake must be a valid answers file.
+      answers_version: z.union([z.literal(1), z.literal(2)], { error: (iss) => `${describeValue(iss.input)} is not a supported answers version; use 1 or 2` }),
+      // The same schemas parseIntake uses: every intake must be a valid answers file (version 1 or 2).
       answers: intakeSchema,
     }),
   },
@@ -150,6 +151,31 @@ export const TABLES = [
       peg_activity: optionalScore,
       goals: list(row({ activity: text.min(1, { error: 'is empty; describe the activity in a few words' }), score })).nullable(),
     }),
+  },
+  {
+    name: 'clearances',
+    since: 4,
+    key: ['id'],
+    refs: {},
+    json: [],
+    row: row({ id: rowId, seen: date, by: text.max(INTAKE_LIMITS.clearanceByLength).nullable(), recorded_on: date, recorded_at: timestamp }),
+  },
+  {
+    name: 'rechecks',
+    since: 4,
+    key: ['id'],
+    refs: {},
+    json: ['answers'],
+    // The same schema painfit recheck --answers uses.
+    row: row({ id: rowId, date, recorded_at: timestamp, answers: recheckSchema }),
+  },
+  {
+    name: 'unwell',
+    since: 4,
+    key: ['id'],
+    refs: { entry_id: 'entries' },
+    json: [],
+    row: row({ id: rowId, entry_id: rowId, date, recorded_at: timestamp }),
   },
 ] as const;
 
