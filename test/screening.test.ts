@@ -16,6 +16,8 @@ import { INTAKE_TEMPLATE, INTAKE_TEMPLATE_V1 } from '../src/domain/intake-templa
 import { LIGHT_ONLY_MAX_EFFORT, SCREENING_VALID_MONTHS, TARGET_EFFORT_MAX } from '../src/domain/rules';
 import {
   actNowTier,
+  PRE_SESSION_ADVICE,
+  preSessionDecision,
   effortCap,
   FLAG_TIERS,
   READINESS_LABEL,
@@ -294,5 +296,28 @@ describe('screening answers go stale (PAR-Q+: re-screen yearly)', () => {
     const s = screenOf(person({ readiness: ['boneJoint'] }), asOf);
     expect(s.rescreenDue).toBe(due);
     expect(s.notes.includes(SCREENING_MESSAGES.rescreen)).toBe(due);
+  });
+});
+
+describe('the pre-session question (§1d): any "yes" → no session, with the fitting advice', () => {
+  const none = { unwell: false, numbnessOrWeakness: false, chestPainOrFaint: false };
+  it('all "no" → the session may start', () => {
+    expect(preSessionDecision(none)).toEqual({ go: true, advice: [], unwellDay: false });
+  });
+  it.each([
+    ['unwell', { ...none, unwell: true }, /rest while you are unwell/, true],
+    ['new numbness or weakness', { ...none, numbnessOrWeakness: true }, /emergency department today; otherwise see a doctor within 24 hours/, false],
+    ['chest pain or faintness', { ...none, chestPainOrFaint: true }, /chest pain now, call emergency services/, false],
+  ] as const)('%s', (_s, answers, advice, unwellDay) => {
+    const d = preSessionDecision(answers);
+    expect(d.go).toBe(false);
+    expect(d.advice).toHaveLength(1);
+    expect(d.advice[0]).toMatch(advice);
+    expect(d.unwellDay).toBe(unwellDay);
+  });
+  it('several "yes": the most serious advice first', () => {
+    const d = preSessionDecision({ unwell: true, numbnessOrWeakness: false, chestPainOrFaint: true });
+    expect(d.advice[0]).toBe(PRE_SESSION_ADVICE.chestPainOrFaint);
+    expect(d.advice).toHaveLength(2);
   });
 });

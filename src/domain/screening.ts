@@ -394,3 +394,42 @@ export function flareRecheckDue(flareStart: IsoDate, lastAnswered: IsoDate, asOf
 }
 
 export const FLARE_RECHECK_MESSAGE = `This flare-up has lasted more than ${FLARE_RESCREEN_DAYS} days. Before the next session, please answer the warning-sign questions again: run ${RECHECK} (about 2 minutes; your progress is kept), and let your doctor or physiotherapist know.`;
+
+// ---------------------------------------------------------------------------------------------
+// §1d: the one question a guided session starts with (painfit start asks it; pure here)
+
+export const PRE_SESSION_QUESTIONS = ['unwell', 'numbnessOrWeakness', 'chestPainOrFaint'] as const;
+export type PreSessionQuestion = (typeof PRE_SESSION_QUESTIONS)[number];
+
+/** The question, part by part, in plain words (clinical-rules §1d). */
+export const PRE_SESSION_TEXT: Record<PreSessionQuestion, string> = {
+  unwell: 'Do you have a fever, a cold or an infection, or feel unwell today?',
+  numbnessOrWeakness: 'Any new numbness or weakness since your last session?',
+  chestPainOrFaint: 'Any chest pain, or feeling faint or dizzy, today?',
+};
+
+/** The fitting advice for each "yes": no session today. */
+export const PRE_SESSION_ADVICE: Record<PreSessionQuestion, string> = {
+  unwell:
+    'No session today: rest while you are unwell (PAR-Q+: delay becoming more active). Start again when you feel better; if it gets worse, contact a doctor.',
+  numbnessOrWeakness:
+    `New numbness or weakness needs checking. If it is in both legs, around your bottom or genitals, or comes with bladder or bowel changes, call emergency services or go to an emergency department today; otherwise see a doctor within ${URGENT_WITHIN_HOURS} hours. Then run ${RECHECK}.`,
+  chestPainOrFaint:
+    'No session today. If you have chest pain now, call emergency services. If you felt faint or dizzy, rest and speak to your doctor before exercising again.',
+};
+
+export interface PreSessionDecision {
+  /** True when every answer was "no": the session may start. */
+  go: boolean;
+  /** Advice for each "yes", most serious first. */
+  advice: string[];
+  /** An unwell "yes" makes the day an unwell day, as `log --unwell` does. */
+  unwellDay: boolean;
+}
+
+/** §1d: any "yes" → no session, with the fitting advice. */
+export function preSessionDecision(answers: Record<PreSessionQuestion, boolean>): PreSessionDecision {
+  const order: PreSessionQuestion[] = ['chestPainOrFaint', 'numbnessOrWeakness', 'unwell'];
+  const yes = order.filter((q) => answers[q]);
+  return { go: yes.length === 0, advice: yes.map((q) => PRE_SESSION_ADVICE[q]), unwellDay: answers.unwell };
+}
