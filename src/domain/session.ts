@@ -51,7 +51,7 @@ import { FLARE_RECHECK_MESSAGE, flareRecheckDue, readinessOf, type Screening, SC
 import type { ExerciseType, Position, Region } from './vocab';
 
 /** What session building needs from screen(): the command calls screen() and passes this in. */
-export type ScreeningInput = Pick<Screening, 'outcome' | 'maxEffort' | 'progressionPaused' | 'notes'>;
+export type ScreeningInput = Pick<Screening, 'outcome' | 'maxEffort' | 'progressionPaused' | 'notes'> & Partial<Pick<Screening, 'stopReason'>>;
 
 export interface SessionInput {
   date: IsoDate;
@@ -121,6 +121,7 @@ export const SESSION_MESSAGES = {
   unwell:
     'You said you are unwell today (a cold, fever, infection or feeling faint), so there is no session: rest, drink plenty, and start again when you feel better. If it gets worse, or you have chest pain or trouble breathing, contact a doctor.',
   stopFocus: 'check with a clinician first',
+  recheckFocus: 'answer the health questions again first (painfit recheck)',
 } as const;
 
 const shortDay = (d: IsoDate): string => formatDate(d).replace(/ \d{4}$/, '');
@@ -490,7 +491,7 @@ function sessionFor(ctx: Context, p: DayProgress): Session {
       date,
       status: 'stop',
       week: p.week,
-      focus: SESSION_MESSAGES.stopFocus,
+      focus: SESSION_MESSAGES.recheckFocus,
       minutes: 0,
       exercises: [],
       notes: [FLARE_RECHECK_MESSAGE, ...input.screening.notes, SESSION_MESSAGES.disclaimer],
@@ -561,7 +562,7 @@ function stopSession(input: SessionInput, date: IsoDate): Session {
     date,
     status: 'stop',
     week: weekOf(input.intake.date, date),
-    focus: SESSION_MESSAGES.stopFocus,
+    focus: input.screening.stopReason === 'clearance-expired' ? SESSION_MESSAGES.recheckFocus : SESSION_MESSAGES.stopFocus,
     minutes: 0,
     exercises: [],
     notes: [...input.screening.notes, SESSION_MESSAGES.disclaimer],

@@ -1,7 +1,7 @@
 // Renders a day's session as text (cli-table3). Returns strings; the command prints them.
 import Table from 'cli-table3';
 import { formatDate, type IsoDate } from '../domain/dates';
-import type { Session, SessionExercise } from '../domain/session';
+import { SESSION_MESSAGES, type Session, type SessionExercise } from '../domain/session';
 import { DISCLAIMER, doseText, effortWords, terminalWidth, wrap } from './format';
 import type { Theme } from './theme';
 
@@ -48,7 +48,8 @@ function notesBlock(notes: readonly string[], theme: Theme, width = terminalWidt
 export function renderSession(s: Session, theme: Theme, width = terminalWidth(), nextSession?: IsoDate): string {
   const parts = [header(s, theme)];
   if (s.status === 'stop') {
-    parts.push('', theme.danger('No session today: please see a clinician first.'), notesBlock(s.notes, theme, width));
+    const why = s.focus === SESSION_MESSAGES.recheckFocus ? `please ${s.focus}` : 'please see a clinician first';
+    parts.push('', theme.danger(`No session today: ${why}.`), notesBlock(s.notes, theme, width));
     return parts.join('\n');
   }
   if (s.status === 'flare') parts.push(theme.warn('Flare-day plan: a lighter session while things settle.'));
