@@ -38,8 +38,7 @@ function renderSafetyNet(net: SafetyNet, theme: Context['theme'], offering: bool
 
 /** §1d on a terminal: offer the warning-sign questions again; a "yes" is saved as a recheck. */
 async function offerWarningSigns(ctx: Context, intake: IntakeRecord, date: string): Promise<void> {
-  const { createPrompter } = await import('../../ui/prompts');
-  const p = await createPrompter({ color: ctx.theme.chalk.level > 0 });
+  const p = await ctx.prompter();
   if (!(await p.confirm('Answer the warning-sign questions again now? (about a minute)', { default: true }))) return;
   const { askWarningSigns } = await import('../../ui/screening-wizard');
   const { redFlags, actNow } = await askWarningSigns(p, { theme: ctx.theme, write: ctx.err, age: intake.answers.about.age });
@@ -170,8 +169,7 @@ export async function runLog(opts: LogOptions, ctx: Context): Promise<LogResult>
   let completions: Completion[];
   let weekly: NewMeasure | null = null;
   if (opts.interactive) {
-    const { createPrompter } = await import('../../ui/prompts');
-    const p = await createPrompter({ color: ctx.theme.chalk.level > 0 });
+    const p = await ctx.prompter();
     const answers = await askLog(ctx, session, p);
     checkin = { date, ...answers.checkin };
     completions = answers.done ? session.exercises.map((e) => ({ date, exerciseId: e.id, done: answers.done!.has(e.id), minutes: plannedMinutes(e) })) : [];

@@ -44,9 +44,8 @@ export async function runRecheck(opts: RecheckOptions, ctx: Context): Promise<vo
     refuseBackdated(ctx, 'painfit recheck');
   } else {
     refuseBackdated(ctx, 'painfit recheck');
-    const { createPrompter } = await import('../../ui/prompts');
     const { askScreening, renderActNow } = await import('../../ui/screening-wizard');
-    const p = await createPrompter({ color: ctx.theme.chalk.level > 0 });
+    const p = await ctx.prompter();
     const steps = ['Health questions', 'Warning signs'];
     let step = 0;
     ctx.err(ctx.theme.heading('painfit recheck') + '\nThe health questions again. Your plan and your progress are kept. Press Ctrl-C to stop: nothing is saved until the end.');
