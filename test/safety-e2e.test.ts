@@ -39,6 +39,8 @@ describe('an answers file with an emergency or urgent sign (§1b act at once)', 
     expect(r.code, r.stderr).toBe(3);
     expect(r.stdout).toContain(RED_FLAG_LABEL[flag]);
     expect(r.stdout).toMatch(RED_FLAG_TIER[flag] === 'emergency' ? /emergency department now, today/ : /within 24 hours/);
+    // The message is on stderr too (exit 3 "as usual"), for a script that keeps only stdout.
+    expect(r.stderr).toContain(`painfit: Your answer about ${RED_FLAG_LABEL[flag]}`);
     expect(query(home, 'SELECT count(*) AS n FROM intakes')[0]).toEqual({ n: 1 });
     const day = today(home, START, 3);
     expect(day).toMatchObject({ status: 'stop', exercises: [] });

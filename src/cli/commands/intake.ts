@@ -147,6 +147,8 @@ export async function runIntake(opts: IntakeOptions, ctx: Context, thenToday = f
   }
   if (screening.outcome === 'stop') {
     // §1b: the answers are saved (so today stops too) and intake itself says "not yet" (exit 3).
-    throw new ExitWith(EXIT.notReady, 'SAFETY_STOP', ctx.json ? (screening.notes[0] ?? SAFETY_STOP_MESSAGE) : '');
+    // From a file the message goes to stderr as well, so a script that keeps only stdout sees it.
+    const message = ctx.json || opts.mode === 'file' ? (screening.notes[0] ?? SAFETY_STOP_MESSAGE) : '';
+    throw new ExitWith(EXIT.notReady, 'SAFETY_STOP', message);
   }
 }

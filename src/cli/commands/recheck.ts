@@ -84,6 +84,7 @@ export async function runRecheck(opts: RecheckOptions, ctx: Context): Promise<vo
     }
   }
   if (screening.outcome === 'stop') {
-    throw new ExitWith(EXIT.notReady, 'SAFETY_STOP', ctx.json ? (screening.notes[0] ?? SAFETY_STOP_MESSAGE) : '');
+    const message = ctx.json || !interactive ? (screening.notes[0] ?? SAFETY_STOP_MESSAGE) : '';
+    throw new ExitWith(EXIT.notReady, 'SAFETY_STOP', message);
   }
 }
