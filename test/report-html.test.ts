@@ -177,10 +177,11 @@ describe('renderReportHtml: user text is escaped everywhere', () => {
     expect(html).not.toMatch(/<a\b|href=/);
   });
 
-  it('labels known warning signs with their tier and shows unknown ones as text', () => {
-    expect(out).toContain('Night pain not eased by changing position');
+  it('labels warning signs with the tier the domain gives them (issue 8: {flag, tier}, never re-declared in the UI)', () => {
+    expect(out).toContain('Night pain that does not ease');
     expect(out).toContain('tier-non-urgent');
-    expect(out).toContain('Light effort only (up to 3 out of 10)');
+    // The effort number with its Borg CR10 word.
+    expect(out).toContain('Effort held at 3 out of 10 (moderate) at most until a dated clearance');
   });
 });
 
