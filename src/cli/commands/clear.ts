@@ -72,6 +72,6 @@ export async function runClear(opts: ClearOptions, ctx: Context): Promise<void> 
     return;
   }
   ctx.err(ctx.theme.muted(`Recorded: a clinician${opts.by ? ` (${opts.by})` : ''} saw you on ${formatDate(opts.seen)}.`));
-  ctx.out(renderScreening(after, ctx.theme));
+  ctx.out(renderScreening(after, ctx.theme, ctx.width));
   if (after.outcome !== 'stop') ctx.err(`Next: ${ctx.theme.accent('painfit today')} shows your session.`);
 }

@@ -11,6 +11,7 @@ import { writeLog, type LogResult, type NewCheckin } from '../../store/facts';
 import { hasMeasureBetween, insertMeasure, type NewMeasure } from '../../store/measures';
 import type { Prompter } from '../../ui/prompts';
 import { renderLogResult } from '../../ui/log';
+import { fitScreen } from '../../ui/width';
 import type { Context } from '../context';
 import { loadDayFacts, referenceOn, requireIntake, startRecording } from '../day';
 import { cleanNote, NOTE_MAX_LENGTH, parseLogOptions as parseAnswerFlags, type DoneSpec, type LogOptions, type RawLogFlags } from './log-options';
@@ -53,7 +54,7 @@ async function offerWarningSigns(ctx: Context, intake: IntakeRecord, date: strin
   db.transaction(() => insertRecheck(db, answers, date, ctx.now().toISOString()))();
   const screening = screen(answers, date, date, allClearances(db));
   const { renderScreening } = await import('../../ui/intake-summary');
-  ctx.out(renderScreening(screening, ctx.theme));
+  ctx.out(renderScreening(screening, ctx.theme, ctx.width));
   ctx.err(ctx.theme.muted(`Saved your answers for ${date} (painfit today reads them).`));
   if (actNow) {
     const { renderActNow } = await import('../../ui/screening-wizard');
@@ -157,8 +158,8 @@ export async function runLog(opts: LogOptions, ctx: Context): Promise<LogResult>
     if (ctx.json) ctx.out(JSON.stringify({ date, checkin: result.checkin, completions: result.completions, unwell: opts.unwell === true, safetyNet: net }, null, 2));
     else {
       ctx.out(renderLogResult(result, [], ctx.theme));
-      if (opts.unwell) ctx.out(ctx.theme.warn(`  ${SESSION_MESSAGES.unwell}`));
-      if (net) ctx.out(renderSafetyNet(net, ctx.theme, false));
+      if (opts.unwell) ctx.out(fitScreen(ctx.theme.warn(`  ${SESSION_MESSAGES.unwell}`), ctx.width));
+      if (net) ctx.out(fitScreen(renderSafetyNet(net, ctx.theme, false), ctx.width));
     }
     return result;
   }
@@ -204,7 +205,7 @@ export async function runLog(opts: LogOptions, ctx: Context): Promise<LogResult>
       ctx.out(renderMeasureSaved(measure, facts.intake.answers.goals, ctx.theme));
     }
     if (net) {
-      ctx.out(renderSafetyNet(net, ctx.theme, opts.interactive));
+      ctx.out(fitScreen(renderSafetyNet(net, ctx.theme, opts.interactive), ctx.width));
       if (opts.interactive) await offerWarningSigns(ctx, facts.intake, date);
     }
   }

@@ -76,7 +76,7 @@ export async function runRecheck(opts: RecheckOptions, ctx: Context): Promise<vo
   if (ctx.json) {
     ctx.out(JSON.stringify({ saved: true, recheck: { id: saved.id, date: saved.date }, screening }, null, 2));
   } else {
-    ctx.out(renderScreening(screening, ctx.theme));
+    ctx.out(renderScreening(screening, ctx.theme, ctx.width));
     ctx.err(ctx.theme.muted(`Saved your answers for ${saved.date}; your plan (from ${intake.date}) and its progress are kept.`));
     if (actNow) {
       const { renderActNow } = await import('../../ui/screening-wizard');
