@@ -1,5 +1,7 @@
 // Reads the stored facts a day's decision needs, so every command derives the session the same way.
-import type { IsoDate } from '../domain/dates';
+import { addDays, type IsoDate } from '../domain/dates';
+import { FLARE_REFERENCE_DAYS } from '../domain/rules';
+import { flareTimeline } from '../domain/flare';
 import type { Exercise } from '../domain/exercise';
 import type { IntakeRecord } from '../domain/intake';
 import { screen, type Screening } from '../domain/screening';
@@ -7,8 +9,10 @@ import { NotReadyError, UsageError } from '../errors';
 import { fingerprint, libraryStamp, readLibrary } from '../store/library';
 import { latestState, saveStates } from '../store/progress';
 import type { ProgressState } from '../domain/progression';
-import { checkinsBetween, completionsBetween, feedbackBetween, flaresBetween, swapsUpTo, walksBetween } from '../store/facts';
+import { checkinsBetween, completionsBetween, feedbackBetween, flaresBetween, swapsUpTo, unwellBetween, walksBetween } from '../store/facts';
 import { intakeAsOf } from '../store/intakes';
+import { allClearances, screeningInForce } from '../store/screening';
+import type { Db } from '../store/db';
 import type { Checkin, Completion, Feedback, FlareFact, Swap, Walk } from '../domain/facts';
 import type { Context } from './context';
 
@@ -23,6 +27,8 @@ export interface DayFacts {
   walks: Walk[];
   flares: FlareFact[];
   screening: Screening;
+  unwellDates: IsoDate[];
+  screenedOn: IsoDate;
   /** The cached weekly state the fold starts from (facts before its week are not read). */
   progress?: ProgressState;
   /** Collects the weekly states the fold reaches, for saveFold. */
@@ -86,6 +92,16 @@ export function requireIntake(ctx: Context, date: IsoDate): IntakeRecord {
   return intake;
 }
 
+/** The screening on `date`: the answers in force (the intake's or a later recheck's) and every clearance. */
+export function screeningOn(db: Db, intake: IntakeRecord, date: IsoDate): Screening {
+  return screeningWithDate(db, intake, date).screening;
+}
+
+function screeningWithDate(db: Db, intake: IntakeRecord, date: IsoDate): { screening: Screening; screenedOn: IsoDate } {
+  const inForce = screeningInForce(db, intake, date);
+  return { screening: screen(inForce.answers, inForce.reportedOn, date, allClearances(db)), screenedOn: inForce.reportedOn };
+}
+
 /**
  * The facts in force on `date`, or a NotReadyError when there is no intake on or before it. The
  * weekly fold starts from the latest cached state on or before `foldFrom` (default `date`), so
@@ -95,8 +111,8 @@ export function loadDayFacts(ctx: Context, date: IsoDate, foldFrom: IsoDate = da
   const intake = requireIntake(ctx, date);
   const db = ctx.db(true);
   const library = readLibrary();
-  const screening = screen(intake.answers, intake.date, date);
-  const config = foldConfigKey(intake, screening, libraryStamp());
+  const screened = screeningWithDate(db, intake, date);
+  const config = foldConfigKey(intake, screened.screening, libraryStamp());
   const cached = latestState(db, intake.id, config, foldFrom < date ? foldFrom : date);
   const from = cached?.start ?? intake.date;
   const reached: ProgressState[] = [];
@@ -110,9 +126,18 @@ export function loadDayFacts(ctx: Context, date: IsoDate, foldFrom: IsoDate = da
     feedback: feedbackBetween(db, from, date),
     walks: walksBetween(db, from, date),
     flares: flaresBetween(db, from, date),
-    screening,
+    ...screened,
+    unwellDates: unwellBetween(db, intake.date, date),
     ...(cached ? { progress: cached } : {}),
     onWeek: (s) => void reached.push(s),
     fold: { intakeId: intake.id, config, reached, realToday: ctx.realToday },
   };
+}
+
+/** §5 the reference level for `date` (the usual level before that day's check-ins), for the §1d safety net. */
+export function referenceOn(ctx: Context, intake: IntakeRecord, date: IsoDate): number {
+  const db = ctx.db(true);
+  const checkins = checkinsBetween(db, addDays(intake.date, -FLARE_REFERENCE_DAYS), date);
+  const day = flareTimeline(checkins, intake.date, date, intake.answers.pain.average).at(-1);
+  return day?.reference ?? intake.answers.pain.average;
 }

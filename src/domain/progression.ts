@@ -286,6 +286,8 @@ export interface FoldConfig {
   days: readonly Weekday[];
   /** A non-urgent warning sign (§1b): no step up. */
   paused: boolean;
+  /** Days logged as unwell (§1a): no session, so not counted against the week's adherence. */
+  unwellDates?: readonly IsoDate[];
   /** The ladder key of an exercise id, and whether it is balance work (progressed only on "easy"). */
   exerciseKey(id: string): { key: string; balance: boolean };
   /**
@@ -508,7 +510,7 @@ export function replayWeek(
       flare: step.day,
     });
 
-    if (cfg.days.includes(weekdayOf(date))) {
+    if (cfg.days.includes(weekdayOf(date)) && !cfg.unwellDates?.includes(date)) {
       planned += 1;
       if (daySessionDone(rec)) done += 1;
     }

@@ -67,11 +67,11 @@ import {
   WALK_DAYS_DEFAULT,
   WALK_GOAL_MINUTES,
 } from './rules';
-import { readinessOf, type Screening, SCREENING_MESSAGES } from './screening';
+import { FLARE_RECHECK_MESSAGE, flareRecheckDue, readinessOf, type Screening, SCREENING_MESSAGES } from './screening';
 import { type ExerciseType, type Position, type Region, WEEKDAYS, type Weekday } from './vocab';
 
 /** What session building needs from screen(): the command calls screen() and passes this in. */
-export type ScreeningInput = Pick<Screening, 'outcome' | 'maxEffort' | 'progressionPaused' | 'notes'>;
+export type ScreeningInput = Pick<Screening, 'outcome' | 'maxEffort' | 'progressionPaused' | 'notes'> & Partial<Pick<Screening, 'stopReason'>>;
 
 export interface SessionInput {
   date: IsoDate;
@@ -93,6 +93,10 @@ export interface SessionInput {
   progress?: ProgressState;
   /** Told each weekly state the fold reaches (for the cache of weekly states). */
   onWeek?: (state: ProgressState) => void;
+  /** Days logged as unwell (`log --unwell`): no session, a rest day with advice (clinical-rules §1a). */
+  unwellDates?: readonly IsoDate[];
+  /** The day the screening answers in force were given (for the §1d flare recheck). */
+  screenedOn?: IsoDate;
 }
 
 export type SessionStatus = 'session' | 'rest' | 'flare' | 'stop';
@@ -195,7 +199,10 @@ export const SESSION_MESSAGES = {
   rest: 'Today is a rest day: rest helps your body adapt. A short gentle walk or a few minutes of relaxed breathing is a nice extra if you feel like it.',
   restWithWalk: 'Today is a rest day from the session: rest helps your body adapt. Your walk is still on.',
   resumed: 'Back to the doses you last managed comfortably.',
+  unwell:
+    'You said you are unwell today (a cold, fever, infection or feeling faint), so there is no session: rest, drink plenty, and start again when you feel better. If it gets worse, or you have chest pain or trouble breathing, contact a doctor.',
   stopFocus: 'check with a clinician first',
+  recheckFocus: 'answer the health questions again first (painfit recheck)',
 } as const;
 
 const shortDay = (d: IsoDate): string => formatDate(d).replace(/ \d{4}$/, '');
@@ -482,6 +489,7 @@ function contextOf(input: SessionInput): Context {
       intakeAverage: answers.pain.average,
       days: answers.schedule.days,
       paused: input.screening.progressionPaused,
+      ...(input.unwellDates ? { unwellDates: input.unwellDates } : {}),
       exerciseKey: (id) => {
         let k = keys.get(id);
         if (!k) {
@@ -731,10 +739,40 @@ function summaryOf(p: DayProgress): ProgressSummary {
 function sessionFor(ctx: Context, p: DayProgress): Session {
   const { input, answers } = ctx;
   const date = p.date;
+  if (input.unwellDates?.includes(date)) {
+    // §1a PAR-Q+ "delay becoming more active" while unwell: a rest day, one line of advice.
+    return {
+      date,
+      status: 'rest',
+      week: p.week,
+      focus: 'rest while you are unwell',
+      minutes: 0,
+      exercises: [],
+      walk: null,
+      progress: summaryOf(p),
+      targets: null,
+      notes: [SESSION_MESSAGES.unwell, ...input.screening.notes, SESSION_MESSAGES.disclaimer],
+    };
+  }
+  // §1d: a flare lasting more than FLARE_RESCREEN_DAYS asks for the warning-sign questions again first.
+  const flare = p.flare.active;
+  if (flare && input.screenedOn !== undefined && flareRecheckDue(flare.start, input.screenedOn, date)) {
+    return {
+      date,
+      status: 'stop',
+      week: p.week,
+      focus: SESSION_MESSAGES.recheckFocus,
+      minutes: 0,
+      exercises: [],
+      walk: null,
+      progress: summaryOf(p),
+      targets: null,
+      notes: [FLARE_RECHECK_MESSAGE, ...input.screening.notes, SESSION_MESSAGES.disclaimer],
+    };
+  }
   const screeningNotes = input.screening.notes;
   const tail = [...screeningNotes, SESSION_MESSAGES.disclaimer];
   const day = ctx.dayPlan(date, p.level);
-  const flare = p.flare.active;
   const earlyNotes = p.week === 1 ? [SESSION_MESSAGES.firstWeek, SESSION_MESSAGES.soreness] : [];
   const safety = [SESSION_MESSAGES.painRule, SCREENING_MESSAGES.alwaysStop];
   const walk = walkOn(ctx, p);
@@ -813,7 +851,7 @@ function stopSession(input: SessionInput, date: IsoDate): Session {
     date,
     status: 'stop',
     week: weekOf(input.intake.date, date),
-    focus: SESSION_MESSAGES.stopFocus,
+    focus: input.screening.stopReason === 'clearance-expired' ? SESSION_MESSAGES.recheckFocus : SESSION_MESSAGES.stopFocus,
     minutes: 0,
     exercises: [],
     walk: null,

@@ -21,6 +21,8 @@ export interface LogWrite {
   walk?: Walk | null;
   /** Per-exercise feedback (log --feedback, the guided session). */
   feedback?: { date: IsoDate; exerciseId: string; answer: FeedbackAnswer }[];
+  /** `log --unwell`: this date is an unwell day (no session). */
+  unwell?: IsoDate;
 }
 
 export interface LogResult {
@@ -29,6 +31,7 @@ export interface LogResult {
   completions: Completion[];
   walk: Walk | null;
   feedback: Feedback[];
+  unwell?: IsoDate;
 }
 
 /** One `painfit log`: a check-in and/or a batch of completions, in one transaction. */
@@ -60,6 +63,10 @@ export function writeLog(db: Db, write: LogWrite): LogResult {
     const feedback = (write.feedback ?? []).map((f) => ({ ...f, recordedAt: write.recordedAt }));
     const addFeedback = db.prepare('INSERT INTO feedback (entry_id, date, recorded_at, exercise_id, answer) VALUES (?, ?, ?, ?, ?)');
     for (const f of feedback) addFeedback.run(entryId, f.date, f.recordedAt, f.exerciseId, f.answer);
+    if (write.unwell) {
+      db.prepare('INSERT INTO unwell (entry_id, date, recorded_at) VALUES (?, ?, ?)').run(entryId, write.unwell, write.recordedAt);
+      return { entryId, checkin, completions: write.completions, walk, feedback, unwell: write.unwell };
+    }
     return { entryId, checkin, completions: write.completions, walk, feedback };
   })();
 }
@@ -135,4 +142,9 @@ export function swapsUpTo(db: Db, date: IsoDate): Swap[] {
       with_id: string;
     }[]
   ).map((r) => ({ id: r.id, date: r.date, exerciseId: r.exercise_id, withId: r.with_id }));
+}
+
+/** Days logged as unwell from `from` to `to` inclusive (each once). */
+export function unwellBetween(db: Db, from: IsoDate, to: IsoDate): IsoDate[] {
+  return (db.prepare('SELECT DISTINCT date FROM unwell WHERE date BETWEEN ? AND ? ORDER BY date').raw().all(from, to) as [string][]).map(([d]) => d);
 }

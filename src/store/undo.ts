@@ -33,6 +33,8 @@ export interface EntryContents {
   walks: { date: string; minutes: number }[];
   feedback: { date: string; exerciseId: string; answer: string }[];
   flares: { date: string; kind: 'start' | 'end' }[];
+  /** Days this entry marked as unwell (log --unwell). */
+  unwell: string[];
   /** Earlier completion rows this entry overwrote; undo puts them back. */
   restores: StoredCompletion[];
 }
@@ -101,7 +103,8 @@ export function readEntry(db: Db, id: number): EntryContents | undefined {
     db.prepare('SELECT date, exercise_id, answer FROM feedback WHERE entry_id = ? ORDER BY id').all(id) as { date: string; exercise_id: string; answer: string }[]
   ).map((f) => ({ date: f.date, exerciseId: f.exercise_id, answer: f.answer }));
   const flares = db.prepare('SELECT date, kind FROM flares WHERE entry_id = ? ORDER BY id').all(id) as EntryContents['flares'];
-  return { id: entry.id, kind: entry.kind, recordedAt: entry.recorded_at, checkins, completions, swaps, measures, walks, feedback, flares, restores };
+  const unwell = (db.prepare('SELECT date FROM unwell WHERE entry_id = ? ORDER BY id').raw().all(id) as [string][]).map(([d]) => d);
+  return { id: entry.id, kind: entry.kind, recordedAt: entry.recorded_at, checkins, completions, swaps, measures, walks, feedback, flares, unwell, restores };
 }
 
 /** The entry undo would remove: the one with the highest id. */

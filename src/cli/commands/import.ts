@@ -59,6 +59,9 @@ const LABELS: Record<TableName, string> = {
   feedback: 'exercise feedback',
   walks: 'walks',
   flares: 'flare records',
+  clearances: 'clearances',
+  rechecks: 'health re-checks',
+  unwell: 'unwell days',
 };
 
 export async function runImport(opts: ImportOptions, ctx: Context): Promise<void> {

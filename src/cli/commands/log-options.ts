@@ -19,6 +19,8 @@ export interface LogOptions {
   walk?: number;
   /** How exercises felt (log --feedback ID=easy|right|hard|hurt,…). */
   feedback?: { exerciseId: string; answer: FeedbackAnswer }[];
+  /** `--unwell`: a cold, fever or infection; no session that day (pain is then optional). */
+  unwell?: boolean;
 }
 
 export interface RawLogFlags {
@@ -30,6 +32,7 @@ export interface RawLogFlags {
   note?: string;
   walk?: string;
   feedback?: string;
+  unwell?: boolean;
 }
 
 
@@ -123,6 +126,16 @@ export function parseLogOptions(raw: RawLogFlags): LogOptions {
   if (raw.note !== undefined) opts.note = parseNote(raw.note);
   if (raw.walk !== undefined) opts.walk = parseWalk(raw.walk);
   if (raw.feedback !== undefined) opts.feedback = parseFeedback(raw.feedback);
+  if (raw.unwell === true) {
+    opts.unwell = true;
+    if (opts.done !== undefined || opts.during !== undefined || opts.effort !== undefined || opts.feedback !== undefined) {
+      throw new UsageError(
+        '--unwell makes the day a rest day with no session, so it cannot go with --done, --during or --effort. Give --unwell alone, or with --pain, --sleep or --note, for example: painfit log --unwell --pain 5.',
+        'UNWELL_WITH_SESSION',
+      );
+    }
+    return opts;
+  }
   if (given && opts.pain === undefined) {
     throw new UsageError('painfit log needs --pain <0-10> (your pain right now) whenever other answers are given as flags, for example: painfit log --pain 3 --done all --walk 15.', 'MISSING_PAIN');
   }

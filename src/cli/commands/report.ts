@@ -3,7 +3,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { buildReport, DEFAULT_REPORT_WEEKS, MAX_REPORT_WEEKS, type Report, reportRange } from '../../domain/report';
-import { screen } from '../../domain/screening';
 import { UsageError } from '../../errors';
 import { loadReportFacts } from '../../store/report';
 import type { Context } from '../context';
@@ -57,7 +56,7 @@ export function reportFor(ctx: Context, weeks: number): { report: Report; day: D
   const day = loadDayFacts(ctx, date, range.from);
   const db = ctx.db(true);
   const facts = loadReportFacts(db, intake, range);
-  const screening = screen(intake.answers, intake.date, date);
+  const screening = day.screening;
   const { days: progress, heading } = progressWithHeading(day, range.from > intake.date ? range.from : intake.date);
   return { report: buildReport({ asOf: date, weeks, intake, screening, ...facts, progress, heading }), day };
 }
