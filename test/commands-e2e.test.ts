@@ -304,7 +304,7 @@ describe('swap', () => {
       name: 'a loaded-flexion exercise with osteoporosis',
       home: () => noFloor,
       args: ['swap', 'seated-figure-four', '--with', 'seated-spine-curl'],
-      message: 'cannot swap seated-figure-four for seated-spine-curl: Seated arch and round bends or twists the back under load, which is not advised with thinning bones.',
+      message: 'cannot swap seated-figure-four for seated-spine-curl: Seated arch and round bends or twists the back, under load or as far as it goes, which is not advised with thinning bones.',
     },
     {
       name: 'a high-impact exercise',

@@ -2,6 +2,7 @@
 // their starting doses. Pure: the intake answers and the library in, the week out. Progression
 // (progression.ts) and flares (flare.ts) adjust these doses for a date; session.ts builds the day.
 import { compareText } from './dates';
+import { fits, type Limits, limitsOf } from './eligibility';
 import type { Caution, Dose, Exercise } from './exercise';
 import type { IntakeAnswers } from './intake';
 import {
@@ -9,6 +10,7 @@ import {
   BALANCE_REGIONS,
   HOLD_SECONDS_MAX,
   HOLD_SECONDS_MIN,
+  HOLD_STEP_SECONDS,
   MAX_BOUT_MINUTES_DECONDITIONED,
   MAX_REPS,
   REGION_EMPHASIS,
@@ -20,7 +22,7 @@ import {
   WIDESPREAD_START_MINUTES,
 } from './rules';
 import { WEEKDAYS } from './vocab';
-import type { Equipment, ExerciseType, Region, Weekday } from './vocab';
+import type { ExerciseType, Region, Weekday } from './vocab';
 
 // ---------------------------------------------------------------------------------------------
 // Constants this module adds. No source sets these numbers: they are our defaults.
@@ -31,7 +33,7 @@ export const SECONDS_PER_REP = 4;
 export const REST_BETWEEN_SETS_SECONDS = 45;
 /** Rest between sets of holds. DEFAULT: our choice. */
 export const REST_BETWEEN_HOLDS_SECONDS = 10;
-/** Holds are usually done on each side; counting two sides makes the estimate err long. DEFAULT */
+/** A hold whose exercise is unknown is counted on both sides, so the estimate errs long. DEFAULT */
 export const HOLD_SIDES = 2;
 /** Getting into position for the next exercise. DEFAULT: our choice. */
 export const TRANSITION_SECONDS = 15;
@@ -50,91 +52,19 @@ export const MAX_STRENGTH_ITEMS = 4;
 /** At most this many stretching / mobility exercises in one session. DEFAULT */
 export const MAX_FLEXIBILITY_ITEMS = 4;
 /**
- * Exercises that load a painful region awkwardly are chosen last, not banned (a swap may pick
- * them). DEFAULT: our choice from the caution tags.
+ * Exercises that load a painful region awkwardly are left out of the plan, not banned (a swap may
+ * pick them, and shows the caution). Kneeling with knee pain is a rule of eligibility.ts instead.
+ * DEFAULT: our choice from the caution tags.
  */
 export const REGION_AWKWARD: Readonly<Partial<Record<Region, Caution>>> = {
-  knee: 'kneeling',
   'wrist-hand': 'wrist-load',
   shoulder: 'overhead',
 };
 
 // ---------------------------------------------------------------------------------------------
-// Who may do what
+// Who may do what: the rules live in eligibility.ts (one module for the plan, swap and exercises).
 
-/** What limits the choice of exercises for one person (from intake and screening). */
-export interface Limits {
-  floor: boolean;
-  equipment: readonly Equipment[];
-  osteoporosis: boolean;
-  /** Highest target effort allowed (screening.maxEffort). */
-  maxEffort: number;
-  /** A flare day leaves out loaded end-range back work (§6 low back, DEFAULT caution). */
-  flare?: boolean;
-}
-
-export function limitsOf(answers: IntakeAnswers, maxEffort: number, flare = false): Limits {
-  return {
-    floor: answers.ability.floor,
-    equipment: answers.likes.equipment,
-    osteoporosis: answers.ability.osteoporosis,
-    maxEffort,
-    flare,
-  };
-}
-
-const EQUIPMENT_WORDS: Record<string, string> = {
-  band: 'a resistance band',
-  dumbbells: 'dumbbells',
-  bike: 'an exercise bike',
-  pool: 'a pool',
-  mat: 'a mat',
-  step: 'a step',
-};
-
-/** Which rule keeps an exercise out for this person, if any (checked in this order). */
-export type UnfitRule = 'high-impact' | 'floor' | 'equipment' | 'osteoporosis' | 'effort' | 'flare';
-
-export function unfitRule(ex: Exercise, limits: Limits): UnfitRule | null {
-  // OARSI 2019: no high-impact work while symptoms limit, which for painfit users is always.
-  if (ex.cautions.includes('high-impact')) return 'high-impact';
-  if (ex.position === 'floor' && !limits.floor) return 'floor';
-  if (ex.equipment.some((e) => !limits.equipment.includes(e))) return 'equipment';
-  // Too Fit To Fracture (Giangregorio 2014): no loaded or repeated spinal flexion or twisting.
-  if (limits.osteoporosis && (ex.cautions.includes('loaded-flexion') || ex.cautions.includes('loaded-twist'))) {
-    return 'osteoporosis';
-  }
-  // PAR-Q+ light-only readiness (3/10); above 4/10 only when readiness was all "no" (ACSM).
-  if (ex.effort > limits.maxEffort) return 'effort';
-  if (limits.flare && ex.cautions.some((c) => c === 'back-flare' || c === 'loaded-flexion' || c === 'loaded-twist')) {
-    return 'flare';
-  }
-  return null;
-}
-
-/** Why an exercise does not fit this person, in plain words; null when it fits. */
-export function unfitReason(ex: Exercise, limits: Limits): string | null {
-  switch (unfitRule(ex, limits)) {
-    case null:
-      return null;
-    case 'high-impact':
-      return `${ex.name} involves jumping or jogging, which painfit leaves out while pain limits what you do.`;
-    case 'floor':
-      return `${ex.name} is done on the floor, and you said getting down to the floor and up again is hard.`;
-    case 'equipment': {
-      const missing = ex.equipment.filter((e) => !limits.equipment.includes(e));
-      return `${ex.name} needs ${missing.map((e) => EQUIPMENT_WORDS[e] ?? e).join(' and ')}, which you did not list.`;
-    }
-    case 'osteoporosis':
-      return `${ex.name} bends or twists the back under load, which is not advised with thinning bones.`;
-    case 'effort':
-      return `${ex.name} is meant to feel like ${ex.effort} out of 10, above the ${limits.maxEffort} out of 10 your health answers allow for now.`;
-    case 'flare':
-      return `${ex.name} bends or twists the back, which is best left out during a flare-up.`;
-  }
-}
-
-export const fits = (ex: Exercise, limits: Limits): boolean => unfitRule(ex, limits) === null;
+export { fits, type Limits, limitsOf, type UnfitRule, unfitReason, unfitRule } from './eligibility';
 
 /** Awkward for one of the user's painful regions (REGION_AWKWARD): only ever a last resort. */
 export const isAwkward = (ex: Exercise, answers: IntakeAnswers): boolean =>
@@ -217,23 +147,40 @@ export function startDose(ex: Exercise): Dose {
   if ('minutes' in d) return { minutes: Math.max(1, Math.round(d.minutes * START_FRACTION)) };
   const sets = Math.min(d.sets, START_SETS_MAX);
   if ('holdSeconds' in d) {
-    return { sets, holdSeconds: clamp(Math.round(d.holdSeconds * START_FRACTION), HOLD_SECONDS_MIN, HOLD_SECONDS_MAX) };
+    // §4 holds are shown in 5 s steps: round the start down to one (below tolerance, never above).
+    const start = Math.floor((d.holdSeconds * START_FRACTION) / HOLD_STEP_SECONDS) * HOLD_STEP_SECONDS;
+    return { sets, holdSeconds: clamp(start, HOLD_SECONDS_MIN, HOLD_SECONDS_MAX) };
   }
   const reps = ex.type === 'strength' ? clamp(d.reps, START_REPS_MIN, START_REPS_MAX) : Math.min(d.reps, MAX_REPS);
   return { sets, reps };
 }
 
-/** Estimated minutes: reps ≈ 4 s each + rest between sets; holds on both sides; plus a transition. */
-export function estimateMinutes(_exercise: Exercise, dose: Dose): number {
-  return estimateSeconds(dose) / 60;
+/** What the time estimate needs from an exercise: sides and holds written into each repetition. */
+export type Timing = Pick<Exercise, 'perSide' | 'repHoldSeconds'>;
+
+/** Without the exercise, the estimate errs long: holds on both sides (HOLD_SIDES), reps once. */
+const UNKNOWN_TIMING: Timing = { perSide: false, repHoldSeconds: null };
+
+/** Estimated minutes: see estimateSeconds. */
+export function estimateMinutes(exercise: Timing, dose: Dose): number {
+  return estimateSeconds(dose, exercise) / 60;
 }
 
-export function estimateSeconds(dose: Dose): number {
+/**
+ * Estimated seconds: reps ≈ 4 s each plus any hold written in the cues (repHoldSeconds), done on
+ * each side when the exercise is per side; holds per side likewise; rest between sets; plus a
+ * transition. Pass the exercise: without it, holds count two sides and reps one (the old estimate).
+ */
+export function estimateSeconds(dose: Dose, exercise?: Timing): number {
   if ('minutes' in dose) return dose.minutes * 60 + TRANSITION_SECONDS;
+  const how = exercise ?? UNKNOWN_TIMING;
   if ('holdSeconds' in dose) {
-    return dose.sets * dose.holdSeconds * HOLD_SIDES + (dose.sets - 1) * REST_BETWEEN_HOLDS_SECONDS + TRANSITION_SECONDS;
+    const sides = exercise ? (how.perSide ? 2 : 1) : HOLD_SIDES;
+    return dose.sets * dose.holdSeconds * sides + (dose.sets - 1) * REST_BETWEEN_HOLDS_SECONDS + TRANSITION_SECONDS;
   }
-  return dose.sets * dose.reps * SECONDS_PER_REP + (dose.sets - 1) * REST_BETWEEN_SETS_SECONDS + TRANSITION_SECONDS;
+  const sides = how.perSide ? 2 : 1;
+  const perRep = SECONDS_PER_REP + (how.repHoldSeconds ?? 0);
+  return dose.sets * dose.reps * perRep * sides + (dose.sets - 1) * REST_BETWEEN_SETS_SECONDS + TRANSITION_SECONDS;
 }
 
 /**
@@ -241,9 +188,9 @@ export function estimateSeconds(dose: Dose): number {
  * its library minutes). The planner reserves this so weekly steps still fit the session.
  */
 export function ceilingSeconds(ex: Exercise, dose: Dose): number {
-  if ('minutes' in dose) return estimateSeconds({ minutes: Math.max(dose.minutes, minutesCeiling(ex)) });
-  if ('holdSeconds' in dose) return estimateSeconds({ ...dose, holdSeconds: Math.max(dose.holdSeconds, HOLD_SECONDS_MAX) });
-  return estimateSeconds({ ...dose, reps: Math.max(dose.reps, MAX_REPS) });
+  if ('minutes' in dose) return estimateSeconds({ minutes: Math.max(dose.minutes, minutesCeiling(ex)) }, ex);
+  if ('holdSeconds' in dose) return estimateSeconds({ ...dose, holdSeconds: Math.max(dose.holdSeconds, HOLD_SECONDS_MAX) }, ex);
+  return estimateSeconds({ ...dose, reps: Math.max(dose.reps, MAX_REPS) }, ex);
 }
 
 /** Non-cardio timed work grows up to its library dose; cardio is limited by the session instead. */
@@ -398,6 +345,8 @@ export function candidateTiers(
     if (ex.type !== type || !fits(ex, limits)) continue;
     if (styles && (ex.style === null || !styles.includes(ex.style))) continue;
     const rung = easiestRung(ex, byId, limits);
+    // §4: standing balance starts holding support; free balance is reached only on feedback.
+    if (rung.support === 'free') continue;
     rungs.set(rung.id, rung);
   }
   const score = (ex: Exercise): number =>

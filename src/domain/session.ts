@@ -40,6 +40,7 @@ import {
 } from './progression';
 import {
   ADHERENCE_TO_PROGRESS,
+  HOLD_STEP_SECONDS,
   LIGHT_ONLY_MAX_EFFORT,
   MAX_BOUT_MINUTES_DECONDITIONED,
   MAX_PAIN_DURING_EXERCISE,
@@ -81,6 +82,10 @@ export interface SessionExercise {
   bouts?: number;
   /** Target effort, 0-10 (Borg CR10). */
   effort: number;
+  /** Reps and holds are per side (done on each side in turn). */
+  perSide: boolean;
+  /** Each repetition is held this many seconds (said in the cues). */
+  repHoldSeconds?: number;
   cues: string[];
   purpose: string;
   /** An extra the user may skip (rest days). */
@@ -319,7 +324,8 @@ interface Usual {
   cardioCapped: { name: string; minutes: number } | null;
 }
 
-const totalSeconds = (items: readonly { dose: Dose }[]): number => items.reduce((s, i) => s + estimateSeconds(i.dose), 0);
+const totalSeconds = (items: readonly { exercise: Exercise; dose: Dose }[]): number =>
+  items.reduce((s, i) => s + estimateSeconds(i.dose, i.exercise), 0);
 
 /**
  * The usual session for a scheduled day at `level`, swaps applied, fitted to the session length:
@@ -339,7 +345,7 @@ function usualSession(ctx: Context, day: DayPlan, date: IsoDate, level: number):
     return applySwaps({ ...dosed, required: it.required, priority: it.priority }, swaps, l, step);
   };
   const isCardio = (r: Resolved) => r.exercise.type === 'cardio';
-  const cardioBase = day.items.filter((i) => i.exercise.type === 'cardio').reduce((s, i) => s + estimateSeconds(i.dose), 0);
+  const cardioBase = day.items.filter((i) => i.exercise.type === 'cardio').reduce((s, i) => s + estimateSeconds(i.dose, i.exercise), 0);
 
   let l = level;
   let items = day.items.map((it) => resolve(it, l));
@@ -371,6 +377,16 @@ function usualSession(ctx: Context, day: DayPlan, date: IsoDate, level: number):
   return { items: sessionOrder(items), budgetMinutes, capped, cardioCapped };
 }
 
+/** §4 doses shown to a person are round: holds in 5 s steps, minutes and reps whole. */
+export function roundDose(dose: Dose): Dose {
+  if ('minutes' in dose) return { minutes: Math.max(1, Math.round(dose.minutes)) };
+  if ('holdSeconds' in dose) {
+    const hold = Math.round(dose.holdSeconds / HOLD_STEP_SECONDS) * HOLD_STEP_SECONDS;
+    return { sets: dose.sets, holdSeconds: Math.max(HOLD_STEP_SECONDS, hold) };
+  }
+  return { sets: dose.sets, reps: Math.round(dose.reps) };
+}
+
 function toSessionExercise(
   ex: Exercise,
   dose: Dose,
@@ -384,8 +400,9 @@ function toSessionExercise(
     position: ex.position,
     equipment: [...ex.equipment],
     phase: ex.phase,
-    ...dose,
+    ...roundDose(dose),
     effort: Math.min(ex.effort, opts.maxEffort),
+    perSide: ex.perSide,
     cues: [...ex.cues],
     purpose: ex.purpose,
   };
@@ -393,6 +410,7 @@ function toSessionExercise(
     const bouts = boutsFor(dose.minutes, opts.maxBout);
     if (bouts > 1) out.bouts = bouts;
   }
+  if (ex.repHoldSeconds !== null) out.repHoldSeconds = ex.repHoldSeconds;
   if (opts.optional) out.optional = true;
   if (opts.swappedFrom) out.swappedFrom = opts.swappedFrom;
   return out;
