@@ -124,3 +124,12 @@ export const REGION_CORE: Readonly<Record<Region, readonly (readonly Purpose[])[
 };
 /** Osteoporosis (Too Fit To Fracture, Giangregorio 2014): back-extensor and lower-limb strength. */
 export const OSTEOPOROSIS_CORE: readonly (readonly Purpose[])[] = [['back-extensors'], ['quadriceps', 'hip-extensors']];
+
+/** §6 Goals: activities the library can practise, found in the words of a goal. DEFAULT wording. */
+export const GOAL_PRACTICE = [
+  { practice: 'stairs', words: /\b(stairs?|steps?|kerbs?|curbs?|upstairs|downstairs)\b/i },
+  { practice: 'floor-transfer', words: /\b(floor|get(ting)? (up|down)|fall(s|ing)?)\b/i },
+  { practice: 'lifting', words: /\b(lift(ing)?|carry(ing)?|shopping|bags?|grandchild(ren)?|garden(ing)?|laundry)\b/i },
+  { practice: 'walking', words: /\b(walk(s|ing)?|hike|hiking|stroll)\b/i },
+] as const;
+export type GoalPractice = (typeof GOAL_PRACTICE)[number]['practice'];
