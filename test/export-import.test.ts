@@ -150,6 +150,14 @@ function parseCsv(text: string): string[][] {
 }
 
 describe('painfit export --csv', () => {
+  it('names a folder holding a control character escaped, never raw (found by the fuzz test)', () => {
+    const dir = path.join(scratch(), '\u001b[31mred');
+    const r = run(['export', '--csv', dir], { home });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('\\u001b[31mred');
+    expect(r.stderr).not.toMatch(/\u001b/);
+  });
+
   it('writes checkins.csv and completions.csv with RFC 4180 quoting into a new private folder', () => {
     const dir = path.join(scratch(), 'csv', 'nested');
     const r = run(['export', '--csv', dir], { home });
