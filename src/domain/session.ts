@@ -26,7 +26,6 @@ import {
   startCardioMinutes,
   startDose,
   TRANSITION_SECONDS,
-  unfitReason,
   type WeekPlan,
 } from './plan';
 import {
@@ -48,6 +47,7 @@ import {
   WEEKLY_PROGRESSION,
 } from './rules';
 import { readinessOf, type Screening, SCREENING_MESSAGES } from './screening';
+import { decideSwap, swapAlternatives } from './swap';
 import type { ExerciseType, Position, Region } from './vocab';
 
 /** What session building needs from screen(): the command calls screen() and passes this in. */
@@ -195,7 +195,7 @@ export type SwapCheck = { ok: true } | { ok: false; reason: string };
 const defaultMaxEffort = (answers: IntakeAnswers): number =>
   readinessOf(answers).readiness === 'proceed' ? TARGET_EFFORT_MAX : LIGHT_ONLY_MAX_EFFORT;
 
-/** Whether `withId` may replace `fromId` for this person: same type, and it must fit them. */
+/** Whether `withId` may replace `fromId` for this person (swap.ts decides: kind, eligibility, purpose, support). */
 export function checkSwap(
   fromId: string,
   withId: string,
@@ -203,34 +203,18 @@ export function checkSwap(
   library: readonly Exercise[],
   screening: Pick<ScreeningInput, 'maxEffort'>,
 ): SwapCheck {
-  const byId = indexLibrary(library);
-  const from = byId.get(fromId);
-  const to = byId.get(withId);
-  if (!from) return { ok: false, reason: `There is no exercise called "${fromId}". Run painfit exercises to see the list.` };
-  if (!to) return { ok: false, reason: `There is no exercise called "${withId}". Run painfit exercises to see the list.` };
-  if (from.id === to.id) return { ok: false, reason: `That is the same exercise: ${from.name}.` };
-  if (from.type !== to.type) {
-    return {
-      ok: false,
-      reason: `A swap keeps the same kind of exercise: ${from.name} is ${from.type} and ${to.name} is ${to.type}.`,
-    };
-  }
-  const why = unfitReason(to, limitsOf(intake.answers, screening.maxEffort));
-  return why === null ? { ok: true } : { ok: false, reason: why };
+  const d = decideSwap(fromId, withId, intake, library, screening);
+  return d.ok ? { ok: true } : { ok: false, reason: d.reason };
 }
 
-/** Fitting alternatives of the same type, those helping the same regions first. */
+/** Fitting alternatives of the same kind and purpose, the closest first (swap.ts). */
 export function swapCandidates(
   exercise: Exercise,
   intake: IntakeRecord,
   library: readonly Exercise[],
   screening?: Pick<ScreeningInput, 'maxEffort'>,
 ): Exercise[] {
-  const limits = limitsOf(intake.answers, screening?.maxEffort ?? defaultMaxEffort(intake.answers));
-  const overlap = (e: Exercise) => e.regions.filter((r) => exercise.regions.includes(r)).length;
-  return library
-    .filter((e) => e.type === exercise.type && e.id !== exercise.id && fits(e, limits))
-    .sort((a, b) => overlap(b) - overlap(a) || compareText(a.id, b.id));
+  return swapAlternatives(exercise, intake, library, { maxEffort: screening?.maxEffort ?? defaultMaxEffort(intake.answers) });
 }
 
 /** The swapped-in exercise takes the dose the original would have had today. */

@@ -1,7 +1,7 @@
 // Renderers for the exercise library (strings, tested with colour off).
 import Table from 'cli-table3';
 import { CAUTION_TEXT, type Exercise } from '../domain/exercise';
-import { doseText, effortWords, terminalWidth } from './format';
+import { type DoseFields, doseText, effortWords, terminalWidth } from './format';
 import type { Theme } from './theme';
 
 export function renderExerciseList(list: readonly Exercise[], theme: Theme, width = terminalWidth()): string {
@@ -29,7 +29,12 @@ function ladder(ex: Exercise, library: readonly Exercise[]): string[] {
   return [...down, `[${ex.name}]`, ...up];
 }
 
-export function renderExerciseDetail(ex: Exercise, library: readonly Exercise[], theme: Theme): string {
+export interface ForYou {
+  dose: (DoseFields & { effort?: number }) | null;
+  notForYou: string | null;
+}
+
+export function renderExerciseDetail(ex: Exercise, library: readonly Exercise[], theme: Theme, you: ForYou | null = null): string {
   const lines = [
     theme.heading(ex.name) + theme.muted(`  (${ex.id})`),
     ex.purpose,
@@ -38,7 +43,15 @@ export function renderExerciseDetail(ex: Exercise, library: readonly Exercise[],
     `${theme.muted('Helps')}      ${ex.regions.join(', ')}`,
     `${theme.muted('Position')}   ${ex.position}`,
     `${theme.muted('Needs')}      ${ex.equipment.join(', ') || 'nothing (a chair and a wall at most)'}`,
-    `${theme.muted('Start with')} ${doseText({ ...ex.dose, perSide: ex.perSide, repHoldSeconds: ex.repHoldSeconds })} at effort ${ex.effort}/10 (${effortWords(ex.effort)})`,
+    `${theme.muted('Start with')} ${doseText({ ...ex.dose, perSide: ex.perSide, repHoldSeconds: ex.repHoldSeconds })} at effort ${ex.effort}/10 (${effortWords(ex.effort)}) ${theme.muted('(library default)')}`,
+    ...(you
+      ? [
+          you.dose
+            ? `${theme.muted('Your dose')}  ${doseText(you.dose)}${you.dose.effort !== undefined ? ` at effort ${you.dose.effort}/10` : ''}`
+            : `${theme.muted('Your dose')}  not in your plan for the next seven days`,
+          ...(you.notForYou ? [`${theme.warn('Not for you')} ${you.notForYou}`] : []),
+        ]
+      : []),
     '',
     theme.heading('How'),
     ...ex.cues.map((c) => `  - ${c}`),
