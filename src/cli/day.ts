@@ -2,7 +2,9 @@
 import { addDays, type IsoDate } from '../domain/dates';
 import { FLARE_REFERENCE_DAYS } from '../domain/rules';
 import type { Exercise } from '../domain/exercise';
-import type { IntakeRecord } from '../domain/intake';
+import type { IntakeAnswers, IntakeRecord } from '../domain/intake';
+import { answersOn, type DatedSettings } from '../domain/settings';
+import { settingsUpTo } from '../store/settings';
 import { screen, type Screening } from '../domain/screening';
 import { NotReadyError, UsageError } from '../errors';
 import { readLibrary } from '../store/library';
@@ -19,6 +21,8 @@ export interface DayFacts {
   completions: Completion[];
   swaps: Swap[];
   screening: Screening;
+  /** painfit settings changes up to the date (laid over the intake's answers from their dates). */
+  settings: DatedSettings[];
 }
 
 export const NO_INTAKE_MESSAGE = 'painfit has no intake answers yet, so it cannot make a plan. Run painfit intake first (it takes about 5 minutes).';
@@ -68,5 +72,10 @@ export function loadDayFacts(ctx: Context, date: IsoDate): DayFacts {
     completions: completionsBetween(db, intake.date, date),
     swaps: swapsUpTo(db, date),
     screening: screen(intake.answers, intake.date, date),
+    // Only changes made since this intake: a new intake that starts over leaves older ones behind.
+    settings: settingsUpTo(db, date).filter((c) => c.date >= intake.date),
   };
 }
+
+/** The answers in force on the facts' date: the intake's, with the settings changes laid over them. */
+export const answersInForce = (facts: DayFacts): IntakeAnswers => answersOn(facts.intake, facts.settings, facts.date);

@@ -47,6 +47,7 @@ import {
   WEEKLY_PROGRESSION,
 } from './rules';
 import { readinessOf, type Screening, SCREENING_MESSAGES } from './screening';
+import { answersOn, type DatedSettings } from './settings';
 import { decideSwap, swapAlternatives } from './swap';
 import type { ExerciseType, Position, Region } from './vocab';
 
@@ -62,6 +63,8 @@ export interface SessionInput {
   completions: readonly Completion[];
   swaps: readonly Swap[];
   screening: ScreeningInput;
+  /** `painfit settings` changes dated on or before the date (settings.ts); none when left out. */
+  settings?: readonly DatedSettings[];
 }
 
 export type SessionStatus = 'session' | 'rest' | 'flare' | 'stop';
@@ -278,24 +281,31 @@ interface Context {
 }
 
 function contextOf(input: SessionInput): Context {
-  const answers = input.intake.answers;
-  const cache = new Map<number, WeekPlan>();
-  const planFor = (level: number): WeekPlan => {
-    const budget = sessionBudget(answers, level);
-    let plan = cache.get(budget);
+  const settings = input.settings ?? [];
+  const answers = answersOn(input.intake, settings, input.date);
+  // One plan per (answers in force, session length): a settings change from a date on changes the
+  // plan from that date, while the weeks before it are replayed with the plan they had (so the
+  // progress they earned is kept, clinical-rules §4).
+  const cache = new Map<string, WeekPlan>();
+  const planOn = (a: IntakeAnswers, level: number): WeekPlan => {
+    const budget = sessionBudget(a, level);
+    const key = `${a === answers ? 'now' : JSON.stringify([a.schedule, a.likes, a.ability])}|${budget}`;
+    let plan = cache.get(key);
     if (!plan) {
-      plan = buildPlan(answers, input.library, { maxEffort: input.screening.maxEffort, budgetMinutes: budget });
-      cache.set(budget, plan);
+      plan = buildPlan(a, input.library, { maxEffort: input.screening.maxEffort, budgetMinutes: budget });
+      cache.set(key, plan);
     }
     return plan;
   };
+  const planFor = (level: number): WeekPlan => planOn(answers, level);
+  const answersAt = (date: IsoDate): IntakeAnswers => (settings.length === 0 ? answers : answersOn(input.intake, settings, date));
   return {
     input,
     answers,
     byId: indexLibrary(input.library),
     limits: limitsOf(answers, input.screening.maxEffort),
     planFor,
-    dayPlan: (date, level) => planFor(level).days.find((d) => d.weekday === weekdayOf(date)) ?? null,
+    dayPlan: (date, level) => planOn(answersAt(date), level).days.find((d) => d.weekday === weekdayOf(date)) ?? null,
   };
 }
 

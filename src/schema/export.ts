@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { NOTE_CONTROL_CHARACTERS, NOTE_MAX_LENGTH } from '../domain/facts';
 import { isIsoDate } from '../domain/dates';
 import { describeValue, formatIssues } from './issues';
-import { intakeSchema, wholeNumber, type ParseResult } from './intake';
+import { intakeSchema, settingsChangeSchema, wholeNumber, type ParseResult } from './intake';
 
 export const EXPORT_FORMAT = 'painfit-export';
 export const EXPORT_VERSION = 1;
@@ -150,6 +150,14 @@ export const TABLES = [
       peg_activity: optionalScore,
       goals: list(row({ activity: text.min(1, { error: 'is empty; describe the activity in a few words' }), score })).nullable(),
     }),
+  },
+  {
+    name: 'settings',
+    since: 4,
+    key: ['id'],
+    refs: {},
+    json: ['changes'],
+    row: row({ id: rowId, date, recorded_at: timestamp, changes: settingsChangeSchema }),
   },
 ] as const;
 

@@ -8,7 +8,7 @@ import { UsageError } from '../../errors';
 import { readLibrary } from '../../store/library';
 import { renderExerciseDetail, renderExerciseList } from '../../ui/exercises';
 import type { Context } from '../context';
-import { loadDayFacts } from '../day';
+import { answersInForce, loadDayFacts } from '../day';
 
 export interface ExercisesOptions {
   type?: ExerciseType;
@@ -109,7 +109,7 @@ function forYou(ex: Exercise, ctx: Context): ExerciseForYou | null {
   if (!db || !intakeAsOf(db, ctx.today)) return null; // no intake yet: the library view only
   const facts = loadDayFacts(ctx, ctx.today);
   const dose = buildWeek(facts).flatMap((d) => d.exercises).find((e) => e.id === ex.id && !e.optional) ?? null;
-  return { dose, notForYou: unfitReason(ex, limitsOf(facts.intake.answers, facts.screening.maxEffort)) };
+  return { dose, notForYou: unfitReason(ex, limitsOf(answersInForce(facts), facts.screening.maxEffort)) };
 }
 
 export async function runExerciseShow(id: string, ctx: Context): Promise<void> {

@@ -4,7 +4,7 @@ import { planSwap } from '../../domain/swap';
 import { UsageError } from '../../errors';
 import { insertSwap } from '../../store/facts';
 import type { Context } from '../context';
-import { loadDayFacts } from '../day';
+import { answersInForce, loadDayFacts } from '../day';
 import { findExercise } from './exercises';
 
 export interface SwapOptions {
@@ -28,7 +28,7 @@ export async function runSwap(opts: SwapOptions, ctx: Context): Promise<void> {
   const named = findExercise(facts.library, opts.id);
   if (opts.withId !== undefined) findExercise(facts.library, opts.withId, 'exercise for --with');
   // The decision is the domain's (swap.ts): in the plan, same kind and purpose, allowed for you.
-  const plan = planSwap(named, opts.withId, buildWeek(facts), facts.intake, facts.library, facts.screening);
+  const plan = planSwap(named, opts.withId, buildWeek(facts), { answers: answersInForce(facts) }, facts.library, facts.screening);
   if (!plan.ok) throw new UsageError(plan.reason, plan.code);
 
   const db = ctx.db(true);
