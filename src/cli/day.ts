@@ -1,6 +1,7 @@
 // Reads the stored facts a day's decision needs, so every command derives the session the same way.
 import { addDays, type IsoDate } from '../domain/dates';
 import { FLARE_REFERENCE_DAYS } from '../domain/rules';
+import { flareTimeline } from '../domain/flare';
 import type { Exercise } from '../domain/exercise';
 import type { IntakeAnswers, IntakeRecord } from '../domain/intake';
 import { answersOn, type DatedSettings } from '../domain/settings';
@@ -8,8 +9,10 @@ import { settingsUpTo } from '../store/settings';
 import { screen, type Screening } from '../domain/screening';
 import { NotReadyError, UsageError } from '../errors';
 import { readLibrary } from '../store/library';
-import { checkinsBetween, completionsBetween, swapsUpTo } from '../store/facts';
+import { checkinsBetween, completionsBetween, swapsUpTo, unwellBetween } from '../store/facts';
 import { intakeAsOf } from '../store/intakes';
+import { allClearances, screeningInForce } from '../store/screening';
+import type { Db } from '../store/db';
 import type { Checkin, Completion, Swap } from '../domain/facts';
 import type { Context } from './context';
 
@@ -23,6 +26,8 @@ export interface DayFacts {
   screening: Screening;
   /** painfit settings changes up to the date (laid over the intake's answers from their dates). */
   settings: DatedSettings[];
+  unwellDates: IsoDate[];
+  screenedOn: IsoDate;
 }
 
 export const NO_INTAKE_MESSAGE = 'painfit has no intake answers yet, so it cannot make a plan. Run painfit intake first (it takes about 5 minutes).';
@@ -60,6 +65,16 @@ export function requireIntake(ctx: Context, date: IsoDate): IntakeRecord {
   return intake;
 }
 
+/** The screening on `date`: the answers in force (the intake's or a later recheck's) and every clearance. */
+export function screeningOn(db: Db, intake: IntakeRecord, date: IsoDate): Screening {
+  return screeningWithDate(db, intake, date).screening;
+}
+
+function screeningWithDate(db: Db, intake: IntakeRecord, date: IsoDate): { screening: Screening; screenedOn: IsoDate } {
+  const inForce = screeningInForce(db, intake, date);
+  return { screening: screen(inForce.answers, inForce.reportedOn, date, allClearances(db)), screenedOn: inForce.reportedOn };
+}
+
 /** The facts in force on `date`, or a NotReadyError when there is no intake on or before it. */
 export function loadDayFacts(ctx: Context, date: IsoDate): DayFacts {
   const intake = requireIntake(ctx, date);
@@ -71,7 +86,8 @@ export function loadDayFacts(ctx: Context, date: IsoDate): DayFacts {
     checkins: checkinsBetween(db, addDays(intake.date, -FLARE_REFERENCE_DAYS), date),
     completions: completionsBetween(db, intake.date, date),
     swaps: swapsUpTo(db, date),
-    screening: screen(intake.answers, intake.date, date),
+    ...screeningWithDate(db, intake, date),
+    unwellDates: unwellBetween(db, intake.date, date),
     // Only changes made since this intake: a new intake that starts over leaves older ones behind.
     settings: settingsUpTo(db, date).filter((c) => c.date >= intake.date),
   };
@@ -79,3 +95,11 @@ export function loadDayFacts(ctx: Context, date: IsoDate): DayFacts {
 
 /** The answers in force on the facts' date: the intake's, with the settings changes laid over them. */
 export const answersInForce = (facts: DayFacts): IntakeAnswers => answersOn(facts.intake, facts.settings, facts.date);
+
+/** §5 the reference level for `date` (the usual level before that day's check-ins), for the §1d safety net. */
+export function referenceOn(ctx: Context, intake: IntakeRecord, date: IsoDate): number {
+  const db = ctx.db(true);
+  const checkins = checkinsBetween(db, addDays(intake.date, -FLARE_REFERENCE_DAYS), date);
+  const day = flareTimeline(checkins, intake.date, date, intake.answers.pain.average).at(-1);
+  return day?.reference ?? intake.answers.pain.average;
+}

@@ -5,7 +5,8 @@ import { z } from 'zod';
 import { NOTE_CONTROL_CHARACTERS, NOTE_MAX_LENGTH } from '../domain/facts';
 import { isIsoDate } from '../domain/dates';
 import { describeValue, formatIssues } from './issues';
-import { intakeSchema, settingsChangeSchema, wholeNumber, type ParseResult } from './intake';
+import { INTAKE_LIMITS } from '../domain/intake';
+import { intakeSchema, recheckSchema, settingsChangeSchema, wholeNumber, type ParseResult } from './intake';
 
 export const EXPORT_FORMAT = 'painfit-export';
 export const EXPORT_VERSION = 1;
@@ -78,8 +79,8 @@ export const TABLES = [
       id: rowId,
       date,
       recorded_at: timestamp,
-      answers_version: z.literal(1, { error: (iss) => `${describeValue(iss.input)} is not a supported answers version; use 1` }),
-      // The same schema parseIntake uses: every intake must be a valid answers file.
+      answers_version: z.union([z.literal(1), z.literal(2)], { error: (iss) => `${describeValue(iss.input)} is not a supported answers version; use 1 or 2` }),
+      // The same schemas parseIntake uses: every intake must be a valid answers file (version 1 or 2).
       answers: intakeSchema,
     }),
   },
@@ -152,8 +153,33 @@ export const TABLES = [
     }),
   },
   {
-    name: 'settings',
+    name: 'clearances',
     since: 4,
+    key: ['id'],
+    refs: {},
+    json: [],
+    row: row({ id: rowId, seen: date, by: text.max(INTAKE_LIMITS.clearanceByLength).nullable(), recorded_on: date, recorded_at: timestamp }),
+  },
+  {
+    name: 'rechecks',
+    since: 4,
+    key: ['id'],
+    refs: {},
+    json: ['answers'],
+    // The same schema painfit recheck --answers uses.
+    row: row({ id: rowId, date, recorded_at: timestamp, answers: recheckSchema }),
+  },
+  {
+    name: 'unwell',
+    since: 4,
+    key: ['id'],
+    refs: { entry_id: 'entries' },
+    json: [],
+    row: row({ id: rowId, entry_id: rowId, date, recorded_at: timestamp }),
+  },
+  {
+    name: 'settings',
+    since: 5,
     key: ['id'],
     refs: {},
     json: ['changes'],

@@ -57,6 +57,9 @@ const LABELS: Record<TableName, string> = {
   swaps: 'swaps',
   measures: 'weekly measures',
   settings: 'settings changes',
+  clearances: 'clearances',
+  rechecks: 'health re-checks',
+  unwell: 'unwell days',
 };
 
 export async function runImport(opts: ImportOptions, ctx: Context): Promise<void> {
