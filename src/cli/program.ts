@@ -141,7 +141,7 @@ const COMMANDS: CommandSpec[] = [
       { flags: '--osteoporosis <yes|no>', description: 'whether you have osteoporosis or thinning bones' },
     ],
     examples: ['painfit settings', 'painfit settings --days mon,wed,fri,sat --minutes 25', 'painfit settings --equipment band,mat --date 2026-12-07'],
-    note: 'Takes effect from --date (default today). Every exercise keeps its level; only painfit intake --start-over starts again at week 1.',
+    note: 'Takes effect from --date (default today). Every exercise keeps its level and the plan keeps its week; a new painfit intake starts the plan again at week 1.',
     run: async (_args, raw, ctx) => {
       const { parseSettingsOptions, runSettings } = await import('./commands/settings');
       await runSettings(parseSettingsOptions(raw as Record<string, string>), ctx);
