@@ -159,8 +159,8 @@ describe('painfit intake on a terminal', () => {
     expect(answers.likes).toEqual({ cardio: ['walking', 'swimming'], mindBody: ['breathing'], equipment: ['band', 'mat'] });
 
     // The screening result is shown at the end: a non-urgent flag and readiness "yes" answers.
-    expect(s.text).toContain('worth mentioning to your GP');
-    expect(s.text).toContain('3 out of 10 (moderate) at most');
+    expect(screenText(s.text)).toContain('worth mentioning to your GP');
+    expect(screenText(s.text)).toContain('3 out of 10 (moderate) at most');
   });
 
   it('Ctrl-C midway exits 130 and saves nothing', async () => {
