@@ -3,7 +3,9 @@ import { addDays, type IsoDate } from '../domain/dates';
 import { FLARE_REFERENCE_DAYS } from '../domain/rules';
 import { flareTimeline } from '../domain/flare';
 import type { Exercise } from '../domain/exercise';
-import type { IntakeRecord } from '../domain/intake';
+import type { IntakeAnswers, IntakeRecord } from '../domain/intake';
+import { answersOn, type DatedSettings } from '../domain/settings';
+import { settingsUpTo } from '../store/settings';
 import { screen, type Screening } from '../domain/screening';
 import { NotReadyError, UsageError } from '../errors';
 import { fingerprint, libraryStamp, readLibrary } from '../store/library';
@@ -27,6 +29,8 @@ export interface DayFacts {
   walks: Walk[];
   flares: FlareFact[];
   screening: Screening;
+  /** painfit settings changes up to the date (laid over the intake's answers from their dates). */
+  settings: DatedSettings[];
   unwellDates: IsoDate[];
   screenedOn: IsoDate;
   /** The cached weekly state the fold starts from (facts before its week are not read). */
@@ -112,7 +116,9 @@ export function loadDayFacts(ctx: Context, date: IsoDate, foldFrom: IsoDate = da
   const db = ctx.db(true);
   const library = readLibrary();
   const screened = screeningWithDate(db, intake, date);
-  const config = foldConfigKey(intake, screened.screening, libraryStamp());
+  // Only changes made since this intake: a new intake that starts over leaves older ones behind.
+  const settings = settingsUpTo(db, date).filter((c) => c.date >= intake.date);
+  const config = foldConfigKey(intake, screened.screening, `${libraryStamp()}:${fingerprint(JSON.stringify(settings))}`);
   const cached = latestState(db, intake.id, config, foldFrom < date ? foldFrom : date);
   const from = cached?.start ?? intake.date;
   const reached: ProgressState[] = [];
@@ -131,8 +137,12 @@ export function loadDayFacts(ctx: Context, date: IsoDate, foldFrom: IsoDate = da
     ...(cached ? { progress: cached } : {}),
     onWeek: (s) => void reached.push(s),
     fold: { intakeId: intake.id, config, reached, realToday: ctx.realToday },
+    settings,
   };
 }
+
+/** The answers in force on the facts' date: the intake's, with the settings changes laid over them. */
+export const answersInForce = (facts: DayFacts): IntakeAnswers => answersOn(facts.intake, facts.settings, facts.date);
 
 /** §5 the reference level for `date` (the usual level before that day's check-ins), for the §1d safety net. */
 export function referenceOn(ctx: Context, intake: IntakeRecord, date: IsoDate): number {

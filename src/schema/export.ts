@@ -6,7 +6,7 @@ import { FEEDBACK_ANSWERS, FLARE_KINDS, NOTE_CONTROL_CHARACTERS, NOTE_MAX_LENGTH
 import { isIsoDate } from '../domain/dates';
 import { describeValue, formatIssues } from './issues';
 import { INTAKE_LIMITS } from '../domain/intake';
-import { intakeSchema, recheckSchema, wholeNumber, type ParseResult } from './intake';
+import { intakeSchema, recheckSchema, settingsChangeSchema, wholeNumber, type ParseResult } from './intake';
 
 export const EXPORT_FORMAT = 'painfit-export';
 export const EXPORT_VERSION = 1;
@@ -178,8 +178,16 @@ export const TABLES = [
     row: row({ id: rowId, entry_id: rowId, date, recorded_at: timestamp }),
   },
   {
-    name: 'feedback',
+    name: 'settings',
     since: 5,
+    key: ['id'],
+    refs: {},
+    json: ['changes'],
+    row: row({ id: rowId, date, recorded_at: timestamp, changes: settingsChangeSchema }),
+  },
+  {
+    name: 'feedback',
+    since: 6,
     key: ['id'],
     refs: { entry_id: 'entries' },
     json: [],
@@ -194,7 +202,7 @@ export const TABLES = [
   },
   {
     name: 'walks',
-    since: 5,
+    since: 6,
     key: ['id'],
     refs: { entry_id: 'entries' },
     json: [],
@@ -202,7 +210,7 @@ export const TABLES = [
   },
   {
     name: 'flares',
-    since: 5,
+    since: 6,
     key: ['id'],
     refs: { entry_id: 'entries' },
     json: [],

@@ -41,7 +41,9 @@ describe('§4 one weekly step (ACSM; OARSI; Bennell 2013: reps to 12, sets 1 →
     ['holds in 5 s steps: 20 s → 25 s', 'hamstring-stretch', { sets: 2, holdSeconds: 20 }, 'hamstring-stretch', { sets: 2, holdSeconds: 25 }],
     ['holds 23 s → 25 s (round)', 'hamstring-stretch', { sets: 2, holdSeconds: 23 }, 'hamstring-stretch', { sets: 2, holdSeconds: 25 }],
     ['holds at 30 s, no harder rung → hold', 'hamstring-stretch', { sets: 2, holdSeconds: 30 }, 'hamstring-stretch', { sets: 2, holdSeconds: 30 }],
-    ['balance hold at 30 s → one rung up at 15 s', 'tandem-stance', { sets: 2, holdSeconds: 30 }, 'single-leg-stance', { sets: 2, holdSeconds: 15 }],
+    // clinical-rules §4 (rewritten for issue 9): balance moves to a less-supported rung only on
+    // "steady/easy" feedback, never by count, so a full hold stays on its rung.
+    ['balance hold at 30 s → stays on its rung (never by count)', 'tandem-stance', { sets: 2, holdSeconds: 30 }, 'tandem-stance', { sets: 2, holdSeconds: 30 }],
     ['timed mind-body grows only to its library minutes', 'chair-yoga', { minutes: 6 }, 'chair-yoga', { minutes: 6 }],
   ])('§4 %s', (_n, id, dose, nextId, nextDose) => {
     const next = step(id, dose);

@@ -59,6 +59,7 @@ const LABELS: Record<TableName, string> = {
   feedback: 'exercise feedback',
   walks: 'walks',
   flares: 'flare records',
+  settings: 'settings changes',
   clearances: 'clearances',
   rechecks: 'health re-checks',
   unwell: 'unwell days',
