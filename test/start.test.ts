@@ -259,9 +259,9 @@ async function doByClockWithFeedback(app: TestApp, name: string, key: string): P
 
 describe('the pre-session question', () => {
   it.each([
-    ['1', 'unwell', 0, /rest is the better choice/],
+    ['1', 'unwell', 0, /rest while you are unwell/],
     ['2', 'numbness', 3, /within 24 hours/],
-    ['3', 'chest', 3, /call emergency services now/],
+    ['3', 'chest', 3, /If you have chest pain now, call emergency services/],
   ] as const)('yes, %s (%s): no session, the advice, exit %d, and the check-in is kept', async (key, _reason, code, advice) => {
     const home = await homeWithIntake();
     const app = testApp({ now: AT_NINE });
@@ -274,13 +274,15 @@ describe('the pre-session question', () => {
     await app.input.type('5');
     await app.input.press('enter');
     expect(await exit).toBe(code);
-    expect(app.stderr()).toMatch(advice);
+    expect(screen(app)).toMatch(advice);
     expect(app.stderr()).not.toContain('Exercise 1 of');
     const { checkins, completions } = rows(home);
     expect(checkins).toHaveLength(1);
     expect(checkins[0]).toMatchObject({ date: MONDAY, pain: 5, during: null, effort: null });
     expect((checkins[0] as { note: string }).note).toMatch(/^No session: /);
     expect(completions).toEqual([]);
+    // An unwell day is recorded as painfit log --unwell records it (a rest day, not a missed one).
+    expect(query(home, 'SELECT date FROM unwell')).toEqual(key === '1' ? [{ date: MONDAY }] : []);
   });
 });
 
