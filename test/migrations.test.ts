@@ -69,6 +69,9 @@ const SEED: Record<number, (db: Db) => void> = {
       INSERT INTO swaps (entry_id, date, exercise_id, with_id) VALUES (2, '2026-01-07', 'sit-to-stand', 'wall-push');
     `);
   },
+  4(db) {
+    db.exec("INSERT INTO lesson_reads (lesson_id, date, recorded_at) VALUES ('pacing', '2026-01-08', '2026-01-08T09:00:00Z')");
+  },
 };
 
 /** Opens a raw database file at exactly `version`, with the seed rows of every version up to it. */

@@ -166,6 +166,16 @@ const COMMANDS: CommandSpec[] = [
     },
   },
   {
+    name: 'learn',
+    description: 'short lessons on living with long-term pain: list them, or read lesson N',
+    args: [{ syntax: '[n]', description: 'the number of the lesson to read (it is then marked as read)' }],
+    examples: ['painfit learn', 'painfit learn 3', 'painfit learn --json'],
+    run: async ([n], _raw, ctx) => {
+      const { parseLearnOptions, runLearn } = await import('./commands/learn');
+      await runLearn(parseLearnOptions(n), ctx);
+    },
+  },
+  {
     name: 'doctor',
     description: 'check the data folder: schema version, integrity, counts and backups',
     examples: ['painfit doctor', 'painfit doctor --json'],

@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { NOTE_CONTROL_CHARACTERS, NOTE_MAX_LENGTH } from '../domain/facts';
 import { isIsoDate } from '../domain/dates';
+import { LESSONS } from '../domain/lessons';
 import { describeValue, formatIssues } from './issues';
 import { intakeSchema, wholeNumber, type ParseResult } from './intake';
 
@@ -149,6 +150,21 @@ export const TABLES = [
       peg_enjoyment: optionalScore,
       peg_activity: optionalScore,
       goals: list(row({ activity: text.min(1, { error: 'is empty; describe the activity in a few words' }), score })).nullable(),
+    }),
+  },
+  {
+    name: 'lesson_reads',
+    since: 4,
+    key: ['id'],
+    refs: {},
+    json: [],
+    row: row({
+      id: rowId,
+      lesson_id: z
+        .string({ error: (iss) => (iss.input === undefined ? 'is missing (a lesson id)' : `${describeValue(iss.input)} is not a lesson id`) })
+        .refine((id) => LESSONS.some((l) => l.id === id), { error: (iss) => `${describeValue(iss.input)} is not one of painfit's lessons (painfit learn lists them)` }),
+      date,
+      recorded_at: timestamp,
     }),
   },
 ] as const;

@@ -93,6 +93,22 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 4,
+    name: 'lessons read (painfit learn)',
+    up(db) {
+      db.exec(`
+        -- One row each time a lesson is opened; its read status on a date is "a row dated on or before it".
+        CREATE TABLE lesson_reads (
+          id INTEGER PRIMARY KEY,
+          lesson_id TEXT NOT NULL,         -- the lesson's stable id (src/domain/lessons.ts), not its number
+          date TEXT NOT NULL,              -- the local date it was read (--date)
+          recorded_at TEXT NOT NULL
+        ) STRICT;
+        CREATE INDEX lesson_reads_by_date ON lesson_reads (date, lesson_id);
+      `);
+    },
+  },
 ];
 
 export const LATEST_VERSION = Math.max(...MIGRATIONS.map((m) => m.version));

@@ -56,6 +56,7 @@ const LABELS: Record<TableName, string> = {
   completions: 'exercises done or skipped',
   swaps: 'swaps',
   measures: 'weekly measures',
+  lesson_reads: 'lessons read',
 };
 
 export async function runImport(opts: ImportOptions, ctx: Context): Promise<void> {

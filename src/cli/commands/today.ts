@@ -3,6 +3,10 @@ import { addDays, weekdayOf, type IsoDate } from '../../domain/dates';
 import { buildSession, type Session } from '../../domain/session';
 import type { Weekday } from '../../domain/vocab';
 import { EXIT, ExitWith } from '../../errors';
+import { offeredLesson, readDates } from '../../domain/lessons';
+import { lessonReadsUpTo } from '../../store/lessons';
+import { todayJson } from '../../ui/json';
+import { lessonOfferLine } from '../../ui/lessons';
 import { renderSession } from '../../ui/session';
 import type { Context } from '../context';
 import { loadDayFacts } from '../day';
@@ -19,11 +23,23 @@ export function nextSessionDate(date: IsoDate, days: readonly Weekday[]): IsoDat
   return undefined;
 }
 
+/** The lesson offered in this plan week (clinical-rules §8), from the lessons read so far. */
+function weekLesson(ctx: Context, week: number): number | null {
+  const db = ctx.db(false);
+  const read = readDates(db ? lessonReadsUpTo(db, ctx.today) : [], ctx.today);
+  return offeredLesson(new Set(read.keys()), week);
+}
+
 export async function runToday(ctx: Context): Promise<void> {
   const facts = loadDayFacts(ctx, ctx.today);
   const session: Session = buildSession(facts);
   const next = nextSessionDate(ctx.today, facts.intake.answers.schedule.days);
-  ctx.out(ctx.json ? JSON.stringify(session, null, 2) : renderSession(session, ctx.theme, undefined, next));
+  const lesson = session.status === 'stop' ? null : weekLesson(ctx, session.week);
+  if (ctx.json) ctx.out(JSON.stringify(todayJson(session, { lesson }), null, 2));
+  else {
+    const text = renderSession(session, ctx.theme, undefined, next);
+    ctx.out(lesson === null ? text : `${text}\n${lessonOfferLine(lesson, ctx.theme)}`);
+  }
   if (session.status === 'stop') {
     // The screen above already explains the stop; in --json mode stderr also gets the error object.
     throw new ExitWith(EXIT.notReady, 'SAFETY_STOP', ctx.json ? SAFETY_STOP_MESSAGE : '');
