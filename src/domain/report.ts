@@ -26,6 +26,7 @@ import {
 } from './rules';
 import type { Screening } from './screening';
 import { type Region, WEEKDAYS, type Weekday } from './vocab';
+import { listWords, PEG, WEEKDAY_SHORT } from './words';
 
 export interface WeekRow {
   /** Monday of the week. */
@@ -389,7 +390,7 @@ export function painChange(baseline: number, current: number | null): Change {
 
 /** PEG (Krebs 2009): intake PEG → the latest weekly PEG, with the pain thresholds (clinical-rules §2). */
 export function pegChange(baseline: number, latest: Measure | null): Change {
-  const start = `PEG (pain and how much it gets in the way, 0-10): ${num(baseline)} at the start`;
+  const start = `${PEG.label}: ${num(baseline)} at the start`;
   if (!latest?.peg) return { ...noVerdict(baseline, `${start}; not asked again yet (painfit checkin asks once a week).`), currentDate: null };
   const current = pegScore(latest.peg);
   const j = judgeChange(baseline, current);
@@ -569,8 +570,7 @@ function stepReason(reason: WeekReason, w: { planned: number; done: number; brea
 
 function planSummary(days: readonly Weekday[], minutes: number, stopped: boolean): Report['plan'] {
   const order = WEEKDAYS.filter((d) => days.includes(d));
-  const names = order.map((d) => d[0]!.toUpperCase() + d.slice(1));
-  const list = names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+  const list = listWords(order.map((d) => WEEKDAY_SHORT[d]));
   const summary = stopped
     ? 'No plan yet: the safety check says to see a clinician first.'
     : `${order.length} ${order.length === 1 ? 'day' : 'days'} a week (${list}), about ${minutes} minutes each.`;

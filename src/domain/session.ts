@@ -48,6 +48,7 @@ import {
 } from './rules';
 import { readinessOf, type Screening, SCREENING_MESSAGES } from './screening';
 import type { ExerciseType, Position, Region } from './vocab';
+import { REGION_LABEL } from './words';
 
 /** What session building needs from screen(): the command calls screen() and passes this in. */
 export type ScreeningInput = Pick<Screening, 'outcome' | 'maxEffort' | 'progressionPaused' | 'notes'>;
@@ -398,17 +399,6 @@ function toSessionExercise(
   return out;
 }
 
-const REGION_WORDS: Record<Region, string> = {
-  neck: 'neck',
-  shoulder: 'shoulder',
-  'upper-back': 'upper back',
-  'low-back': 'low back',
-  hip: 'hip',
-  knee: 'knee',
-  'ankle-foot': 'ankle and foot',
-  'wrist-hand': 'wrist and hand',
-  widespread: 'whole body',
-};
 const STYLE_WORDS: Record<string, string> = {
   walking: 'walking',
   cycling: 'cycling',
@@ -433,7 +423,7 @@ export function focusOf(exercises: readonly Exercise[], userRegions: readonly Re
   const strength = exercises.filter((e) => e.type === 'strength');
   if (strength.length > 0) {
     const regions = userRegions.filter((r) => strength.some((e) => e.regions.includes(r)));
-    parts.push(regions.length > 0 ? `strength for ${listWords(regions.map((r) => REGION_WORDS[r]))}` : 'strength');
+    parts.push(regions.length > 0 ? `strength for ${listWords(regions.map((r) => REGION_LABEL[r]))}` : 'strength');
   }
   for (const type of ['balance', 'cardio', 'mind-body'] as const) {
     for (const e of exercises.filter((x) => x.type === type)) {

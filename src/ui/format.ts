@@ -1,21 +1,7 @@
 // Small text helpers shared by the renderers.
 
-/** Borg CR10 words for an effort target (0-10). */
-export function effortWords(effort: number): string {
-  if (effort <= 1) return 'very light';
-  if (effort === 2) return 'light';
-  if (effort === 3) return 'moderate';
-  if (effort === 4) return 'somewhat hard';
-  return 'hard';
-}
-
-/** Display labels only (Boonstra 2016): 1-3 mild, 4-6 moderate, 7-10 severe. */
-export function painWords(pain: number): string {
-  if (pain === 0) return 'no pain';
-  if (pain <= 3) return 'mild';
-  if (pain <= 6) return 'moderate';
-  return 'severe';
-}
+// Effort (Borg CR10) and pain labels come from the one words module.
+export { effortLabel as effortWords, painLabel as painWords } from '../domain/words';
 
 export interface DoseFields {
   sets?: number;

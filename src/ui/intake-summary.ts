@@ -1,5 +1,6 @@
 // Renderers for the intake: they return strings (tested with colour off).
 import type { IntakeAnswers } from '../domain/intake';
+import { pegScore } from '../domain/report';
 import type { Screening } from '../domain/screening';
 import type { ReadinessQuestion, RedFlag } from '../domain/intake';
 import { DAY_TEXT, READINESS_SHORT, RED_FLAG_SHORT, REGION_TEXT } from './intake-questions';
@@ -9,7 +10,7 @@ const list = (items: readonly string[], none = 'none') => (items.length ? items.
 const yes = (b: boolean) => (b ? 'yes' : 'no');
 
 export function renderIntakeSummary(a: IntakeAnswers, theme: Theme): string {
-  const peg = ((a.pain.peg.pain + a.pain.peg.enjoyment + a.pain.peg.activity) / 3).toFixed(1);
+  const peg = pegScore(a.pain.peg).toFixed(1);
   const rows: [string, string][] = [
     ['About you', `${a.about.name ? `${a.about.name}, ` : ''}age ${a.about.age}`],
     ['Health questions answered yes', list((Object.keys(a.readiness) as ReadinessQuestion[]).filter((k) => a.readiness[k]).map((k) => READINESS_SHORT[k]))],

@@ -11,7 +11,8 @@
 import type { IsoDate } from '../domain/dates';
 import type { RedFlag } from '../domain/intake';
 import type { Change, DayPoint, FlareSpan, PsfsChange, Report, Verdict, WeekRow } from '../domain/report';
-import type { Region } from '../domain/vocab';
+import { RED_FLAG_TIER, type RedFlagTier } from '../domain/screening';
+import { dayMonth, PEG, REGION_LABEL, TIER_LABEL, WEEKDAY_SHORT } from '../domain/words';
 import { DISCLAIMER } from './format';
 
 // ---------------------------------------------------------------------------------------------
@@ -68,16 +69,10 @@ const DENSE_DAYS = 100;
 // ---------------------------------------------------------------------------------------------
 // Words and numbers.
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** '2025-03-03' → '3 Mar 2025' (or '3 Mar'). Anything else is shown as given (and escaped). */
-function dateText(date: IsoDate, withYear = true): string {
-  const m = ISO.exec(date);
-  const month = m ? MONTHS[Number(m[2]) - 1] : undefined;
-  if (!m || !month) return date;
-  return `${Number(m[3])} ${month}${withYear ? ` ${m[1]}` : ''}`;
-}
+const dateText = (date: IsoDate, withYear = true): string => dayMonth(date, withYear);
 
 function dayIndex(from: IsoDate, date: IsoDate): number | null {
   const a = ISO.exec(from);
@@ -126,45 +121,25 @@ const OUTCOME_TEXT: Record<Report['screening']['outcome'], string> = {
   stop: 'Not cleared: no exercise plan until a clinician has seen them',
 };
 
-const RED_FLAG_LABEL: Record<RedFlag, [string, 'emergency' | 'urgent' | 'non-urgent']> = {
-  bladderBowel: ['New bladder or bowel dysfunction', 'emergency'],
-  saddleNumbness: ['Saddle numbness', 'emergency'],
-  legWeakness: ['Weakness or numbness in both legs', 'emergency'],
-  feverWithPain: ['Fever or chills with back or neck pain', 'urgent'],
-  cancerHistory: ['History of cancer with new back or neck pain', 'urgent'],
-  injuryWithOsteoporosis: ['Recent fall or injury with osteoporosis or long-term steroids', 'urgent'],
-  newNumbness: ['New or spreading weakness, numbness or pins and needles', 'urgent'],
-  unsteadyOrClumsy: ['Unsteady gait or clumsy hands with neck pain', 'urgent'],
-  weightLoss: ['Unexplained weight loss', 'non-urgent'],
-  nightPain: ['Night pain not eased by changing position', 'non-urgent'],
-  morningStiffness: ['Morning stiffness over 30 minutes, onset before 45', 'non-urgent'],
-};
-
-const REGION_LABEL: Record<Region, string> = {
-  neck: 'neck',
-  shoulder: 'shoulder',
-  'upper-back': 'upper back',
-  'low-back': 'lower back',
-  hip: 'hip',
-  knee: 'knee',
-  'ankle-foot': 'ankle or foot',
-  'wrist-hand': 'wrist or hand',
-  widespread: 'widespread pain',
-};
-
-const DAY_LABEL: Record<string, string> = {
-  mon: 'Mon',
-  tue: 'Tue',
-  wed: 'Wed',
-  thu: 'Thu',
-  fri: 'Fri',
-  sat: 'Sat',
-  sun: 'Sun',
+/** A clinician's name for each warning sign; the tier comes from the domain (RED_FLAG_TIER). */
+const RED_FLAG_LABEL: Record<RedFlag, string> = {
+  bladderBowel: 'New bladder or bowel dysfunction',
+  saddleNumbness: 'Saddle numbness',
+  legWeakness: 'Weakness or numbness in both legs',
+  feverWithPain: 'Fever or chills with back or neck pain',
+  cancerHistory: 'History of cancer with new back or neck pain',
+  injuryWithOsteoporosis: 'Recent fall or injury with osteoporosis or long-term steroids',
+  newNumbness: 'New or spreading weakness, numbness or pins and needles',
+  unsteadyOrClumsy: 'Unsteady gait or clumsy hands with neck pain',
+  weightLoss: 'Unexplained weight loss',
+  nightPain: 'Night pain not eased by changing position',
+  morningStiffness: 'Morning stiffness over 30 minutes, onset before 45',
 };
 
 function redFlagText(flag: string): { label: string; tier: string | null } {
-  const known = (RED_FLAG_LABEL as Record<string, [string, string] | undefined>)[flag];
-  return known ? { label: known[0], tier: known[1] } : { label: flag, tier: null };
+  const label = (RED_FLAG_LABEL as Record<string, string | undefined>)[flag];
+  const tier = (RED_FLAG_TIER as Record<string, RedFlagTier | undefined>)[flag];
+  return { label: label ?? flag, tier: tier ? TIER_LABEL[tier] : null };
 }
 
 function regionText(region: string): string {
@@ -484,7 +459,7 @@ ${s.notes.length > 0 ? html`<p class="sub">What painfit told the user:</p><ul cl
 }
 
 function planBlock(report: Report): Html {
-  const days = report.plan.days.map((d) => DAY_LABEL[d] ?? d).join(', ');
+  const days = report.plan.days.map((d) => (WEEKDAY_SHORT as Record<string, string | undefined>)[d] ?? d).join(', ');
   return html`<dl class="facts">
 <div><dt>Days</dt><dd>${days || '–'}</dd></div>
 <div><dt>Time per session</dt><dd>${report.plan.minutes} min</dd></div>
@@ -648,7 +623,7 @@ ${planBlock(report)}
 <h2 id="h-change">Is it helping?</h2>
 <div class="${report.peg ? 'pair' : 'single'}">
 ${changeLine('Pain (0–10)', report.change, '(0 none, 10 worst)', 'last 7 days')}
-${report.peg ? changeLine('PEG: pain, enjoyment, activity', report.peg, '(mean of three 0–10 items)', report.peg.currentDate ? `on ${dateText(report.peg.currentDate, false)}` : 'now') : ''}
+${report.peg ? changeLine(PEG.heading, report.peg, `(${PEG.scale})`, report.peg.currentDate ? `on ${dateText(report.peg.currentDate, false)}` : 'now') : ''}
 </div>
 <p class="muted small">Meaningful: a reduction of at least 30% or 2 points; substantial: at least 50% (Farrar 2001; IMMPACT).</p>
 </section>

@@ -2,20 +2,15 @@
 // decimal here (the Report keeps full precision).
 import Table from 'cli-table3';
 import { formatDate, type IsoDate } from '../domain/dates';
-import { num, type Report, type WeekRow } from '../domain/report';
+import { num, pegScore, type Report, type WeekRow } from '../domain/report';
+import { dayMonth } from '../domain/words';
 import { CHART_LEGEND, renderLineChart } from './chart';
 import { DISCLAIMER, plural, terminalWidth } from './format';
 import type { Theme } from './theme';
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 /** What the table shows for a week without a value: a gap, never a zero. */
 const NONE = '–';
 
-/** "5 Jan", or "5 Jan 2027" when the report spans more than one year. */
-function dayMonth(date: IsoDate, withYear: boolean): string {
-  const [y, m, d] = date.split('-');
-  return `${Number(d)} ${MONTHS[Number(m) - 1]}${withYear ? ` ${y}` : ''}`;
-}
 
 const optional = (x: number | null, show: (n: number) => string = num) => (x === null ? NONE : show(x));
 
@@ -161,8 +156,7 @@ export function renderMeasureSaved(
 ): string {
   const lines = [theme.heading(`Weekly questions saved for ${formatDate(m.date)}:`)];
   if (m.peg) {
-    const score = (m.peg.pain + m.peg.enjoyment + m.peg.activity) / 3;
-    lines.push(`  PEG: pain ${m.peg.pain}, enjoyment ${m.peg.enjoyment}, activity ${m.peg.activity} (score ${num(score)})`);
+    lines.push(`  PEG: pain ${m.peg.pain}, enjoyment ${m.peg.enjoyment}, activity ${m.peg.activity} (score ${num(pegScore(m.peg))})`);
   }
   for (const [i, g] of (m.goals ?? []).entries()) {
     const then = intakeGoals[i]?.score;

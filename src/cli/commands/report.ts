@@ -5,6 +5,7 @@ import path from 'node:path';
 import { buildReport, DEFAULT_REPORT_WEEKS, MAX_REPORT_WEEKS, type Report, reportRange } from '../../domain/report';
 import { screen } from '../../domain/screening';
 import { UsageError } from '../../errors';
+import { reportJson } from '../../ui/json';
 import { loadReportFacts } from '../../store/report';
 import type { Context } from '../context';
 import { requireIntake } from '../day';
@@ -75,7 +76,7 @@ export async function runReport(opts: ReportOptions, ctx: Context): Promise<void
     ctx.err(`The report for your clinician is in ${file}`);
   }
 
-  if (ctx.json) ctx.out(JSON.stringify(report, null, 2));
+  if (ctx.json) ctx.out(JSON.stringify(reportJson(report), null, 2));
   else if (opts.csv) ctx.out((await import('../../ui/report')).renderReportCsv(report));
   else if (opts.html === undefined) ctx.out((await import('../../ui/report')).renderReport(report, ctx.theme));
 }
