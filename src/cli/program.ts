@@ -63,9 +63,17 @@ const COMMANDS: CommandSpec[] = [
   },
   {
     name: 'plan',
-    description: 'the next seven days at a glance',
-    examples: ['painfit plan', 'painfit plan --json'],
-    run: async (_args, _raw, ctx) => (await import('./commands/plan')).runPlan(ctx),
+    description: 'the next seven days at a glance (or more weeks), or a calendar file of them',
+    options: [
+      { flags: '--weeks <n>', description: 'how many weeks ahead, 1 to 12 (default 1; 4 with --ics)' },
+      { flags: '--ics <file>', description: 'write the sessions and walks as an iCalendar file for your calendar app' },
+      { flags: '--time <HH:MM>', description: 'with --ics: when each session starts (default 09:00)' },
+    ],
+    examples: ['painfit plan', 'painfit plan --json', 'painfit plan --ics painfit.ics --time 18:00'],
+    run: async (_args, raw, ctx) => {
+      const { parsePlanOptions, runPlan } = await import('./commands/plan');
+      await runPlan(parsePlanOptions(raw), ctx);
+    },
   },
   {
     name: 'exercises',

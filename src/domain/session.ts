@@ -558,13 +558,14 @@ export function buildSession(input: SessionInput): Session {
 }
 
 /**
- * Seven days from `input.date` (today and the six after): the week at a glance for `painfit plan`.
- * Days ahead assume no new check-ins or completions, so they show the plan as it stands.
+ * `count` days from `input.date` (default seven: today and the six after): the week at a glance
+ * for `painfit plan`, or the weeks of its calendar file. Days ahead assume no new check-ins or
+ * completions, so they show the plan as it stands.
  */
-export function buildWeek(input: SessionInput): Session[] {
-  const dates = Array.from({ length: 7 }, (_, k) => addDays(input.date, k));
+export function buildWeek(input: SessionInput, count = 7): Session[] {
+  const dates = Array.from({ length: count }, (_, k) => addDays(input.date, k));
   if (input.screening.outcome === 'stop') return dates.map((d) => stopSession(input, d));
   const ctx = contextOf(input);
-  const days = timeline(ctx, dates[6] ?? input.date);
-  return days.slice(-7).map((p) => sessionFor(ctx, p));
+  const days = timeline(ctx, dates[count - 1] ?? input.date);
+  return days.slice(-count).map((p) => sessionFor(ctx, p));
 }
