@@ -86,6 +86,9 @@ export const weekRowSchema = z.strictObject({
   adherence: nullableNumber,
   activeMinutes: z.number().min(0),
   peg: nullableNumber,
+  sleepMean: nullableNumber,
+  duringMean: nullableNumber,
+  effortMean: nullableNumber,
 });
 
 export const reportSchema = z.strictObject({
@@ -122,6 +125,15 @@ export const reportSchema = z.strictObject({
     .nullable(),
   flares: z.array(z.strictObject({ start: date, end: date.nullable(), days: z.number().int().min(1) })),
   steps: z.array(z.strictObject({ date, week: z.number().int().min(1), change: z.enum(['up', 'hold', 'down']), reason: z.string() })),
+  insights: z.array(
+    z.strictObject({
+      kind: z.enum(['after-session', 'sleep']),
+      enough: z.boolean(),
+      groups: z.array(z.strictObject({ label: z.string(), days: count, painMean: nullableNumber })).length(2),
+      difference: nullableNumber,
+      words: z.string().min(1),
+    }),
+  ),
   notes: z.array(z.strictObject({ date, note: z.string() })),
   plan: z.strictObject({ days: z.array(z.enum(WEEKDAYS)), minutes: z.number(), summary: z.string() }),
   weeksAsked: z.number().int().min(1).optional(),
