@@ -6,7 +6,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { addDays } from '../src/domain/dates';
 import { INTAKE_TEMPLATE } from '../src/schema/intake';
-import { doseText } from '../src/ui/format';
+import { type DoseFields, doseText } from '../src/ui/format';
 import { run, runJson, tempHome, writeJson } from './helpers/cli';
 
 const WED = '2026-11-04'; // a Wednesday: the plan starts mid-week
@@ -33,7 +33,7 @@ describe("the clinician's page", () => {
   const page = fs.readFileSync(file, 'utf8');
 
   it('lists the current programme exactly as painfit today --json gives it: exercise, dose, effort', () => {
-    const today = runJson(['today', '--date', asOf], { home }).json as { exercises: { id: string; name: string; effort: number; optional?: true }[] };
+    const today = runJson(['today', '--date', asOf], { home }).json as { exercises: ({ id: string; name: string; effort: number; optional?: true } & DoseFields)[] };
     const table = /<table class="programme">[\s\S]*?<\/table>/.exec(page)?.[0] ?? '';
     const rows = [...table.matchAll(/<tr><td class="text">(.*?)<span class="id"> (.*?)<\/span><\/td><td class="text">(.*?)<\/td><td>(\d+) /g)].map((m) => ({
       name: unescape(m[1]!),

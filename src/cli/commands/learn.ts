@@ -34,7 +34,7 @@ export async function runLearn(opts: LearnOptions, ctx: Context): Promise<void> 
     const next = nextUnread(new Set(read.keys()));
     if (ctx.json) {
       ctx.out(JSON.stringify({ date: ctx.today, lessons: LESSONS.map((l, i) => lessonJson(l, i + 1, read.get(l.id) ?? null)), next }, null, 2));
-    } else ctx.out(renderLessonList(read, next, ctx.theme));
+    } else ctx.out(renderLessonList(read, next, ctx.theme, ctx.width));
     return;
   }
 
@@ -44,5 +44,5 @@ export async function runLearn(opts: LearnOptions, ctx: Context): Promise<void> 
   const read = readDates(lessonReadsUpTo(db, date), date);
   const next = nextUnread(new Set(read.keys()));
   if (ctx.json) ctx.out(JSON.stringify({ ...lessonJson(opts.lesson, opts.number, read.get(opts.lesson.id) ?? date), body: [...opts.lesson.body], next }, null, 2));
-  else ctx.out(renderLesson(opts.lesson, opts.number, next, ctx.theme));
+  else ctx.out(renderLesson(opts.lesson, opts.number, next, ctx.theme, ctx.width));
 }

@@ -82,5 +82,5 @@ export async function runPlan(opts: PlanOptions, ctx: Context): Promise<void> {
     ctx.out(JSON.stringify({ from: ctx.today, screening: facts.screening.outcome, days }, null, 2));
     return;
   }
-  if (opts.ics === undefined) ctx.out(renderWeek(days, facts.intake.answers, ctx.theme));
+  if (opts.ics === undefined) ctx.out(renderWeek(days, facts.intake.answers, ctx.theme, ctx.width));
 }

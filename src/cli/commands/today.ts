@@ -37,8 +37,8 @@ export async function runToday(ctx: Context): Promise<void> {
   const lesson = session.status === 'stop' ? null : weekLesson(ctx, session.week);
   if (ctx.json) ctx.out(JSON.stringify(todayJson(session, { lesson }), null, 2));
   else {
-    const text = renderSession(session, ctx.theme, undefined, next);
-    ctx.out(lesson === null ? text : `${text}\n${lessonOfferLine(lesson, ctx.theme)}`);
+    const text = renderSession(session, ctx.theme, ctx.width, next);
+    ctx.out(lesson === null ? text : `${text}\n${lessonOfferLine(lesson, ctx.theme, ctx.width)}`);
   }
   if (session.status === 'stop') {
     // The screen above already explains the stop; in --json mode stderr also gets the error object.
