@@ -16,7 +16,8 @@ interface CommandSpec {
   description: string;
   /** Positional arguments, commander syntax: '<id>' or '[text]'. */
   args?: { syntax: string; description: string }[];
-  options?: { flags: string; description: string }[];
+  /** `repeatable`: the option may be given several times; its value is the list of them all. */
+  options?: { flags: string; description: string; repeatable?: true }[];
   examples: string[];
   /** Extra help after the examples. */
   note?: string;
@@ -185,6 +186,17 @@ const COMMANDS: CommandSpec[] = [
     },
   },
   {
+    name: 'flare',
+    description: "your personal flare plan: what helps, your medicine as prescribed, whom to call",
+    options: [{ flags: '--plan <text>', description: 'a line of your flare plan; repeat it for each line (replaces the plan you had)', repeatable: true }],
+    examples: ['painfit flare --plan "warm shower, then a 5-minute walk" --plan "ibuprofen as prescribed" --plan "call Jo: 07700 900123"', 'painfit flare --json'],
+    note: 'The plan is shown on every flare day in painfit today.',
+    run: async (_args, raw, ctx) => {
+      const { parseFlareOptions, runFlare } = await import('./commands/flare');
+      await runFlare(parseFlareOptions(raw), ctx);
+    },
+  },
+  {
     name: 'doctor',
     description: 'check the data folder: schema version, integrity, counts and backups',
     examples: ['painfit doctor', 'painfit doctor --json'],
@@ -236,7 +248,10 @@ function define(app: App, parent: Command, spec: CommandSpec, full: boolean): vo
   const cmd = parent.command(spec.name).description(spec.description);
   if (!full) return;
   for (const a of spec.args ?? []) cmd.argument(a.syntax, a.description);
-  for (const o of spec.options ?? []) cmd.option(o.flags, o.description);
+  for (const o of spec.options ?? []) {
+    if (o.repeatable) cmd.option(o.flags, o.description, (value: string, previous: string[] | undefined) => [...(previous ?? []), value]);
+    else cmd.option(o.flags, o.description);
+  }
   addGlobalOptions(cmd, true);
   cmd.addHelpText('after', example(spec.examples) + (spec.note ? `\n${spec.note}\n` : ''));
   // A nested command is built in full as well: which one runs is only known once commander parses.

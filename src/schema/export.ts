@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { NOTE_CONTROL_CHARACTERS, NOTE_MAX_LENGTH } from '../domain/facts';
 import { isIsoDate } from '../domain/dates';
 import { LESSONS } from '../domain/lessons';
+import { checkFlarePlan, FLARE_PLAN_MAX_ITEMS } from '../domain/flare-plan';
 import { describeValue, formatIssues } from './issues';
 import { intakeSchema, wholeNumber, type ParseResult } from './intake';
 
@@ -165,6 +166,25 @@ export const TABLES = [
         .refine((id) => LESSONS.some((l) => l.id === id), { error: (iss) => `${describeValue(iss.input)} is not one of painfit's lessons (painfit learn lists them)` }),
       date,
       recorded_at: timestamp,
+    }),
+  },
+  {
+    name: 'flare_plans',
+    since: 5,
+    key: ['id'],
+    refs: {},
+    json: ['items'],
+    row: row({
+      id: rowId,
+      date,
+      recorded_at: timestamp,
+      // The same rules as painfit flare --plan: a file must not smuggle in what the command would refuse.
+      items: list(text).refine((items) => checkFlarePlan(items).ok, {
+        error: (iss) => {
+          const r = checkFlarePlan(iss.input as string[]);
+          return r.ok ? 'is not a flare plan' : `${r.problem} (painfit flare --plan takes 1 to ${FLARE_PLAN_MAX_ITEMS} lines)`;
+        },
+      }),
     }),
   },
 ] as const;

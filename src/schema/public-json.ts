@@ -48,6 +48,8 @@ export const todaySchema = z.strictObject({
   notes: z.array(z.string()),
   /** The number of the lesson offered this week (painfit learn N), or null. */
   lesson: z.number().int().min(1).nullable(),
+  /** On a flare day, the person's own flare plan ([] when none written); null on other days. */
+  flarePlan: z.array(z.string().min(1)).nullable(),
   /** design.md v2: the day's walking-track dose, or null. */
   walk: z.strictObject({ minutes: z.number().min(0), effort: score }).nullable().optional(),
   /** design.md v2: the current week's plan against the long-term targets. */

@@ -109,6 +109,23 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 5,
+    name: 'the personal flare plan (painfit flare --plan)',
+    up(db) {
+      db.exec(`
+        -- Every version of the person's own flare plan is kept; the one in force on a date is the
+        -- latest dated on or before it. items: a JSON array of short lines.
+        CREATE TABLE flare_plans (
+          id INTEGER PRIMARY KEY,
+          date TEXT NOT NULL,
+          recorded_at TEXT NOT NULL,
+          items TEXT NOT NULL CHECK (json_valid(items) AND json_type(items) = 'array')
+        ) STRICT;
+        CREATE INDEX flare_plans_by_date ON flare_plans (date, id);
+      `);
+    },
+  },
 ];
 
 export const LATEST_VERSION = Math.max(...MIGRATIONS.map((m) => m.version));

@@ -7,10 +7,12 @@ import type { Session } from '../domain/session';
 export interface TodayExtras {
   /** The number of the lesson offered this week (painfit learn N), or null. */
   lesson: number | null;
+  /** On a flare day, the person's own flare plan (painfit flare --plan), [] when none; null on other days. */
+  flarePlan: string[] | null;
 }
 
 export function todayJson(session: Session, extras: TodayExtras): Session & TodayExtras {
-  return { ...session, lesson: extras.lesson };
+  return { ...session, lesson: extras.lesson, flarePlan: extras.flarePlan };
 }
 
 export function reportJson(report: Report): Report {

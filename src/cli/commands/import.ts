@@ -57,6 +57,7 @@ const LABELS: Record<TableName, string> = {
   swaps: 'swaps',
   measures: 'weekly measures',
   lesson_reads: 'lessons read',
+  flare_plans: 'flare plans',
 };
 
 export async function runImport(opts: ImportOptions, ctx: Context): Promise<void> {

@@ -4,7 +4,9 @@ import { buildSession, type Session } from '../../domain/session';
 import type { Weekday } from '../../domain/vocab';
 import { EXIT, ExitWith } from '../../errors';
 import { offeredLesson, readDates } from '../../domain/lessons';
+import { flarePlanAsOf } from '../../store/flare-plans';
 import { lessonReadsUpTo } from '../../store/lessons';
+import { renderFlarePlan } from '../../ui/flare';
 import { todayJson } from '../../ui/json';
 import { lessonOfferLine } from '../../ui/lessons';
 import { renderSession } from '../../ui/session';
@@ -35,10 +37,15 @@ export async function runToday(ctx: Context): Promise<void> {
   const session: Session = buildSession(facts);
   const next = nextSessionDate(ctx.today, facts.intake.answers.schedule.days);
   const lesson = session.status === 'stop' ? null : weekLesson(ctx, session.week);
-  if (ctx.json) ctx.out(JSON.stringify(todayJson(session, { lesson }), null, 2));
+  // On a flare day, the person's own flare plan (clinical-rules §5), or how to write one.
+  const db = ctx.db(false);
+  const flarePlan = session.status === 'flare' ? ((db ? flarePlanAsOf(db, ctx.today) : null)?.items ?? []) : null;
+  if (ctx.json) ctx.out(JSON.stringify(todayJson(session, { lesson, flarePlan }), null, 2));
   else {
-    const text = renderSession(session, ctx.theme, ctx.width, next);
-    ctx.out(lesson === null ? text : `${text}\n${lessonOfferLine(lesson, ctx.theme, ctx.width)}`);
+    const parts = [renderSession(session, ctx.theme, ctx.width, next)];
+    if (flarePlan !== null) parts.push('', renderFlarePlan(flarePlan, ctx.theme, ctx.width));
+    if (lesson !== null) parts.push(lessonOfferLine(lesson, ctx.theme, ctx.width));
+    ctx.out(parts.join('\n'));
   }
   if (session.status === 'stop') {
     // The screen above already explains the stop; in --json mode stderr also gets the error object.
