@@ -72,3 +72,23 @@ describe("the clinician's page", () => {
     expect(page).toContain('Pain and sleep:');
   });
 });
+
+describe("the clinician's page: the screening answers that shaped the plan", () => {
+  it('names each answer with its tier, and whether a clinician has cleared the person', () => {
+    const home = tempHome();
+    const answers = structuredClone(INTAKE_TEMPLATE) as typeof INTAKE_TEMPLATE & { readiness: Record<string, boolean>; redFlags: Record<string, boolean> };
+    answers.readiness.heartCondition = true;
+    answers.redFlags.nightPain = true;
+    expect(run(['intake', '--answers', writeJson(path.dirname(home), 'a.json', answers), '--date', WED], { home }).code).toBe(0);
+    const json = runJson(['report', '--date', addDays(WED, 2)], { home }).json as { screening: { answers: { answer: string; tier: string }[]; clearance: unknown } };
+    expect(json.screening.answers).toEqual(expect.arrayContaining([{ answer: 'heartCondition', tier: 'light' }, { answer: 'nightPain', tier: 'non-urgent' }]));
+    expect(json.screening.clearance).toBeNull();
+    const file = path.join(path.dirname(home), 'screening.html');
+    expect(run(['report', '--html', file, '--date', addDays(WED, 2)], { home }).code).toBe(0);
+    const page = unescape(fs.readFileSync(file, 'utf8'));
+    expect(page).toContain('Answers that shaped the plan:');
+    expect(page).toMatch(/Heart condition or high blood pressure \(health question: yes\) <span class="tier tier-light">light effort<\/span>/);
+    expect(page).toMatch(/Night pain not eased by changing position <span class="tier tier-non-urgent">non-urgent<\/span>/);
+    expect(page).toContain("No clinician's clearance recorded.");
+  });
+});

@@ -24,7 +24,7 @@ import {
   PSFS_MEAN_CHANGE,
   SUBSTANTIAL_CHANGE_PERCENT,
 } from './rules';
-import type { Screening } from './screening';
+import { READINESS_STOP, RED_FLAG_TIER, type RedFlagTier, type Screening } from './screening';
 import { type Region, WEEKDAYS, type Weekday } from './vocab';
 import { listWords, PEG, WEEKDAY_SHORT } from './words';
 
@@ -134,11 +134,25 @@ export interface Insight {
   words: string;
 }
 
+export interface ScreeningAnswer {
+  /** The answer's key in the answers file (a readiness question or a warning sign). */
+  answer: string;
+  tier: 'stop' | 'light' | RedFlagTier;
+}
+
 export interface Report {
   from: IsoDate;
   to: IsoDate;
   intake: { date: IsoDate; name?: string; age: number; regions: Region[]; average: number };
-  screening: { outcome: 'proceed' | 'light' | 'stop'; redFlags: string[]; notes: string[] };
+  screening: {
+    outcome: 'proceed' | 'light' | 'stop';
+    redFlags: string[];
+    notes: string[];
+    /** The answers that shaped the plan, each with its tier (readiness: stop or light; warning signs: their tier). */
+    answers?: ScreeningAnswer[];
+    /** The clinician's clearance in force, if any. */
+    clearance?: { date: IsoDate; by: string | null } | null;
+  };
   /** Oldest first; weeks start on Monday. */
   weeks: WeekRow[];
   daily: DayPoint[];
@@ -224,7 +238,7 @@ export interface ReportInput {
   weeks: number;
   /** The intake in force on `asOf`. */
   intake: IntakeRecord;
-  screening: Pick<Screening, 'outcome' | 'redFlags' | 'notes' | 'progressionPaused'>;
+  screening: Pick<Screening, 'outcome' | 'redFlags' | 'notes' | 'progressionPaused'> & Partial<Pick<Screening, 'readinessYes' | 'cleared'>>;
   /** Check-ins from reportRange().factsFrom to asOf (others are ignored). */
   checkins: readonly Checkin[];
   /** Completions from reportRange().factsFrom to asOf. */
@@ -321,7 +335,13 @@ export function buildReport(input: ReportInput): Report {
       regions: [...answers.pain.regions],
       average: answers.pain.average,
     },
-    screening: { outcome: input.screening.outcome, redFlags: [...input.screening.redFlags], notes: [...input.screening.notes] },
+    screening: {
+      outcome: input.screening.outcome,
+      redFlags: [...input.screening.redFlags],
+      notes: [...input.screening.notes],
+      answers: screeningAnswers(input.screening),
+      clearance: input.screening.cleared ? { date: intake.date, by: null } : null,
+    },
     weeks,
     daily,
     change,
@@ -500,6 +520,13 @@ export function psfsChange(goals: readonly Goal[], latest: Measure | null): Psfs
 }
 
 export const pegScore = (p: { pain: number; enjoyment: number; activity: number }): number => (p.pain + p.enjoyment + p.activity) / 3;
+
+/** Which answers shaped the plan, each with its tier, from the domain's own tables. */
+function screeningAnswers(s: ReportInput['screening']): ScreeningAnswer[] {
+  const readiness = (s.readinessYes ?? []).map((q): ScreeningAnswer => ({ answer: q, tier: READINESS_STOP.includes(q) ? 'stop' : 'light' }));
+  const flags = s.redFlags.map((f): ScreeningAnswer => ({ answer: f, tier: RED_FLAG_TIER[f] }));
+  return [...readiness, ...flags];
+}
 
 // ---------------------------------------------------------------------------------------------
 // Insights: two patterns in the person's own days, each with the days it rests on. They say what

@@ -107,6 +107,8 @@ export const reportSchema = z.strictObject({
     outcome: z.enum(['proceed', 'light', 'stop']),
     redFlags: z.array(z.string()),
     notes: z.array(z.string()),
+    answers: z.array(z.strictObject({ answer: z.string(), tier: z.enum(['stop', 'light', 'emergency', 'urgent', 'non-urgent']) })).optional(),
+    clearance: z.strictObject({ date, by: z.string().nullable() }).nullable().optional(),
   }),
   weeks: z.array(weekRowSchema),
   daily: z.array(z.strictObject({ date, pain: nullableNumber, sessionDone: z.boolean(), planned: z.boolean().optional() })),

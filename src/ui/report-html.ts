@@ -10,8 +10,9 @@
 // line saying how many were left out and that `painfit export` has them all).
 import type { IsoDate } from '../domain/dates';
 import type { RedFlag } from '../domain/intake';
-import { type Change, type DayPoint, type FlareSpan, type Insight, type PsfsChange, type Report, type Verdict, VERDICT_MIN_CHECKINS, type WeekRow } from '../domain/report';
+import { type Change, type DayPoint, type ScreeningAnswer, type FlareSpan, type Insight, type PsfsChange, type Report, type Verdict, VERDICT_MIN_CHECKINS, type WeekRow } from '../domain/report';
 import { RED_FLAG_TIER, type RedFlagTier } from '../domain/screening';
+import { READINESS_SHORT } from './intake-questions';
 import { dayMonth, effortLabel, PEG, REGION_LABEL, TIER_LABEL, WEEKDAY_SHORT } from '../domain/words';
 import { DISCLAIMER, doseText } from './format';
 import type { Session } from '../domain/session';
@@ -495,13 +496,36 @@ function noteList(notes: Report['notes'], budget: number): Html {
   return html`${hidden > 0 ? html`<p class="muted">The latest ${shown.length} of ${notes.length} notes (long ones shortened); <code>painfit export</code> has them all.</p>` : ''}<ul class="notes">${items}</ul>`;
 }
 
+const ANSWER_TIER_TEXT: Record<ScreeningAnswer['tier'], string> = {
+  stop: 'stop until cleared',
+  light: 'light effort',
+  emergency: TIER_LABEL.emergency,
+  urgent: TIER_LABEL.urgent,
+  'non-urgent': TIER_LABEL['non-urgent'],
+};
+
+/** A clinician's label for an answer: a warning sign, or a readiness question answered yes. */
+function answerLabel(key: string): string {
+  const flag = (RED_FLAG_LABEL as Record<string, string | undefined>)[key];
+  if (flag) return flag;
+  const q = (READINESS_SHORT as Record<string, string | undefined>)[key];
+  return q ? `${q[0]!.toUpperCase()}${q.slice(1)} (health question: yes)` : key;
+}
+
 function screeningBlock(s: Report['screening'], who: string): Html {
-  const flags = s.redFlags.map((f) => {
-    const t = redFlagText(f);
-    return html`<li>${t.label}${t.tier ? html` <span class="tier tier-${t.tier}">${t.tier}</span>` : ''}</li>`;
-  });
+  const answers: ScreeningAnswer[] = s.answers ?? s.redFlags.map((f) => ({ answer: f, tier: (redFlagText(f).tier ?? 'non-urgent') as ScreeningAnswer['tier'] }));
+  const items = answers.map(
+    (a) => html`<li>${answerLabel(a.answer)} <span class="tier tier-${a.tier}">${ANSWER_TIER_TEXT[a.tier] ?? a.tier}</span></li>`,
+  );
+  const clearance =
+    s.clearance === undefined
+      ? ''
+      : s.clearance === null
+        ? html`<p class="small muted">No clinician's clearance recorded.</p>`
+        : html`<p class="small">Cleared by a clinician on <b>${dateText(s.clearance.date)}</b>${s.clearance.by ? html` (${s.clearance.by})` : ''}.</p>`;
   return html`<p class="outcome outcome-${s.outcome}">${OUTCOME_TEXT[s.outcome] ?? s.outcome}</p>
-${flags.length > 0 ? html`<p class="sub">Warning signs reported at intake:</p><ul class="plain flags">${flags}</ul>` : html`<p class="muted">No warning signs reported at intake.</p>`}
+${items.length > 0 ? html`<p class="sub">Answers that shaped the plan:</p><ul class="plain flags">${items}</ul>` : html`<p class="muted">No warning signs and no health question answered yes.</p>`}
+${clearance}
 ${s.notes.length > 0 ? html`<p class="sub screen-only">What painfit told ${who}:</p><ul class="plain said screen-only">${s.notes.map((n) => html`<li>${n}</li>`)}</ul>` : ''}`;
 }
 
