@@ -62,6 +62,16 @@ describe('today --json matches its schema', () => {
     expect(json).toMatchObject({ status: 'stop', exercises: [], lesson: null });
   });
 
+  it('each day of plan --json is what today --json gives for it, and matches the schema', () => {
+    const { code, json } = runJson(['plan', '--date', addDays(START, 9), '--weeks', '2'], { home });
+    expect(code).toBe(0);
+    for (const day of json.days) {
+      const parsed = todaySchema.safeParse(day);
+      expect(parsed.success, issues(parsed)).toBe(true);
+    }
+    expect(json.days[2]).toEqual(runJson(['today', '--date', json.days[2].date], { home }).json);
+  });
+
   it('catches a renamed or an unknown key (the check can fail)', () => {
     const { json } = runJson(['today', '--date', START], { home });
     const { minutes, ...rest } = json;

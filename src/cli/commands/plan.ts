@@ -79,7 +79,10 @@ export async function runPlan(opts: PlanOptions, ctx: Context): Promise<void> {
     ctx.err(`${n} event${n === 1 ? '' : 's'} for the next ${opts.weeks} week${opts.weeks === 1 ? '' : 's'} are in ${file}. Import it into your calendar app; each has a reminder ${ICS_ALARM_MINUTES} minutes before.`);
   }
   if (ctx.json) {
-    ctx.out(JSON.stringify({ from: ctx.today, screening: facts.screening.outcome, days }, null, 2));
+    // Each day as painfit today --json gives it for that date.
+    const { todayExtras } = await import('./today');
+    const { todayJson } = await import('../../ui/json');
+    ctx.out(JSON.stringify({ from: ctx.today, screening: facts.screening.outcome, days: days.map((d) => todayJson(d, todayExtras(ctx, d))) }, null, 2));
     return;
   }
   if (opts.ics === undefined) ctx.out(renderWeek(days, facts.intake.answers, ctx.theme, ctx.width));

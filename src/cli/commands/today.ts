@@ -7,7 +7,7 @@ import { offeredLesson, readDates } from '../../domain/lessons';
 import { flarePlanAsOf } from '../../store/flare-plans';
 import { lessonReadsUpTo } from '../../store/lessons';
 import { renderFlarePlan } from '../../ui/flare';
-import { todayJson } from '../../ui/json';
+import { type TodayExtras, todayJson } from '../../ui/json';
 import { lessonOfferLine } from '../../ui/lessons';
 import { renderSession } from '../../ui/session';
 import type { Context } from '../context';
@@ -25,21 +25,25 @@ export function nextSessionDate(date: IsoDate, days: readonly Weekday[]): IsoDat
   return undefined;
 }
 
-/** The lesson offered in this plan week (clinical-rules §8), from the lessons read so far. */
-function weekLesson(ctx: Context, week: number): number | null {
+/**
+ * What today --json adds to the day's session: the lesson offered that plan week (clinical-rules
+ * §8) and, on a flare day, the person's own flare plan. Worked out for the session's own date, so
+ * painfit plan --json gives each day exactly what painfit today --json gives for it.
+ */
+export function todayExtras(ctx: Context, session: Session): TodayExtras {
   const db = ctx.db(false);
-  const read = readDates(db ? lessonReadsUpTo(db, ctx.today) : [], ctx.today);
-  return offeredLesson(new Set(read.keys()), week);
+  const read = readDates(db ? lessonReadsUpTo(db, session.date) : [], session.date);
+  const lesson = session.status === 'stop' ? null : offeredLesson(new Set(read.keys()), session.week);
+  const flarePlan = session.status === 'flare' ? ((db ? flarePlanAsOf(db, session.date) : null)?.items ?? []) : null;
+  return { lesson, flarePlan };
 }
 
 export async function runToday(ctx: Context): Promise<void> {
   const facts = loadDayFacts(ctx, ctx.today);
   const session: Session = buildSession(facts);
   const next = nextSessionDate(ctx.today, facts.intake.answers.schedule.days);
-  const lesson = session.status === 'stop' ? null : weekLesson(ctx, session.week);
   // On a flare day, the person's own flare plan (clinical-rules §5), or how to write one.
-  const db = ctx.db(false);
-  const flarePlan = session.status === 'flare' ? ((db ? flarePlanAsOf(db, ctx.today) : null)?.items ?? []) : null;
+  const { lesson, flarePlan } = todayExtras(ctx, session);
   if (ctx.json) ctx.out(JSON.stringify(todayJson(session, { lesson, flarePlan }), null, 2));
   else {
     const parts = [renderSession(session, ctx.theme, ctx.width, next)];
