@@ -40,6 +40,7 @@ function seededHome(): string {
   ok(['swap', 'easy-walk', '--date', '2026-11-05'], home);
   ok(['learn', '1', '--date', '2026-11-05'], home);
   ok(['flare', '--plan', 'heat pack, then a short walk', '--plan', 'call Jo', '--date', '2026-11-05'], home);
+  ok(['flare', '--date', '2026-11-06'], home);
   ok(['log', '--date', '2026-11-06', '--pain', '2', '--done', 'all'], home);
   addWeeklyMeasures(home, '2026-11-08');
   const second = { ...structuredClone(INTAKE_TEMPLATE), about: { name: 'Sam "Jr", again', age: 58 } };

@@ -6,7 +6,9 @@ import { describe, expect, it } from 'vitest';
 import { addDays } from '../src/domain/dates';
 import { FLARE_PLAN_ITEM_MAX, FLARE_PLAN_MAX_ITEMS } from '../src/domain/flare-plan';
 import { INTAKE_TEMPLATE } from '../src/schema/intake';
+import { FLARE_MESSAGES } from '../src/domain/flare';
 import { dbHash, folderSnapshot, query, run, runJson, tempHome, writeJson } from './helpers/cli';
+import { exitWithin, spawnPainfit } from './helpers/pty';
 
 const START = '2026-11-02'; // a Monday
 const PLAN = ['warm shower, then a 5-minute walk', 'paracetamol as prescribed', 'call Jo: 07700 900123'];
@@ -33,17 +35,17 @@ describe('painfit flare --plan', () => {
 
     // A newer plan replaces it from its date on; the old one is kept for the days before.
     expect(run(['flare', '--plan', 'heat pack', '--date', '2026-11-10'], { home }).code).toBe(0);
-    expect(runJson(['flare', '--date', '2026-11-09'], { home }).json).toEqual({ date: '2026-11-09', plan: PLAN });
-    expect(runJson(['flare', '--date', '2026-11-10'], { home }).json).toEqual({ date: '2026-11-10', plan: ['heat pack'] });
+    expect(runJson(['flare', '--show', '--date', '2026-11-09'], { home }).json).toEqual({ date: '2026-11-09', plan: PLAN });
+    expect(runJson(['flare', '--show', '--date', '2026-11-10'], { home }).json).toEqual({ date: '2026-11-10', plan: ['heat pack'] });
     expect(query(home, 'SELECT count(*) AS n FROM flare_plans')[0].n).toBe(2);
   });
 
   it('with no plan yet, says how to write one', () => {
     const home = intakeHome();
-    const r = run(['flare', '--date', START], { home });
+    const r = run(['flare', '--show', '--date', START], { home });
     expect(r.code).toBe(0);
     expect(r.stdout.replace(/\s+/g, ' ')).toContain('You have no flare plan of your own yet.');
-    expect(runJson(['flare', '--date', START], { home }).json.plan).toBeNull();
+    expect(runJson(['flare', '--show', '--date', START], { home }).json.plan).toBeNull();
   });
 
   it('is shown on every flare day by painfit today (screen and --json), and only then', () => {
@@ -98,6 +100,92 @@ describe('painfit flare --plan', () => {
     expect(JSON.parse(r.stderr).error.code).toBe('FUTURE_DATE');
     expect(dbHash(home)).toBe(hash);
     expect(run(['flare', '--plan', 'heat\u001b[31m pack\u0007', '--date', START], { home }).code).toBe(0);
-    expect(runJson(['flare', '--date', START], { home }).json.plan).toEqual(['heat [31m pack']);
+    expect(runJson(['flare', '--show', '--date', START], { home }).json.plan).toEqual(['heat [31m pack']);
+  });
+});
+
+describe("painfit flare: I'm flaring now", () => {
+  it('records the flare for the date: today becomes the flare-day plan with the personal plan; the fold reads it', () => {
+    const home = intakeHome();
+    expect(run(['flare', ...planArgs(PLAN), '--date', START], { home }).code).toBe(0);
+    const usual = runJson(['today', '--date', '2026-11-04'], { home }).json;
+    expect(usual.status).toBe('session');
+
+    const r = run(['flare', '--date', '2026-11-04'], { home, env: { COLUMNS: '80' } });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('Recorded: a flare-up on 2026-11-04.');
+    expect(r.stdout).toContain('Flare-day plan');
+    expect(r.stdout).toContain('You said you were flaring today');
+    for (const item of PLAN) expect(r.stdout).toContain(`• ${item}`);
+    expect(query(home, 'SELECT date, kind FROM flares')).toEqual([{ date: '2026-11-04', kind: 'start' }]);
+
+    const flareDay = runJson(['today', '--date', '2026-11-04'], { home }).json;
+    expect(flareDay.status).toBe('flare');
+    expect(flareDay.minutes).toBeLessThan(usual.minutes); // about half the usual volume (§5)
+    expect(flareDay.flarePlan).toEqual(PLAN);
+    // It goes on (no check-ins to settle it) until the person says it has settled.
+    expect(runJson(['today', '--date', '2026-11-06'], { home }).json.status).toBe('flare');
+    // --json of painfit flare is today's --json for that day.
+    const again = runJson(['flare', '--date', '2026-11-06'], { home }).json;
+    expect(again.status).toBe('flare');
+  });
+
+  it('--end: the flare is over from that day, and the report agrees with today', () => {
+    const home = intakeHome();
+    expect(run(['flare', '--date', '2026-11-04'], { home }).code).toBe(0);
+    const end = run(['flare', '--end', '--date', '2026-11-06'], { home });
+    expect(end.code, end.stderr).toBe(0);
+    expect(end.stderr).toContain('Recorded: the flare-up has settled (2026-11-06).');
+    expect(runJson(['today', '--date', '2026-11-05'], { home }).json.status).toBe('flare');
+    expect(runJson(['today', '--date', '2026-11-06'], { home }).json.status).toBe('session'); // a Friday, back to the usual plan
+    expect(runJson(['today', '--date', '2026-11-09'], { home }).json.status).toBe('session');
+    const report = runJson(['report', '--date', '2026-11-10'], { home }).json;
+    expect(report.flares).toEqual([{ start: '2026-11-04', end: '2026-11-06', days: 3 }]);
+    expect(query(home, 'SELECT date, kind FROM flares ORDER BY id')).toEqual([
+      { date: '2026-11-04', kind: 'start' },
+      { date: '2026-11-06', kind: 'end' },
+    ]);
+  });
+
+  it('after 14 days of a flare, today asks for the warning-sign questions again', () => {
+    const home = intakeHome();
+    expect(run(['flare', '--date', START], { home }).code).toBe(0);
+    const day13 = runJson(['today', '--date', addDays(START, 13)], { home }).json;
+    expect(day13.notes).not.toContain(FLARE_MESSAGES.rescreen);
+    const day14 = run(['today', '--date', addDays(START, 14)], { home, env: { COLUMNS: '100' } });
+    const json14 = runJson(['today', '--date', addDays(START, 14)], { home }).json;
+    expect(json14.status).toBe('flare');
+    expect(json14.notes.join(' ')).toMatch(/more than two weeks|more than 14 days/);
+    expect(day14.stdout.replace(/\s+/g, ' ')).toMatch(/answer the (health|warning-sign) questions/);
+  });
+
+  it('bad use: no intake (exit 3), --end with --plan (exit 2), a future date (exit 2); nothing written', () => {
+    const empty = tempHome();
+    const none = run(['flare', '--date', START], { home: empty });
+    expect(none.code).toBe(3);
+    expect(none.stderr).toContain('painfit intake');
+    const home = intakeHome();
+    const hash = dbHash(home);
+    const both = run(['flare', '--end', '--plan', 'heat', '--date', START], { home });
+    expect(both.code).toBe(2);
+    expect(both.stderr).toContain('use one of them');
+    const future = run(['flare', '--date', addDays(new Date().toISOString().slice(0, 10), 2)], { home });
+    expect(future.code).toBe(2);
+    expect(future.stderr).toContain('future');
+    expect(dbHash(home)).toBe(hash);
+  });
+
+  it('on a terminal with no plan yet, asks the three questions (what helps, medicine, whom to call) and saves the answers', async () => {
+    const home = intakeHome();
+    const p = spawnPainfit(home, ['flare', '--date', '2026-11-04'], { cols: 100 });
+    await p.answer('What helps you during a flare-up?', 'heat pack and a slow walk\r');
+    await p.answer('Which medicine do you take for a flare-up', '\r'); // left empty
+    await p.answer('Whom can you call', 'Sam next door\r');
+    await p.waitFor('Flare-day plan');
+    const { exitCode } = await exitWithin(p);
+    expect(exitCode).toBe(0);
+    expect(p.text).toContain('• heat pack and a slow walk');
+    expect(runJson(['flare', '--show', '--date', '2026-11-04'], { home }).json.plan).toEqual(['heat pack and a slow walk', 'Sam next door']);
+    expect(query(home, 'SELECT kind FROM flares')).toEqual([{ kind: 'start' }]);
   });
 });

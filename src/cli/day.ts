@@ -6,9 +6,9 @@ import type { IntakeRecord } from '../domain/intake';
 import { screen, type Screening } from '../domain/screening';
 import { NotReadyError, UsageError } from '../errors';
 import { readLibrary } from '../store/library';
-import { checkinsBetween, completionsBetween, swapsUpTo } from '../store/facts';
+import { checkinsBetween, completionsBetween, flaresBetween, swapsUpTo } from '../store/facts';
 import { intakeAsOf } from '../store/intakes';
-import type { Checkin, Completion, Swap } from '../domain/facts';
+import type { Checkin, Completion, FlareFact, Swap } from '../domain/facts';
 import type { Context } from './context';
 
 export interface DayFacts {
@@ -18,6 +18,7 @@ export interface DayFacts {
   checkins: Checkin[];
   completions: Completion[];
   swaps: Swap[];
+  flares: FlareFact[];
   screening: Screening;
 }
 
@@ -67,6 +68,7 @@ export function loadDayFacts(ctx: Context, date: IsoDate): DayFacts {
     checkins: checkinsBetween(db, addDays(intake.date, -FLARE_REFERENCE_DAYS), date),
     completions: completionsBetween(db, intake.date, date),
     swaps: swapsUpTo(db, date),
+    flares: flaresBetween(db, intake.date, date),
     screening: screen(intake.answers, intake.date, date),
   };
 }

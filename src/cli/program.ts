@@ -204,10 +204,19 @@ const COMMANDS: CommandSpec[] = [
   },
   {
     name: 'flare',
-    description: "your personal flare plan: what helps, your medicine as prescribed, whom to call",
-    options: [{ flags: '--plan <text>', description: 'a line of your flare plan; repeat it for each line (replaces the plan you had)', repeatable: true }],
-    examples: ['painfit flare --plan "warm shower, then a 5-minute walk" --plan "ibuprofen as prescribed" --plan "call Jo: 07700 900123"', 'painfit flare --json'],
-    note: 'The plan is shown on every flare day in painfit today.',
+    description: "I'm flaring now: a lighter flare-day session and your own flare plan (--end when it has settled)",
+    options: [
+      { flags: '--end', description: 'the flare-up has settled: back to your usual plan' },
+      { flags: '--plan <text>', description: 'a line of your own flare plan; repeat it for each line (replaces the plan you had)', repeatable: true },
+      { flags: '--show', description: 'show your flare plan only' },
+    ],
+    examples: [
+      'painfit flare',
+      'painfit flare --end',
+      'painfit flare --plan "warm shower, then a 5-minute walk" --plan "ibuprofen as prescribed" --plan "call Jo: 07700 900123"',
+      'painfit flare --show --json',
+    ],
+    note: 'Your plan is shown on every flare day in painfit today. On a terminal, painfit flare asks for it when you have none yet.',
     run: async (_args, raw, ctx) => {
       const { parseFlareOptions, runFlare } = await import('./commands/flare');
       await runFlare(parseFlareOptions(raw), ctx);

@@ -1,7 +1,7 @@
 // Weekly trends for `painfit report` (clinical-rules §2). Pure: facts and dates in, numbers out.
 // The types below are the contract shared by the terminal, JSON, CSV and HTML renderers.
 import { addDays, daysBetween, formatDate, type IsoDate, mondayOf, weekdayOf } from './dates';
-import type { Checkin, Completion } from './facts';
+import type { Checkin, Completion, FlareFact } from './facts';
 import { type FlareDay, flareTimeline, groupByDate } from './flare';
 import type { Goal, IntakeRecord } from './intake';
 import {
@@ -245,6 +245,8 @@ export interface ReportInput {
   completions: readonly Completion[];
   /** Weekly measures dated in the window. */
   measures: readonly Measure[];
+  /** "I'm flaring" / "it has settled" (painfit flare) from reportRange().factsFrom to asOf. */
+  flares?: readonly FlareFact[];
   /** The latest measure with PEG answers dated from the intake to asOf. */
   latestPeg: Measure | null;
   /** The latest measure with re-rated goals dated from the intake to asOf. */
@@ -302,7 +304,7 @@ export function buildReport(input: ReportInput): Report {
   const peg = pegChange(pegScore(answers.pain.peg), input.latestPeg);
   const psfs = psfsChange(answers.goals, input.latestGoals);
 
-  const timeline = flareTimeline(checkins, range.factsFrom, asOf, answers.pain.average);
+  const timeline = flareTimeline(checkins, range.factsFrom, asOf, answers.pain.average, input.flares ?? []);
   const flares = flareSpans(timeline).filter((f) => (f.end ?? asOf) >= range.from);
   const steps = progressionSteps({
     intakeDate: intake.date,

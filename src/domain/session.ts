@@ -3,7 +3,7 @@
 // the screening, passes them in with the date, and renders what comes back.
 import { addDays, compareText, daysBetween, formatDate, type IsoDate, weekdayOf } from './dates';
 import type { Dose, Exercise, Phase } from './exercise';
-import type { Checkin, Completion, Swap } from './facts';
+import type { Checkin, Completion, FlareFact, Swap } from './facts';
 import { buildFlareDay, FLARE_BOUT_MINUTES, FLARE_MAX_EFFORT, flareNotes } from './flare';
 import type { IntakeAnswers, IntakeRecord } from './intake';
 import {
@@ -61,6 +61,8 @@ export interface SessionInput {
   checkins: readonly Checkin[];
   completions: readonly Completion[];
   swaps: readonly Swap[];
+  /** "I'm flaring" / "it has settled" (painfit flare), from the intake on. */
+  flares?: readonly FlareFact[];
   screening: ScreeningInput;
 }
 
@@ -537,6 +539,7 @@ function timeline(ctx: Context, until: IsoDate): DayProgress[] {
       intakeAverage: answers.pain.average,
       checkins: input.checkins,
       completions: input.completions,
+      ...(input.flares ? { flares: input.flares } : {}),
       paused: input.screening.progressionPaused,
       plannedCount: (date, level) => ctx.dayPlan(date, level)?.items.length ?? 0,
     },

@@ -169,6 +169,20 @@ export const TABLES = [
     }),
   },
   {
+    name: 'flares',
+    since: 6,
+    key: ['id'],
+    refs: { entry_id: 'entries' },
+    json: [],
+    row: row({
+      id: rowId,
+      entry_id: rowId,
+      date,
+      recorded_at: timestamp,
+      kind: z.enum(['start', 'end'], { error: (iss) => `${describeValue(iss.input)} is not start or end` }),
+    }),
+  },
+  {
     name: 'flare_plans',
     since: 5,
     key: ['id'],

@@ -126,6 +126,23 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 6,
+    name: "'I'm flaring' and 'it has settled' (painfit flare)",
+    up(db) {
+      db.exec(`
+        -- "I'm flaring" (start) and "it has settled" (end), for a date: clinical-rules §5.
+        CREATE TABLE flares (
+          id INTEGER PRIMARY KEY,
+          entry_id INTEGER NOT NULL REFERENCES entries (id) ON DELETE CASCADE,
+          date TEXT NOT NULL,
+          recorded_at TEXT NOT NULL,
+          kind TEXT NOT NULL CHECK (kind IN ('start', 'end'))
+        ) STRICT;
+        CREATE INDEX flares_by_date ON flares (date, id);
+      `);
+    },
+  },
 ];
 
 export const LATEST_VERSION = Math.max(...MIGRATIONS.map((m) => m.version));

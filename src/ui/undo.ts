@@ -24,6 +24,10 @@ export function entryTitle(e: EntryContents): string {
   const on = date ? ` for ${formatDate(date)}` : '';
   if (e.kind === 'swap') return `the swap${date ? ` from ${formatDate(date)}` : ''}`;
   if (e.kind === 'measures') return `the weekly measures${on}`;
+  const flare = e.flares[0];
+  if (flare && e.checkins.length === 0 && e.completions.length === 0) {
+    return flare.kind === 'start' ? `the flare-up recorded for ${formatDate(flare.date)}` : `the end of the flare-up recorded for ${formatDate(flare.date)}`;
+  }
   return e.checkins.length > 0 ? `the check-in${on}` : `the exercise record${on}`;
 }
 

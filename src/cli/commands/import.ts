@@ -58,6 +58,7 @@ const LABELS: Record<TableName, string> = {
   measures: 'weekly measures',
   lesson_reads: 'lessons read',
   flare_plans: 'flare plans',
+  flares: 'flare-ups said',
 };
 
 export async function runImport(opts: ImportOptions, ctx: Context): Promise<void> {
