@@ -149,7 +149,10 @@ describe('painfit learn end to end', () => {
     const lessonOn = (date: string) => runJson(['today', '--date', date], { home }).json.lesson;
     expect(lessonOn(START)).toBe(1);
     const screen = run(['today', '--date', START], { home, env: { COLUMNS: '80' } }).stdout;
-    expect(screen.replace(/\s+/g, ' ')).toContain(`This week's lesson (about 2 minutes): ${LESSONS[0]!.title}. Read it with painfit learn 1.`);
+    // One line, within the width (a usual session must still fit 80 × 24).
+    const offer = screen.split('\n').filter((l) => l.includes('painfit learn'));
+    expect(offer).toEqual([`Lesson: ${LESSONS[0]!.title} (painfit learn 1, 2 min)`]);
+    expect(offer[0]!.length).toBeLessThanOrEqual(80);
 
     expect(run(['learn', '1', '--date', '2026-11-03'], { home }).code).toBe(0);
     expect(lessonOn('2026-11-03')).toBe(null); // week 1's lesson is read

@@ -38,8 +38,14 @@ export function renderLesson(lesson: Lesson, number: number, next: number | null
   return lines.join('\n');
 }
 
-/** The line painfit today adds in a week with a lesson to offer. */
+/**
+ * The one line painfit today adds in a week with a lesson to offer: the title when it fits the
+ * width, else just the command (a usual session must still fit 80 × 24).
+ */
 export function lessonOfferLine(number: number, theme: Theme, width = terminalWidth()): string {
   const lesson = LESSONS[number - 1]!;
-  return theme.accent(wrap(`This week's lesson (about ${plural(readingMinutes(lesson), 'minute')}): ${lesson.title}. Read it with painfit learn ${number}.`, width, '  '));
+  const minutes = `${readingMinutes(lesson)} min`;
+  const full = `This week's lesson: ${lesson.title} (painfit learn ${number}, ${minutes})`;
+  const short = `Lesson: ${lesson.title} (painfit learn ${number}, ${minutes})`;
+  return theme.accent(full.length <= width ? full : short.length <= width ? short : `This week's lesson (${minutes} to read): painfit learn ${number}`);
 }
