@@ -87,8 +87,9 @@ describe("the clinician's page: the screening answers that shaped the plan", () 
     expect(run(['report', '--html', file, '--date', addDays(WED, 2)], { home }).code).toBe(0);
     const page = unescape(fs.readFileSync(file, 'utf8'));
     expect(page).toContain('Answers that shaped the plan:');
-    expect(page).toMatch(/Heart condition or high blood pressure \(health question: yes\) <span class="tier tier-light">light effort<\/span>/);
-    expect(page).toMatch(/Night pain not eased by changing position <span class="tier tier-non-urgent">non-urgent<\/span>/);
+    // The labels and tier words are the domain's (screening.ts READINESS_LABEL, RED_FLAG_LABEL, TIER_LABEL).
+    expect(page).toMatch(/A heart condition or high blood pressure \(health question: yes\) <span class="tier tier-light">light effort<\/span>/);
+    expect(page).toMatch(/Night pain that does not ease <span class="tier tier-non-urgent">see your GP soon<\/span>/);
     expect(page).toContain("No clinician's clearance recorded.");
   });
 });

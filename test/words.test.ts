@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { formatDate } from '../src/domain/dates';
 import { pegScore } from '../src/domain/report';
 import { REGIONS, WEEKDAYS } from '../src/domain/vocab';
-import { dayMonth, effortLabel, listWords, painLabel, REGION_LABEL, TIER_LABEL, WEEKDAY_SHORT } from '../src/domain/words';
+import { TIER_LABEL } from '../src/domain/screening';
+import { dayMonth, effortLabel, listWords, painLabel, REGION_LABEL, WEEKDAY_SHORT } from '../src/domain/words';
 
 const SRC = path.resolve(__dirname, '..', 'src');
 function sources(dir = SRC): { file: string; text: string }[] {

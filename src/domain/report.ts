@@ -24,7 +24,7 @@ import {
   PSFS_MEAN_CHANGE,
   SUBSTANTIAL_CHANGE_PERCENT,
 } from './rules';
-import { READINESS_STOP, RED_FLAG_TIER, type RedFlagTier, type Screening } from './screening';
+import { flagTiers, type FlagTier, READINESS_LIGHT, READINESS_STOP, type RedFlagTier, type Screening } from './screening';
 import { type Region, WEEKDAYS, type Weekday } from './vocab';
 import { listWords, PEG, WEEKDAY_SHORT } from './words';
 
@@ -147,6 +147,7 @@ export interface Report {
   screening: {
     outcome: 'proceed' | 'light' | 'stop';
     redFlags: string[];
+    flags: FlagTier[];
     notes: string[];
     /** The answers that shaped the plan, each with its tier (readiness: stop or light; warning signs: their tier). */
     answers?: ScreeningAnswer[];
@@ -238,7 +239,7 @@ export interface ReportInput {
   weeks: number;
   /** The intake in force on `asOf`. */
   intake: IntakeRecord;
-  screening: Pick<Screening, 'outcome' | 'redFlags' | 'notes' | 'progressionPaused'> & Partial<Pick<Screening, 'readinessYes' | 'cleared'>>;
+  screening: Pick<Screening, 'outcome' | 'redFlags' | 'notes' | 'progressionPaused'> & Partial<Pick<Screening, 'flags' | 'readinessYes' | 'followUpsYes' | 'clearance'>>;
   /** Check-ins from reportRange().factsFrom to asOf (others are ignored). */
   checkins: readonly Checkin[];
   /** Completions from reportRange().factsFrom to asOf. */
@@ -340,9 +341,10 @@ export function buildReport(input: ReportInput): Report {
     screening: {
       outcome: input.screening.outcome,
       redFlags: [...input.screening.redFlags],
+      flags: input.screening.flags ? [...input.screening.flags] : flagTiers(input.screening.redFlags),
       notes: [...input.screening.notes],
       answers: screeningAnswers(input.screening),
-      clearance: input.screening.cleared ? { date: intake.date, by: null } : null,
+      clearance: input.screening.clearance ? { date: input.screening.clearance.seen, by: input.screening.clearance.by } : null,
     },
     weeks,
     daily,
@@ -525,9 +527,12 @@ export const pegScore = (p: { pain: number; enjoyment: number; activity: number 
 
 /** Which answers shaped the plan, each with its tier, from the domain's own tables. */
 function screeningAnswers(s: ReportInput['screening']): ScreeningAnswer[] {
-  const readiness = (s.readinessYes ?? []).map((q): ScreeningAnswer => ({ answer: q, tier: READINESS_STOP.includes(q) ? 'stop' : 'light' }));
-  const flags = s.redFlags.map((f): ScreeningAnswer => ({ answer: f, tier: RED_FLAG_TIER[f] }));
-  return [...readiness, ...flags];
+  const readiness = (s.readinessYes ?? []).flatMap((q): ScreeningAnswer[] =>
+    READINESS_STOP.includes(q) ? [{ answer: q, tier: 'stop' }] : READINESS_LIGHT.includes(q) ? [{ answer: q, tier: 'light' }] : [],
+  );
+  const followUps = (s.followUpsYes ?? []).map((f): ScreeningAnswer => ({ answer: f, tier: 'light' }));
+  const flags = (s.flags ?? flagTiers(s.redFlags)).map((f): ScreeningAnswer => ({ answer: f.flag, tier: f.tier }));
+  return [...readiness, ...followUps, ...flags];
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -2,7 +2,6 @@
 // warning-sign tiers, the PEG scale, effort and pain labels). Every renderer takes them from here,
 // so a label reads the same on every screen, in the report and on the clinician's page.
 // Pure data; formulas (the PEG score, means, verdicts) live with their rules, not here.
-import type { RedFlagTier } from './screening';
 import type { Region, Weekday } from './vocab';
 
 export const MONTH_SHORT = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const;
@@ -31,13 +30,7 @@ export const REGION_LABEL: Readonly<Record<Region, string>> = {
   widespread: 'widespread pain',
 };
 
-/** Warning-sign tiers (clinical-rules §1b): the tier's name and what it asks of the person. */
-export const TIER_LABEL: Readonly<Record<RedFlagTier, string>> = { emergency: 'emergency', urgent: 'urgent', 'non-urgent': 'non-urgent' };
-export const TIER_ACTION: Readonly<Record<RedFlagTier, string>> = {
-  emergency: 'emergency services or an emergency department today',
-  urgent: 'a clinician within 24 hours',
-  'non-urgent': 'a GP soon; increases paused meanwhile',
-};
+// Warning-sign tiers and their labels live with the screening rules (screening.ts TIER_LABEL).
 
 /** The PEG scale (Krebs 2009): three 0-10 items about the past week; the score is their mean. */
 export const PEG = {

@@ -7,7 +7,8 @@ import { isIsoDate } from '../domain/dates';
 import { LESSONS } from '../domain/lessons';
 import { checkFlarePlan, FLARE_PLAN_MAX_ITEMS } from '../domain/flare-plan';
 import { describeValue, formatIssues } from './issues';
-import { intakeSchema, wholeNumber, type ParseResult } from './intake';
+import { INTAKE_LIMITS } from '../domain/intake';
+import { intakeSchema, recheckSchema, wholeNumber, type ParseResult } from './intake';
 
 export const EXPORT_FORMAT = 'painfit-export';
 export const EXPORT_VERSION = 1;
@@ -80,8 +81,8 @@ export const TABLES = [
       id: rowId,
       date,
       recorded_at: timestamp,
-      answers_version: z.literal(1, { error: (iss) => `${describeValue(iss.input)} is not a supported answers version; use 1` }),
-      // The same schema parseIntake uses: every intake must be a valid answers file.
+      answers_version: z.union([z.literal(1), z.literal(2)], { error: (iss) => `${describeValue(iss.input)} is not a supported answers version; use 1 or 2` }),
+      // The same schemas parseIntake uses: every intake must be a valid answers file (version 1 or 2).
       answers: intakeSchema,
     }),
   },
@@ -154,8 +155,33 @@ export const TABLES = [
     }),
   },
   {
-    name: 'lesson_reads',
+    name: 'clearances',
     since: 4,
+    key: ['id'],
+    refs: {},
+    json: [],
+    row: row({ id: rowId, seen: date, by: text.max(INTAKE_LIMITS.clearanceByLength).nullable(), recorded_on: date, recorded_at: timestamp }),
+  },
+  {
+    name: 'rechecks',
+    since: 4,
+    key: ['id'],
+    refs: {},
+    json: ['answers'],
+    // The same schema painfit recheck --answers uses.
+    row: row({ id: rowId, date, recorded_at: timestamp, answers: recheckSchema }),
+  },
+  {
+    name: 'unwell',
+    since: 4,
+    key: ['id'],
+    refs: { entry_id: 'entries' },
+    json: [],
+    row: row({ id: rowId, entry_id: rowId, date, recorded_at: timestamp }),
+  },
+  {
+    name: 'lesson_reads',
+    since: 5,
     key: ['id'],
     refs: {},
     json: [],
@@ -170,7 +196,7 @@ export const TABLES = [
   },
   {
     name: 'flares',
-    since: 6,
+    since: 7,
     key: ['id'],
     refs: { entry_id: 'entries' },
     json: [],
@@ -184,7 +210,7 @@ export const TABLES = [
   },
   {
     name: 'flare_plans',
-    since: 5,
+    since: 6,
     key: ['id'],
     refs: {},
     json: ['items'],

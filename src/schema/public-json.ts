@@ -106,6 +106,8 @@ export const reportSchema = z.strictObject({
   screening: z.strictObject({
     outcome: z.enum(['proceed', 'light', 'stop']),
     redFlags: z.array(z.string()),
+    /** The warning signs with their tiers, from the domain (issue 8). */
+    flags: z.array(z.strictObject({ flag: z.string(), tier: z.enum(['emergency', 'urgent', 'non-urgent']) })),
     notes: z.array(z.string()),
     answers: z.array(z.strictObject({ answer: z.string(), tier: z.enum(['stop', 'light', 'emergency', 'urgent', 'non-urgent']) })).optional(),
     clearance: z.strictObject({ date, by: z.string().nullable() }).nullable().optional(),

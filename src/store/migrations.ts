@@ -95,6 +95,41 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   {
     version: 4,
+    name: 'safety: dated clearances, rechecks of the screening answers, unwell days',
+    up(db) {
+      db.exec(`
+        -- painfit clear: a clinician saw the person on \`seen\` and said exercise is fine (clinical-rules §1c).
+        CREATE TABLE clearances (
+          id INTEGER PRIMARY KEY,
+          seen TEXT NOT NULL,              -- the day the clinician saw the person (YYYY-MM-DD)
+          by TEXT,                         -- who, if the person said
+          recorded_on TEXT NOT NULL,       -- the local date painfit was told (YYYY-MM-DD)
+          recorded_at TEXT NOT NULL
+        ) STRICT;
+        CREATE INDEX clearances_by_date ON clearances (recorded_on, id);
+        -- painfit recheck: the screening answers again (readiness, warning signs, mood, clearance),
+        -- a new dated version that keeps the plan of the intake in force.
+        CREATE TABLE rechecks (
+          id INTEGER PRIMARY KEY,
+          date TEXT NOT NULL,
+          recorded_at TEXT NOT NULL,
+          answers TEXT NOT NULL CHECK (json_valid(answers))
+        ) STRICT;
+        CREATE INDEX rechecks_by_date ON rechecks (date, id);
+        -- painfit log --unwell: a cold, fever or infection; no session that day (§1a).
+        CREATE TABLE unwell (
+          id INTEGER PRIMARY KEY,
+          entry_id INTEGER NOT NULL REFERENCES entries (id) ON DELETE CASCADE,
+          date TEXT NOT NULL,
+          recorded_at TEXT NOT NULL
+        ) STRICT;
+        CREATE INDEX unwell_by_date ON unwell (date);
+        CREATE INDEX unwell_by_entry ON unwell (entry_id);
+      `);
+    },
+  },
+  {
+    version: 5,
     name: 'lessons read (painfit learn)',
     up(db) {
       db.exec(`
@@ -110,7 +145,7 @@ export const MIGRATIONS: readonly Migration[] = [
     },
   },
   {
-    version: 5,
+    version: 6,
     name: 'the personal flare plan (painfit flare --plan)',
     up(db) {
       db.exec(`
@@ -127,7 +162,7 @@ export const MIGRATIONS: readonly Migration[] = [
     },
   },
   {
-    version: 6,
+    version: 7,
     name: "'I'm flaring' and 'it has settled' (painfit flare)",
     up(db) {
       db.exec(`

@@ -29,6 +29,8 @@ export interface EntryContents {
   completions: StoredCompletion[];
   swaps: Swap[];
   measures: StoredMeasures[];
+  /** Days this entry marked as unwell (log --unwell). */
+  unwell: string[];
   /** "I'm flaring" / "it has settled" (painfit flare). */
   flares: { date: string; kind: 'start' | 'end' }[];
   /** Earlier completion rows this entry overwrote; undo puts them back. */
@@ -94,8 +96,9 @@ export function readEntry(db: Db, id: number): EntryContents | undefined {
     goals: m.goals === null ? null : (JSON.parse(m.goals) as StoredMeasures['goals']),
   }));
   const restores = (JSON.parse(entry.replaced) as CompletionRow[]).map(toCompletion);
+  const unwell = (db.prepare('SELECT date FROM unwell WHERE entry_id = ? ORDER BY id').raw().all(id) as [string][]).map(([d]) => d);
   const flares = db.prepare('SELECT date, kind FROM flares WHERE entry_id = ? ORDER BY id').all(id) as EntryContents['flares'];
-  return { id: entry.id, kind: entry.kind, recordedAt: entry.recorded_at, checkins, completions, swaps, measures, flares, restores };
+  return { id: entry.id, kind: entry.kind, recordedAt: entry.recorded_at, checkins, completions, swaps, measures, unwell, flares, restores };
 }
 
 /** The entry undo would remove: the one with the highest id. */

@@ -1,7 +1,12 @@
 // Small text helpers shared by the renderers.
 
-// Effort (Borg CR10) and pain labels come from the one words module.
-export { effortLabel as effortWords, painLabel as painWords } from '../domain/words';
+import { effortLabel } from '../domain/effort';
+
+/** Borg CR10 words for an effort target (0-10): the domain's labels (rules.ts EFFORT_LABELS). */
+export const effortWords = (effort: number): string => effortLabel(effort);
+
+// Pain labels come from the one words module.
+export { painLabel as painWords } from '../domain/words';
 
 export interface DoseFields {
   sets?: number;

@@ -9,11 +9,11 @@
 // It prints on one or two A4 pages: long lists are cut to their most recent entries (with a
 // line saying how many were left out and that `painfit export` has them all).
 import type { IsoDate } from '../domain/dates';
-import type { RedFlag } from '../domain/intake';
 import { type Change, type DayPoint, type ScreeningAnswer, type FlareSpan, type Insight, type PsfsChange, type Report, type Verdict, VERDICT_MIN_CHECKINS, type WeekRow } from '../domain/report';
-import { RED_FLAG_TIER, type RedFlagTier } from '../domain/screening';
-import { READINESS_SHORT } from './intake-questions';
-import { dayMonth, effortLabel, PEG, REGION_LABEL, TIER_LABEL, WEEKDAY_SHORT } from '../domain/words';
+import { FOLLOW_UP_LABEL, READINESS_LABEL, RED_FLAG_LABEL, RED_FLAG_TIER, type RedFlagTier, TIER_LABEL } from '../domain/screening';
+import { dayMonth, effortLabel, PEG, REGION_LABEL, WEEKDAY_SHORT } from '../domain/words';
+import { effortPhrase } from '../domain/effort';
+import { LIGHT_ONLY_MAX_EFFORT } from '../domain/rules';
 import { DISCLAIMER, doseText } from './format';
 import type { Session } from '../domain/session';
 
@@ -121,29 +121,17 @@ const VERDICT_TEXT: Record<Verdict, string> = {
 
 const OUTCOME_TEXT: Record<Report['screening']['outcome'], string> = {
   proceed: 'Cleared to start: gentle, gradual progression',
-  light: 'Light effort only (up to 3 out of 10)',
+  light: `Effort held at ${effortPhrase(LIGHT_ONLY_MAX_EFFORT)} at most until a dated clearance`,
   stop: 'Not cleared: no exercise plan until a clinician has seen them',
 };
 
-/** A clinician's name for each warning sign; the tier comes from the domain (RED_FLAG_TIER). */
-const RED_FLAG_LABEL: Record<RedFlag, string> = {
-  bladderBowel: 'New bladder or bowel dysfunction',
-  saddleNumbness: 'Saddle numbness',
-  legWeakness: 'Weakness or numbness in both legs',
-  feverWithPain: 'Fever or chills with back or neck pain',
-  cancerHistory: 'History of cancer with new back or neck pain',
-  injuryWithOsteoporosis: 'Recent fall or injury with osteoporosis or long-term steroids',
-  newNumbness: 'New or spreading weakness, numbness or pins and needles',
-  unsteadyOrClumsy: 'Unsteady gait or clumsy hands with neck pain',
-  weightLoss: 'Unexplained weight loss',
-  nightPain: 'Night pain not eased by changing position',
-  morningStiffness: 'Morning stiffness over 30 minutes, onset before 45',
-};
+const upperFirst = (t: string): string => t.charAt(0).toUpperCase() + t.slice(1);
 
+/** A warning sign's label (the domain's RED_FLAG_LABEL) and tier (RED_FLAG_TIER). */
 function redFlagText(flag: string): { label: string; tier: string | null } {
   const label = (RED_FLAG_LABEL as Record<string, string | undefined>)[flag];
   const tier = (RED_FLAG_TIER as Record<string, RedFlagTier | undefined>)[flag];
-  return { label: label ?? flag, tier: tier ? TIER_LABEL[tier] : null };
+  return { label: label ? upperFirst(label) : flag, tier: tier ? TIER_LABEL[tier] : null };
 }
 
 function regionText(region: string): string {
@@ -504,16 +492,16 @@ const ANSWER_TIER_TEXT: Record<ScreeningAnswer['tier'], string> = {
   'non-urgent': TIER_LABEL['non-urgent'],
 };
 
-/** A clinician's label for an answer: a warning sign, or a readiness question answered yes. */
+/** A clinician's label for an answer: a warning sign, a readiness question or a follow-up answered yes (the domain's labels). */
 function answerLabel(key: string): string {
   const flag = (RED_FLAG_LABEL as Record<string, string | undefined>)[key];
-  if (flag) return flag;
-  const q = (READINESS_SHORT as Record<string, string | undefined>)[key];
-  return q ? `${q[0]!.toUpperCase()}${q.slice(1)} (health question: yes)` : key;
+  if (flag) return upperFirst(flag);
+  const q = (READINESS_LABEL as Record<string, string | undefined>)[key] ?? (FOLLOW_UP_LABEL as Record<string, string | undefined>)[key];
+  return q ? `${upperFirst(q)} (health question: yes)` : key;
 }
 
 function screeningBlock(s: Report['screening'], who: string): Html {
-  const answers: ScreeningAnswer[] = s.answers ?? s.redFlags.map((f) => ({ answer: f, tier: (redFlagText(f).tier ?? 'non-urgent') as ScreeningAnswer['tier'] }));
+  const answers: ScreeningAnswer[] = s.answers ?? s.flags.map((f) => ({ answer: f.flag, tier: f.tier }));
   const items = answers.map(
     (a) => html`<li>${answerLabel(a.answer)} <span class="tier tier-${a.tier}">${ANSWER_TIER_TEXT[a.tier] ?? a.tier}</span></li>`,
   );

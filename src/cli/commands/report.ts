@@ -3,12 +3,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { buildReport, DEFAULT_REPORT_WEEKS, MAX_REPORT_WEEKS, type Report, reportRange } from '../../domain/report';
-import { screen } from '../../domain/screening';
 import { UsageError } from '../../errors';
 import { reportJson } from '../../ui/json';
 import { loadReportFacts } from '../../store/report';
 import type { Context } from '../context';
-import { loadDayFacts, requireIntake } from '../day';
+import { loadDayFacts, requireIntake, screeningOn } from '../day';
 import { addDays } from '../../domain/dates';
 import { buildSession } from '../../domain/session';
 import type { ProgrammeInput } from '../../ui/report-html';
@@ -58,7 +57,7 @@ export function reportFor(ctx: Context, weeks: number): Report {
   const db = ctx.db(true);
   const range = reportRange(intake.date, date, weeks);
   const facts = loadReportFacts(db, intake, range);
-  return buildReport({ asOf: date, weeks, intake, screening: screen(intake.answers, intake.date, date), ...facts });
+  return buildReport({ asOf: date, weeks, intake, screening: screeningOn(db, intake, date), ...facts });
 }
 
 /** Days of exercise records shown beside each exercise of the current programme. DEFAULT */
