@@ -6,7 +6,6 @@ import { describe, expect, it } from 'vitest';
 import { addDays } from '../src/domain/dates';
 import { FLARE_PLAN_ITEM_MAX, FLARE_PLAN_MAX_ITEMS } from '../src/domain/flare-plan';
 import { INTAKE_TEMPLATE } from '../src/schema/intake';
-import { FLARE_MESSAGES } from '../src/domain/flare';
 import { dbHash, folderSnapshot, query, run, runJson, tempHome, writeJson } from './helpers/cli';
 import { exitWithin, spawnPainfit } from './helpers/pty';
 
@@ -147,16 +146,18 @@ describe("painfit flare: I'm flaring now", () => {
     ]);
   });
 
-  it('after 14 days of a flare, today asks for the warning-sign questions again', () => {
+  it('after 14 days of a flare, today asks for the warning-sign questions again (exit 3, naming painfit recheck)', () => {
     const home = intakeHome();
     expect(run(['flare', '--date', START], { home }).code).toBe(0);
-    const day13 = runJson(['today', '--date', addDays(START, 13)], { home }).json;
-    expect(day13.notes).not.toContain(FLARE_MESSAGES.rescreen);
+    const day13 = runJson(['today', '--date', addDays(START, 13)], { home });
+    expect(day13.code).toBe(0);
+    expect(day13.json.status).toBe('flare');
+    // More than 14 days (clinical-rules §1d, issue 8's recheck): no session until the questions are answered again.
     const day14 = run(['today', '--date', addDays(START, 14)], { home, env: { COLUMNS: '100' } });
-    const json14 = runJson(['today', '--date', addDays(START, 14)], { home }).json;
-    expect(json14.status).toBe('flare');
-    expect(json14.notes.join(' ')).toMatch(/more than two weeks|more than 14 days/);
-    expect(day14.stdout.replace(/\s+/g, ' ')).toMatch(/answer the (health|warning-sign) questions/);
+    expect(day14.code).toBe(3);
+    const words = day14.stdout.replace(/\s+/g, ' ');
+    expect(words).toContain('This flare-up has lasted more than 14 days.');
+    expect(words).toContain('painfit recheck');
   });
 
   it('bad use: no intake (exit 3), --end with --plan (exit 2), a future date (exit 2); nothing written', () => {
