@@ -60,7 +60,7 @@ const MAX_NOTE_CHARS = 160;
 /** Notes are shown newest first until about this many printed lines are used (~85 characters a line). */
 const NOTE_LINE_BUDGET = 12;
 /** Lines shared by the variable-length lists and the notes (see noteLineBudget). */
-const NOTE_PAGE_LINES = 47;
+const NOTE_PAGE_LINES = 43;
 /** Notes shown even when the page is full (the fullest 12-week report still fits). */
 const NOTE_MIN_LINES = 1;
 const NOTE_LINE_CHARS = 125;
@@ -755,7 +755,7 @@ ${noteList(report.notes, noteLineBudget(report, extras.programme?.session.exerci
 </section>
 
 <footer>
-<span class="disclaimer">${DISCLAIMER}</span> Pain and PEG: a reduction of at least 30% or 2 points is meaningful, at least 50% substantial (Farrar 2001; IMMPACT).
+<span class="disclaimer">${DISCLAIMER}</span> Meaningful: 30% or 2 points lower; substantial: 50% (Farrar 2001).
 </footer>
 </body>
 </html>
