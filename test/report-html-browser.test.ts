@@ -273,6 +273,7 @@ function programme(date: IsoDate, n = 7): ProgrammeInput {
     phase: 'main' as const,
     ...(i === 4 ? { minutes: 12, bouts: 2 } : i === 5 ? { sets: 2, holdSeconds: 20 } : { sets: 2, reps: 12 }),
     effort: 3,
+    perSide: false,
     cues: [],
     purpose: '',
   }));

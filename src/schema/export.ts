@@ -8,7 +8,7 @@ import { LESSONS } from '../domain/lessons';
 import { checkFlarePlan, FLARE_PLAN_MAX_ITEMS } from '../domain/flare-plan';
 import { describeValue, formatIssues } from './issues';
 import { INTAKE_LIMITS } from '../domain/intake';
-import { intakeSchema, recheckSchema, wholeNumber, type ParseResult } from './intake';
+import { intakeSchema, recheckSchema, settingsChangeSchema, wholeNumber, type ParseResult } from './intake';
 
 export const EXPORT_FORMAT = 'painfit-export';
 export const EXPORT_VERSION = 1;
@@ -180,8 +180,16 @@ export const TABLES = [
     row: row({ id: rowId, entry_id: rowId, date, recorded_at: timestamp }),
   },
   {
-    name: 'lesson_reads',
+    name: 'settings',
     since: 5,
+    key: ['id'],
+    refs: {},
+    json: ['changes'],
+    row: row({ id: rowId, date, recorded_at: timestamp, changes: settingsChangeSchema }),
+  },
+  {
+    name: 'lesson_reads',
+    since: 6,
     key: ['id'],
     refs: {},
     json: [],
@@ -196,7 +204,7 @@ export const TABLES = [
   },
   {
     name: 'flares',
-    since: 7,
+    since: 8,
     key: ['id'],
     refs: { entry_id: 'entries' },
     json: [],
@@ -210,7 +218,7 @@ export const TABLES = [
   },
   {
     name: 'flare_plans',
-    since: 6,
+    since: 7,
     key: ['id'],
     refs: {},
     json: ['items'],

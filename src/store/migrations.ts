@@ -130,6 +130,23 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   {
     version: 5,
+    name: 'settings: dated changes to days, minutes, equipment, preferences and ability',
+    up(db) {
+      db.exec(`
+        -- painfit settings: in force from \`date\` on, laid over the intake's answers; the plan keeps
+        -- its start, so progress is kept (clinical-rules §4). A change is undone by another change.
+        CREATE TABLE settings (
+          id INTEGER PRIMARY KEY,
+          date TEXT NOT NULL,
+          recorded_at TEXT NOT NULL,
+          changes TEXT NOT NULL CHECK (json_valid(changes))
+        ) STRICT;
+        CREATE INDEX settings_by_date ON settings (date, id);
+      `);
+    },
+  },
+  {
+    version: 6,
     name: 'lessons read (painfit learn)',
     up(db) {
       db.exec(`
@@ -145,7 +162,7 @@ export const MIGRATIONS: readonly Migration[] = [
     },
   },
   {
-    version: 6,
+    version: 7,
     name: 'the personal flare plan (painfit flare --plan)',
     up(db) {
       db.exec(`
@@ -162,7 +179,7 @@ export const MIGRATIONS: readonly Migration[] = [
     },
   },
   {
-    version: 7,
+    version: 8,
     name: "'I'm flaring' and 'it has settled' (painfit flare)",
     up(db) {
       db.exec(`
