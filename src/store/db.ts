@@ -200,12 +200,14 @@ export function damagedError(paths: Paths, reason: string, mentionDoctor = true)
  * time both get here; the second finds the work done when the lock is its turn, and does nothing.
  */
 function upgrade(db: Db, paths: Paths, migrations: readonly Migration[], now: () => Date): void {
-  db.transaction(() => {
-    const current = userVersion(db);
-    if (current >= latestVersionOf(migrations)) return;
-    if (current > 0) backupBeforeMigrating(paths, current, now);
-    applyPending(db, migrations, current);
-  }).immediate();
+  withoutForeignKeys(db, () =>
+    db.transaction(() => {
+      const current = userVersion(db);
+      if (current >= latestVersionOf(migrations)) return;
+      if (current > 0) backupBeforeMigrating(paths, current, now);
+      applyPending(db, migrations, current);
+    }).immediate(),
+  );
 }
 
 function userVersion(db: Db): number {
@@ -218,13 +220,29 @@ function userVersion(db: Db): number {
  * another terminal migrated meanwhile, its steps are not repeated).
  */
 export function migrate(db: Db, migrations: readonly Migration[], from: number): void {
-  db.transaction(() => applyPending(db, migrations, Math.max(from, userVersion(db)))).immediate();
+  withoutForeignKeys(db, () => db.transaction(() => applyPending(db, migrations, Math.max(from, userVersion(db)))).immediate());
+}
+
+/**
+ * SQLite's procedure for reshaping tables: foreign keys off outside the transaction (the pragma is
+ * a no-op inside one), `foreign_key_check` inside it before commit, and the setting restored after.
+ */
+function withoutForeignKeys(db: Db, fn: () => void): void {
+  const was = db.pragma('foreign_keys', { simple: true }) as number;
+  db.pragma('foreign_keys = OFF');
+  try {
+    fn();
+  } finally {
+    db.pragma(`foreign_keys = ${was ? 'ON' : 'OFF'}`);
+  }
 }
 
 function applyPending(db: Db, migrations: readonly Migration[], from: number): void {
   const pending = [...migrations].filter((m) => m.version > from).sort((a, b) => a.version - b.version);
   for (const m of pending) {
     m.up(db);
+    const broken = db.pragma('foreign_key_check') as unknown[];
+    if (broken.length > 0) throw new Error(`migration ${m.version} (${m.name}) would leave ${broken.length} row(s) pointing at nothing; nothing was changed`);
     db.pragma(`user_version = ${m.version}`);
   }
 }

@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { EXPORT_FORMAT, EXPORT_VERSION, TABLES, type ExportFile, type ExportRow, type TableName } from '../schema/export';
-import type { Db } from './db';
+import { openSqlite, type Db } from './db';
 import type { Paths } from './paths';
 import { makePrivateFolder } from './folders';
 
@@ -83,6 +83,8 @@ export interface RestoreOptions {
   replace: boolean;
   /** Called inside the transaction, before any write, with what the database holds; throw to refuse. */
   guard?: (existing: RowCounts) => void;
+  /** With `replace`: called inside the transaction, holding the write lock, before anything is deleted. */
+  beforeReplacing?: (existing: RowCounts) => void;
 }
 
 /** Restores a validated export in one transaction: either every row is in, or nothing changed. */
@@ -91,6 +93,7 @@ export function restoreExport(db: Db, file: ExportFile, opts: RestoreOptions): R
     const existing = countRows(db);
     opts.guard?.(existing);
     if (opts.replace) {
+      opts.beforeReplacing?.(existing);
       // Children before parents, so no cascade has to do the work.
       for (const table of [...listTables(db)].reverse()) db.prepare(`DELETE FROM ${ident(table)}`).run();
     }
@@ -109,15 +112,24 @@ export function restoreExport(db: Db, file: ExportFile, opts: RestoreOptions): R
   })();
 }
 
-/** A consistent copy of the database, kept before --replace deletes anything. */
-export function backupBeforeReplacing(db: Db, paths: Paths, now: Date): string {
+/**
+ * A consistent copy of the database, kept before --replace deletes anything. Called while the
+ * replacing transaction holds the write lock (and has not written yet): a second, read-only
+ * connection then copies exactly what is about to be replaced, nobody can commit in between.
+ */
+export function backupBeforeReplacing(paths: Paths, now: Date): string {
   makePrivateFolder(paths.backups, 'the backups folder');
   const file = path.join(paths.backups, `painfit-before-import-${now.toISOString().replace(/[:.]/g, '-')}.db`);
   // Written under a name that is not listed as a backup, then renamed: a crash while copying must
   // not leave an empty or partial file that doctor and the damaged-file advice offer as "the latest backup".
   const partial = `${file}.partial`;
   fs.rmSync(partial, { force: true }); // left by a crash: VACUUM INTO refuses an existing file
-  db.prepare('VACUUM INTO ?').run(partial);
+  const reader = openSqlite(paths.db, { readonly: true, fileMustExist: true });
+  try {
+    reader.prepare('VACUUM INTO ?').run(partial);
+  } finally {
+    reader.close();
+  }
   fs.chmodSync(partial, FILE_MODE);
   fs.renameSync(partial, file);
   return file;

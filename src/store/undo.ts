@@ -111,12 +111,16 @@ export class NotLastEntryError extends Error {
 /**
  * Removes entry `id` and its rows and puts back the completion rows it overwrote, in one
  * transaction. Refuses (NotLastEntryError) when another terminal saved a newer entry since `id`
- * was shown: the person confirmed removing that entry, not a different one.
+ * was shown, or the entry with that id is no longer the one shown: the person confirmed removing
+ * that entry, not a different one.
  */
 export function removeEntry(db: Db, entry: EntryContents): void {
   db.transaction(() => {
     const last = lastEntryId(db);
     if (last !== entry.id) throw new NotLastEntryError(entry.id, last);
+    // Ids are never reused (migration 4), but an import --replace in between brings in a whole other
+    // history whose last entry may carry the same id: remove only exactly what was shown.
+    if (JSON.stringify(readEntry(db, entry.id)) !== JSON.stringify(entry)) throw new NotLastEntryError(entry.id, last);
     db.prepare('DELETE FROM entries WHERE id = ?').run(entry.id);
     const restore = db.prepare('INSERT INTO completions (date, exercise_id, done, minutes, entry_id) VALUES (?, ?, ?, ?, ?)');
     for (const c of entry.restores) restore.run(c.date, c.exerciseId, c.done ? 1 : 0, c.minutes, c.entryId);
