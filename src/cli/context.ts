@@ -85,9 +85,9 @@ export function parseDateOption(value: string, flag: string, example: IsoDate): 
  * --home must name a folder (or one painfit can create). An empty value would otherwise fall back
  * to the default data folder, and a file or an impossible name would fail later as an unexpected error.
  */
-export function parseHomeOption(value: string): string {
-  const example = 'for example --home ~/painfit-data';
-  if (value.trim() === '') throw new UsageError(`--home needs the name of a folder to keep the data in, ${example}.`, 'BAD_HOME');
+export function parseHomeOption(value: string, source: '--home' | 'PAINFIT_HOME' = '--home'): string {
+  const example = source === '--home' ? 'for example --home ~/painfit-data' : 'for example PAINFIT_HOME=~/painfit-data';
+  if (value.trim() === '') throw new UsageError(`${source} needs the name of a folder to keep the data in, ${example}.`, 'BAD_HOME');
   let isFolder: boolean;
   try {
     isFolder = fs.statSync(path.resolve(value)).isDirectory();
@@ -96,9 +96,9 @@ export function parseHomeOption(value: string): string {
     if (code === 'ENOENT') return value; // created when painfit first saves something
     const why =
       code === 'ENOTDIR' ? 'part of that path is a file, not a folder' : code === 'ENAMETOOLONG' ? 'the name is too long' : code === 'EACCES' ? 'permission denied' : (error as Error).message;
-    throw new UsageError(`--home ${JSON.stringify(value)} cannot be used as the data folder: ${why}. Give a folder, ${example}.`, 'BAD_HOME');
+    throw new UsageError(`${source} ${JSON.stringify(value)} cannot be used as the data folder: ${why}. Give a folder, ${example}.`, 'BAD_HOME');
   }
-  if (!isFolder) throw new UsageError(`--home ${JSON.stringify(value)} is a file, not a folder. Give the folder to keep the data in, ${example}.`, 'BAD_HOME');
+  if (!isFolder) throw new UsageError(`${source} ${JSON.stringify(value)} is a file, not a folder. Give the folder to keep the data in, ${example}.`, 'BAD_HOME');
   return value;
 }
 
@@ -106,6 +106,8 @@ export function createContext(global: GlobalOptions, env: NodeJS.ProcessEnv = pr
   const now = new Date();
   const realToday = localDate(now);
   const today = global.date === undefined ? realToday : parseDateOption(global.date, '--date', realToday);
+  // PAINFIT_HOME is checked like --home: naming a file must not end as an unexpected failure.
+  if (global.home === undefined && env.PAINFIT_HOME) parseHomeOption(env.PAINFIT_HOME, 'PAINFIT_HOME');
   const paths = pathsFor(resolveHome(global.home === undefined ? undefined : parseHomeOption(global.home), env));
   const theme = makeTheme(colorLevel({ noColor: !global.color, json: global.json, isTTY: stdoutIsTerminal(), env }));
   let db: Db | null = null;

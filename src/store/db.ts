@@ -13,7 +13,8 @@ import Database from 'better-sqlite3';
 import { DataError } from '../errors';
 import { MIGRATIONS, type Migration } from './migrations';
 import type { Paths } from './paths';
-import { makePrivateFolder } from './folders';
+import { FOLDER_MODE, makePrivateFolder } from './folders';
+import { writePrivateFile } from './private-file';
 
 export type Db = Database.Database;
 
@@ -110,6 +111,7 @@ function openDbOnce(paths: Paths, options: OpenOptions): Db | null {
     if (version === 0 && objects > 0) throw foreignError(paths, objects);
     // Only now is the file known to be painfit's: the steps below may write to it.
     fs.chmodSync(paths.db, FILE_MODE);
+    tightenFolder(paths.home);
     // SQLite creates -wal and -shm with the database file's own mode, so they are 0600 as well.
     db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');
@@ -256,18 +258,20 @@ function backupBeforeMigrating(paths: Paths, version: number, now: () => Date): 
   makePrivateFolder(paths.backups, 'the backups folder');
   const stamp = now().toISOString().replace(/[:.]/g, '-');
   const file = path.join(paths.backups, `painfit-v${version}-${stamp}.db`);
-  // Written under a name listBackups() does not show, then renamed: a crash while copying must not
-  // leave a partial file that doctor and the damaged-file advice would offer as "the latest backup".
-  const partial = `${file}.partial`;
-  fs.rmSync(partial, { force: true }); // left by a crash; we hold the write lock, so nobody else is writing it
-  const reader = openSqlite(paths.db, { readonly: true, fileMustExist: true });
-  try {
-    reader.prepare('VACUUM INTO ?').run(partial);
-  } finally {
-    reader.close();
-  }
-  fs.chmodSync(partial, FILE_MODE);
-  fs.renameSync(partial, file);
+  // Filled under a temporary name listBackups() does not show, then renamed: a crash while copying
+  // must not leave a partial file that doctor and the damaged-file advice would offer as "the latest backup".
+  writePrivateFile(
+    file,
+    (temp) => {
+      const reader = openSqlite(paths.db, { readonly: true, fileMustExist: true });
+      try {
+        reader.prepare('VACUUM INTO ?').run(temp);
+      } finally {
+        reader.close();
+      }
+    },
+    'the backup',
+  );
   return file;
 }
 
@@ -283,6 +287,15 @@ function immediateTransactions(db: Db): Db {
   return db;
 }
 
+/**
+ * The data folder holds health data: one found open to others (made by hand, or by an old version)
+ * is made 0700 again, but only when it is the user's own folder.
+ */
+function tightenFolder(dir: string): void {
+  const stat = fs.statSync(dir);
+  if ((stat.mode & 0o077) !== 0 && typeof process.getuid === 'function' && stat.uid === process.getuid()) fs.chmodSync(dir, FOLDER_MODE);
+}
+
 function chmodIfPresent(file: string, mode: number): void {
   try {
     fs.chmodSync(file, mode);
@@ -292,13 +305,25 @@ function chmodIfPresent(file: string, mode: number): void {
   }
 }
 
+/** Finished backups, oldest first. Anything else in backups/ (a temporary file, a link, a folder) is not one. */
 export function listBackups(paths: Paths): string[] {
-  if (!fs.existsSync(paths.backups)) return [];
-  return fs
-    .readdirSync(paths.backups)
-    .filter((f) => f.endsWith('.db'))
-    .map((f) => path.join(paths.backups, f))
-    .sort((a, b) => fs.statSync(a).mtimeMs - fs.statSync(b).mtimeMs || a.localeCompare(b));
+  let names: string[];
+  try {
+    names = fs.readdirSync(paths.backups);
+  } catch {
+    return []; // missing, or not a folder: no backups
+  }
+  const found: { file: string; mtime: number }[] = [];
+  for (const name of names.filter((f) => f.endsWith('.db'))) {
+    const file = path.join(paths.backups, name);
+    try {
+      const stat = fs.lstatSync(file);
+      if (stat.isFile()) found.push({ file, mtime: stat.mtimeMs });
+    } catch {
+      // removed meanwhile
+    }
+  }
+  return found.sort((a, b) => a.mtime - b.mtime || a.file.localeCompare(b.file)).map((f) => f.file);
 }
 
 export function latestBackup(paths: Paths): string | undefined {

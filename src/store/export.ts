@@ -1,14 +1,14 @@
 // Reading every stored fact out (export) and putting a validated export back (import).
 // Reading is generic over sqlite_master, so a table or column added by a later migration is
 // exported even before src/schema/export.ts describes it (and then a test fails until it does).
-import fs from 'node:fs';
 import path from 'node:path';
 import { EXPORT_FORMAT, EXPORT_VERSION, TABLES, type ExportFile, type ExportRow, type TableName } from '../schema/export';
 import { openSqlite, type Db } from './db';
 import type { Paths } from './paths';
 import { makePrivateFolder } from './folders';
+import { writePrivateFile } from './private-file';
 
-const FILE_MODE = 0o600;
+export { writePrivateFile } from './private-file';
 
 /** Quotes an SQL identifier (table and column names come from sqlite_master, never from a user). */
 const ident = (name: string) => `"${name.replace(/"/g, '""')}"`;
@@ -120,32 +120,19 @@ export function restoreExport(db: Db, file: ExportFile, opts: RestoreOptions): R
 export function backupBeforeReplacing(paths: Paths, now: Date): string {
   makePrivateFolder(paths.backups, 'the backups folder');
   const file = path.join(paths.backups, `painfit-before-import-${now.toISOString().replace(/[:.]/g, '-')}.db`);
-  // Written under a name that is not listed as a backup, then renamed: a crash while copying must
-  // not leave an empty or partial file that doctor and the damaged-file advice offer as "the latest backup".
-  const partial = `${file}.partial`;
-  fs.rmSync(partial, { force: true }); // left by a crash: VACUUM INTO refuses an existing file
-  const reader = openSqlite(paths.db, { readonly: true, fileMustExist: true });
-  try {
-    reader.prepare('VACUUM INTO ?').run(partial);
-  } finally {
-    reader.close();
-  }
-  fs.chmodSync(partial, FILE_MODE);
-  fs.renameSync(partial, file);
+  // Filled under a temporary name that is not listed as a backup, then renamed: a crash while
+  // copying must not leave a partial file that doctor and the damaged-file advice offer as "the latest backup".
+  writePrivateFile(file, (temp) => copyDatabase(paths.db, temp), 'the backup');
   return file;
 }
 
-/** Writes a private (0600) file atomically: a temporary file in the same folder, then a rename. */
-export function writePrivateFile(file: string, text: string): void {
-  const dir = path.dirname(path.resolve(file));
-  const temp = path.join(dir, `.${path.basename(file)}.${process.pid}.tmp`);
+/** A consistent copy of `from` into the (empty) file `to`, through its own read-only connection. */
+export function copyDatabase(from: string, to: string): void {
+  const reader = openSqlite(from, { readonly: true, fileMustExist: true });
   try {
-    fs.writeFileSync(temp, text, { mode: FILE_MODE, flag: 'w' });
-    fs.chmodSync(temp, FILE_MODE);
-    fs.renameSync(temp, file);
-  } catch (error) {
-    fs.rmSync(temp, { force: true });
-    throw error;
+    reader.prepare('VACUUM INTO ?').run(to);
+  } finally {
+    reader.close();
   }
 }
 
@@ -183,7 +170,7 @@ export function writeCsvFiles(db: Db, dir: string): { file: string; rows: number
   return Object.entries(CSV_FILES).map(([name, spec]) => {
     const rows = db.prepare(spec.sql).all() as ExportRow[];
     const file = path.join(dir, name);
-    writePrivateFile(file, toCsv(spec.columns, rows));
+    writePrivateFile(file, toCsv(spec.columns, rows), 'the CSV file');
     return { file, rows: rows.length };
   });
 }
