@@ -7,6 +7,7 @@ import { openSqlite, type Db } from './db';
 import type { Paths } from './paths';
 import { makePrivateFolder } from './folders';
 import { writePrivateFile } from './private-file';
+import { displayDeep, displayText, spreadsheetSafe } from '../domain/text';
 
 export { writePrivateFile } from './private-file';
 
@@ -40,12 +41,13 @@ export function readTable(db: Db, table: string): ExportRow[] {
   const order = key.length > 0 ? key.map((c) => ident(c.name)).join(', ') : 'rowid';
   const rows = db.prepare(`SELECT ${columns.map((c) => ident(c.name)).join(', ')} FROM ${ident(table)} ORDER BY ${order}`).all() as ExportRow[];
   const json: readonly string[] = specOf(table)?.json ?? [];
-  if (json.length === 0) return rows;
+  // Text saved before the text policy (domain/text.ts) is neutralised, so the file is safe to open
+  // and painfit import accepts it again; clean text is unchanged, so export → import → export is exact.
   return rows.map((r) => {
     const out: ExportRow = {};
     for (const c of columns) {
       const v = r[c.name];
-      out[c.name] = json.includes(c.name) && typeof v === 'string' ? JSON.parse(v) : v;
+      out[c.name] = displayDeep(json.includes(c.name) && typeof v === 'string' ? JSON.parse(v) : v, { multiline: true });
     }
     return out;
   });
@@ -144,7 +146,8 @@ export function ensurePrivateFolder(dir: string): void {
 /** One CSV field, quoted per RFC 4180 when it holds a comma, a quote or a line break. */
 export function csvField(value: unknown): string {
   if (value === null || value === undefined) return '';
-  const s = String(value);
+  // Text: neutralised (domain/text.ts), and a leading = + - @ shown rather than run as a formula.
+  const s = typeof value === 'string' ? spreadsheetSafe(displayText(value, { multiline: true })) : String(value);
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 

@@ -1,6 +1,7 @@
 import type { IsoDate } from '../domain/dates';
 import type { IntakeAnswers, IntakeRecord } from '../domain/intake';
 import type { Db } from './db';
+import { displayDeep } from '../domain/text';
 
 interface IntakeRow {
   id: number;
@@ -13,7 +14,8 @@ const toRecord = (row: IntakeRow): IntakeRecord => ({
   id: row.id,
   date: row.date,
   recordedAt: row.recorded_at,
-  answers: JSON.parse(row.answers) as IntakeAnswers,
+  // Shown on screens and in reports: text saved by an older painfit is neutralised (domain/text.ts).
+  answers: displayDeep(JSON.parse(row.answers) as IntakeAnswers),
 });
 
 export function insertIntake(db: Db, answers: IntakeAnswers, date: IsoDate, recordedAt: string): IntakeRecord {

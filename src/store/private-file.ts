@@ -78,7 +78,12 @@ function syncFolder(dir: string): void {
  */
 export function writePrivateFile(target: string, contents: Contents, what = 'the file'): void {
   const file = path.resolve(target);
-  const refused = refusal(file);
+  let refused: string | undefined;
+  try {
+    refused = refusal(file);
+  } catch (error) {
+    throw cannotWrite(what, file, error); // e.g. a name too long, or a path through a file
+  }
   if (refused) throw new UsageError(`cannot write ${what} ${file}: ${refused}. Choose another file name.`, 'NOT_A_FILE');
   const temp = path.join(path.dirname(file), `.${path.basename(file)}.${crypto.randomBytes(6).toString('hex')}.tmp`);
   let created = false;

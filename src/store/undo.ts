@@ -3,6 +3,8 @@
 // completion rows it had overwritten (entries.replaced) are put back.
 import type { Checkin, Completion, Swap } from '../domain/facts';
 import type { Db } from './db';
+import { NOTE_RULE } from '../domain/facts';
+import { displayDeep, displayText } from '../domain/text';
 
 export type EntryKind = 'log' | 'swap' | 'measures';
 
@@ -63,7 +65,7 @@ export function readEntry(db: Db, id: number): EntryContents | undefined {
       sleep: number | null;
       note: string | null;
     }[]
-  ).map(({ recorded_at, ...c }) => ({ ...c, recordedAt: recorded_at }));
+  ).map(({ recorded_at, note, ...c }) => ({ ...c, note: note === null ? null : displayText(note, NOTE_RULE), recordedAt: recorded_at }));
   const completions = (
     db.prepare('SELECT date, exercise_id, done, minutes, entry_id FROM completions WHERE entry_id = ? ORDER BY date, exercise_id').all(id) as CompletionRow[]
   ).map(toCompletion);
@@ -89,7 +91,7 @@ export function readEntry(db: Db, id: number): EntryContents | undefined {
     pegPain: m.peg_pain,
     pegEnjoyment: m.peg_enjoyment,
     pegActivity: m.peg_activity,
-    goals: m.goals === null ? null : (JSON.parse(m.goals) as StoredMeasures['goals']),
+    goals: m.goals === null ? null : displayDeep(JSON.parse(m.goals) as StoredMeasures['goals']),
   }));
   const restores = (JSON.parse(entry.replaced) as CompletionRow[]).map(toCompletion);
   return { id: entry.id, kind: entry.kind, recordedAt: entry.recorded_at, checkins, completions, swaps, measures, restores };

@@ -20,12 +20,14 @@ export function parseImportOptions(file: string, raw: { replace?: boolean }): Im
 }
 
 /** Reads and validates everything; throws a UsageError listing every problem. Touches no database. */
-export function loadExportFile(file: string): ExportFile {
+/** `today`: the real local date; rows dated after it are refused, as painfit log refuses them. */
+export function loadExportFile(file: string, today?: string): ExportFile {
   const label = file === '-' ? 'standard input' : file;
   const text = readInputText(file, {
     what: 'the export file',
     stdinExample: 'Example: painfit import - < painfit-backup.json',
     hint: 'painfit export --out FILE writes a file to import.',
+    nothing: 'Nothing was imported.',
   });
   let raw: unknown;
   try {
@@ -37,7 +39,7 @@ export function loadExportFile(file: string): ExportFile {
       [`(top level): not valid JSON (${(error as Error).message})`],
     );
   }
-  const parsed = parseExport(raw, LATEST_VERSION);
+  const parsed = parseExport(raw, LATEST_VERSION, today);
   if (!parsed.ok) {
     const n = parsed.problems.length;
     throw new UsageError(
@@ -59,7 +61,7 @@ const LABELS: Record<TableName, string> = {
 };
 
 export async function runImport(opts: ImportOptions, ctx: Context): Promise<void> {
-  const file = loadExportFile(opts.file);
+  const file = loadExportFile(opts.file, ctx.realToday);
 
   const db = ctx.db(true);
   pausePoint('import-opened');

@@ -31,6 +31,7 @@ export async function loadAnswersFile(file: string): Promise<IntakeAnswers> {
     what: 'the answers file',
     stdinExample: 'Example: painfit intake --answers - < answers.json',
     hint: 'painfit intake --template prints an example to start from.',
+    nothing: 'Nothing was saved.',
   });
   const label = file === '-' ? 'standard input' : file;
   let raw: unknown;
