@@ -2,7 +2,7 @@
 import { CommanderError } from 'commander';
 import { EXIT, PainfitError, UsageError, type ExitCode } from './errors';
 import { buildProgram } from './cli/program';
-import { isDamageError } from './store/db';
+import { explainStorageError, isDamageError } from './store/db';
 
 function wantsJson(argv: readonly string[]): boolean {
   return argv.includes('--json');
@@ -62,6 +62,12 @@ export async function main(argv: readonly string[]): Promise<ExitCode> {
     if (isDamageError(error)) {
       // Damage that only shows once a query reaches the bad pages: never a stack trace, and the way out.
       printError('DAMAGED_DATABASE', `the data file is damaged (${message}). painfit has not changed it; painfit doctor checks it and names the latest backup.`, json);
+      return EXIT.failure;
+    }
+    // A read-only folder or a full disk: the cause and the fix, not "disk I/O error".
+    const storage = explainStorageError(error);
+    if (storage) {
+      printError(storage.code, storage.message, json);
       return EXIT.failure;
     }
     if (process.env.DEBUG?.split(',').includes('painfit') && error instanceof Error) {

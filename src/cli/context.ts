@@ -4,7 +4,8 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { isIsoDate, type IsoDate } from '../domain/dates';
 import { UsageError } from '../errors';
-import { openDb, type Db } from '../store/db';
+import { openDb, whyReadOnly, type Db } from '../store/db';
+import { describeDiskProblem } from '../store/disk';
 import { pathsFor, resolveHome, type Paths } from '../store/paths';
 import { stdoutIsTerminal, writeStdout } from '../ui/terminal';
 import { colorLevel, makeTheme, type Theme } from '../ui/theme';
@@ -121,7 +122,12 @@ export function createContext(global: GlobalOptions, env: NodeJS.ProcessEnv = pr
     out: (text) => writeStdout(text.endsWith('\n') ? text : `${text}\n`),
     err: (text) => void process.stderr.write(text.endsWith('\n') ? text : `${text}\n`),
     db: ((create: boolean) => {
-      if (!db) db = openDb(paths, { create });
+      if (!db) {
+        db = openDb(paths, { create });
+        const problem = db && whyReadOnly(db);
+        // Reading still works; say once, on stderr, why nothing can be saved.
+        if (problem) ctx.err(`Note: painfit can show your data but cannot save anything now: ${describeDiskProblem(problem, paths.home)}.`);
+      }
       return db;
     }) as Context['db'],
     now: () => new Date(),

@@ -13,6 +13,7 @@ import Database from 'better-sqlite3';
 import { DataError } from '../errors';
 import { MIGRATIONS, type Migration } from './migrations';
 import type { Paths } from './paths';
+import { describeDiskProblem, diagnoseDisk, isStorageError, type DiskProblem } from './disk';
 import { FOLDER_MODE, makePrivateFolder } from './folders';
 import { writePrivateFile } from './private-file';
 
@@ -38,7 +39,7 @@ function findNativeBinding(): string | null {
 }
 
 /** Every SQLite connection painfit opens goes through here. */
-export function openSqlite(file: string, options: Database.Options = {}): Db {
+export function openSqlite(file: string | Buffer, options: Database.Options = {}): Db {
   const binding = findNativeBinding();
   if (!binding && typeof PAINFIT_VERSION === 'string') {
     // Bundled, better-sqlite3 cannot search for its addon itself: say how to repair the install.
@@ -79,7 +80,87 @@ const isBusy = (error: unknown): boolean => {
 /** Blocks this (single-threaded, short-lived) process for a moment without spinning the CPU. */
 const pause = (ms: number): void => void Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 
+/** Why the database was opened as a read-only copy (a read-only or full disk), per connection. */
+const readOnlyBecause = new WeakMap<Db, DiskProblem>();
+/** The data folder of the last database opened: to explain a write that fails later (a disk that fills up). */
+let lastHome: string | undefined;
+
+/** Set when the data could be read but nothing can be saved: the disk is read-only, full, or not ours to write. */
+export function whyReadOnly(db: Db): DiskProblem | undefined {
+  return readOnlyBecause.get(db);
+}
+
+/**
+ * A write that failed because of the disk, as one line with the cause and the fix; undefined when
+ * the error is something else. Used by main.ts for any command.
+ */
+export function explainStorageError(error: unknown): DataError | undefined {
+  if (!lastHome || !isStorageError(error)) return undefined;
+  const problem = diagnoseDisk(lastHome, error);
+  if (!problem) return undefined;
+  return new DataError(`cannot save: ${describeDiskProblem(problem, lastHome)}. Nothing was saved.`, problem === 'read-only' ? 'READ_ONLY' : problem === 'no-permission' ? 'NO_PERMISSION' : 'DISK_FULL');
+}
+
 export function openDb(paths: Paths, options: OpenOptions): Db | null {
+  lastHome = paths.home;
+  try {
+    return openDbRetrying(paths, options);
+  } catch (error) {
+    // A read-only folder or a full disk: SQLite cannot even make its -shm file, so reading fails
+    // too ("unable to open database file", "disk I/O error"). The data is still there: read it from
+    // a private in-memory copy, so doctor, export, today, plan and report work, and say why nothing
+    // can be saved.
+    const cause = (error as { cause?: unknown }).cause ?? error;
+    if (!isStorageError(cause) || !fs.existsSync(paths.db)) {
+      if (isStorageError(cause) && options.create) {
+        const problem = diagnoseDisk(paths.home, cause);
+        if (problem) throw new DataError(`cannot save in ${paths.home}: ${describeDiskProblem(problem, paths.home)}. Nothing was saved.`, 'CANNOT_SAVE');
+      }
+      throw error;
+    }
+    const problem = diagnoseDisk(paths.home, cause);
+    if (!problem) throw error;
+    return openSnapshot(paths, options.migrations ?? MIGRATIONS, problem);
+  }
+}
+
+/**
+ * The database as a read-only, in-memory copy of the file (nothing is written next to it). A WAL
+ * database is marked as a rollback-journal one in the copy, because an in-memory database has no
+ * WAL; changes still in painfit.db-wal (only after a crash) cannot be read this way.
+ */
+export function openSnapshotCopy(file: string): Db {
+  const bytes = fs.readFileSync(file);
+  if (bytes.length >= 20 && bytes[18] === 2 && bytes[19] === 2) {
+    bytes[18] = 1;
+    bytes[19] = 1;
+  }
+  return openSqlite(bytes, { readonly: true });
+}
+
+function openSnapshot(paths: Paths, migrations: readonly Migration[], problem: DiskProblem): Db {
+  const db = openSnapshotCopy(paths.db);
+  try {
+    const { version, objects } = probe(db, paths);
+    const latest = latestVersionOf(migrations);
+    if (version > latest) throw newerError(paths, version, latest);
+    if (version === 0 && objects > 0) throw foreignError(paths, objects);
+    if (version < latest) {
+      throw new DataError(
+        `${paths.db} needs an upgrade to this painfit's data version ${latest} (it is at ${version}), which cannot be written now: ${describeDiskProblem(problem, paths.home)}. Nothing was changed.`,
+        'CANNOT_UPGRADE',
+      );
+    }
+    db.pragma('foreign_keys = ON');
+    readOnlyBecause.set(db, problem);
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+function openDbRetrying(paths: Paths, options: OpenOptions): Db | null {
   // Every opening step is safe to repeat (the migration re-reads the version under the write
   // lock), so when two terminals upgrade an old file at once and SQLite refuses the lock order
   // outright instead of waiting (it does so to avoid a deadlock), close and try again.
@@ -129,9 +210,13 @@ function openFile(paths: Paths, mustExist: boolean): Db {
   try {
     return openSqlite(paths.db, { fileMustExist: mustExist });
   } catch (error) {
-    throw new DataError(
-      `${paths.db} cannot be opened (${(error as Error).message}). Check that it is a file you can read and write, in a folder you own.`,
-      'CANNOT_OPEN',
+    if (error instanceof DataError) throw error; // the addon, not the file
+    throw Object.assign(
+      new DataError(
+        `${paths.db} cannot be opened (${(error as Error).message}). Check that it is a file you can read and write, in a folder you own.`,
+        'CANNOT_OPEN',
+      ),
+      { cause: error },
     );
   }
 }
