@@ -19,36 +19,75 @@ import { writePrivateFile } from './private-file';
 
 export type Db = Database.Database;
 
-let nativeBinding: string | null | undefined;
+interface Addon {
+  /** The addon's path, or null when it is not there. */
+  binding: string | null;
+  /** The folder painfit is installed in (where `npm rebuild better-sqlite3` must run). */
+  installDir: string;
+  /** The installed better-sqlite3's version. */
+  version: string | undefined;
+}
+let addon: Addon | null | undefined;
 
 /**
  * The addon's path, found once. Handing it to better-sqlite3 skips the `bindings` package,
  * which searches a dozen candidate paths on every start; when it cannot be found here,
  * better-sqlite3 searches as usual.
  */
-function findNativeBinding(): string | null {
-  if (nativeBinding !== undefined) return nativeBinding;
+function findAddon(): Addon | null {
+  if (addon !== undefined) return addon;
   try {
     const from = createRequire(typeof __filename === 'string' ? __filename : path.join(process.cwd(), 'index.js'));
-    const file = path.join(path.dirname(from.resolve('better-sqlite3/package.json')), 'build', 'Release', 'better_sqlite3.node');
-    nativeBinding = fs.existsSync(file) ? file : null;
+    const pkgFile = from.resolve('better-sqlite3/package.json');
+    const dir = path.dirname(pkgFile);
+    const file = path.join(dir, 'build', 'Release', 'better_sqlite3.node');
+    let version: string | undefined;
+    if (typeof PAINFIT_SQLITE_VERSION === 'string') version = (JSON.parse(fs.readFileSync(pkgFile, 'utf8')) as { version?: string }).version;
+    addon = { binding: fs.existsSync(file) ? file : null, installDir: path.resolve(dir, '..', '..'), version };
   } catch {
-    nativeBinding = null;
+    addon = null;
   }
-  return nativeBinding;
+  return addon;
 }
+
+/** What fixes a broken SQLite component: rebuilding the addon for this Node, in painfit's folder. */
+const rebuildFix = (a: Addon | null) => `Fix: run npm rebuild better-sqlite3${a ? ` in ${a.installDir}` : " in painfit's folder"} (or reinstall painfit).`;
+
+/** dlopen's words for an addon built for another Node, another system, or not an addon at all. */
+const ADDON_LOAD_FAILURE = /NODE_MODULE_VERSION|was compiled against a different|invalid ELF header|wrong ELF class|not a valid Win32|Module did not self-register|cannot open shared object|image not found|ERR_DLOPEN_FAILED/;
 
 /** Every SQLite connection painfit opens goes through here. */
 export function openSqlite(file: string | Buffer, options: Database.Options = {}): Db {
-  const binding = findNativeBinding();
-  if (!binding && typeof PAINFIT_VERSION === 'string') {
-    // Bundled, better-sqlite3 cannot search for its addon itself: say how to repair the install.
-    throw new DataError("painfit's SQLite component (better-sqlite3's native addon) is missing. Run npm install in painfit's folder.", 'MISSING_ADDON');
+  const found = findAddon();
+  if (typeof PAINFIT_VERSION === 'string') {
+    // Bundled, better-sqlite3 cannot search for its addon itself: say what is wrong and how to repair the install.
+    if (!found?.binding) {
+      throw new DataError(`painfit's SQLite component (better-sqlite3's native addon) is missing. ${rebuildFix(found)}`, 'MISSING_ADDON');
+    }
+    if (typeof PAINFIT_SQLITE_VERSION === 'string' && found.version !== PAINFIT_SQLITE_VERSION) {
+      throw new DataError(
+        `painfit was built with better-sqlite3 ${PAINFIT_SQLITE_VERSION}, but ${found.version ?? 'an unknown version'} is installed in ${found.installDir}: the two must match. ` +
+          `Fix: run npm install better-sqlite3@${PAINFIT_SQLITE_VERSION} in ${found.installDir} (or reinstall painfit).`,
+        'ADDON_VERSION_MISMATCH',
+      );
+    }
   }
-  return new Database(file, binding ? { ...options, nativeBinding: binding } : options);
+  try {
+    return new Database(file, found?.binding ? { ...options, nativeBinding: found.binding } : options);
+  } catch (error) {
+    const message = (error as Error).message ?? '';
+    if ((error as { code?: unknown }).code === 'ERR_DLOPEN_FAILED' || ADDON_LOAD_FAILURE.test(message)) {
+      throw new DataError(
+        `painfit's SQLite component (better-sqlite3's native addon${found?.binding ? `, ${found.binding}` : ''}) cannot be loaded by Node ${process.version}: ${message.split('\n')[0]}. ${rebuildFix(found)}`,
+        'BROKEN_ADDON',
+      );
+    }
+    throw error;
+  }
 }
 
 declare const PAINFIT_VERSION: string | undefined;
+declare const PAINFIT_SQLITE_VERSION: string | undefined;
 
 /** Health data: only the user may read the folder and files (umask 077 covers -wal, -shm and backups). */
 const PRIVATE_UMASK = 0o077;

@@ -1,7 +1,7 @@
 // What `painfit doctor` finds in the data folder. It only looks: the database is opened read-only,
 // nothing is migrated, repaired, created or chmod-ed, and a damaged file is left exactly as it was.
 import fs from 'node:fs';
-import type { DataError } from '../errors';
+import { DataError } from '../errors';
 import {
   BUSY_TIMEOUT_MS,
   damagedError,
@@ -163,6 +163,7 @@ function examine(paths: Paths, latest: number): Findings {
   try {
     db = openForLooking(paths, findings);
   } catch (error) {
+    if (error instanceof DataError) throw error; // painfit's SQLite component, not the file: its own message
     const reason = (error as Error).message;
     if (isDamageError(error)) return { ...findings, status: 'damaged', integrity: { ok: false, messages: [reason] }, problem: asProblem(damaged(paths, reason)) };
     return {
