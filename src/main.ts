@@ -1,89 +1,17 @@
-// The one place that turns a command's outcome into an exit code and prints errors.
-import { CommanderError } from 'commander';
-import { EXIT, PainfitError, UsageError, type ExitCode } from './errors';
-import { buildProgram } from './cli/program';
-import { explainStorageError, isDamageError } from './store/db';
+// The process entry: builds the app context once (src/cli/app.ts), runs the command line on it,
+// and is the only place that touches the process itself (exit code, signals, crashes).
+import { realApp } from './cli/app';
+import { runCli } from './cli/run';
+import { EXIT } from './errors';
 
-function wantsJson(argv: readonly string[]): boolean {
-  return argv.includes('--json');
-}
-
-/** The first n characters (code points, so never half an emoji). */
-const head = (text: string, n: number) => Array.from(text).slice(0, n).join('');
-
-/**
- * Messages quote the value given; a 10,000-character value is shown by its beginning, so the
- * message stays one short paragraph. Quoted values (JSON strings) over 100 characters and any
- * other unbroken run over 200 (a long path) are cut.
- */
-function shortenValues(message: string): string {
-  return message
-    .replace(/"(?:[^"\\\n]|\\.)*"/g, (quoted) => (quoted.length > 100 ? `${head(quoted, 60).replace(/\\(u[0-9a-fA-F]{0,3})?$/, '')}…"` : quoted))
-    .replace(/\S{200,}/g, (word) => `${head(word, 80)}…`);
-}
-
-/**
- * Control characters from the input (a key in an answers file, a pasted value, bytes of a damaged
- * file quoted by JSON.parse) are shown escaped, e.g. \u001b: never sent to the terminal raw.
- */
-function escapeControls(text: string): string {
-  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}
-
-function printError(code: string, message: string, json: boolean, problems: readonly string[] = []): void {
-  message = escapeControls(shortenValues(message));
-  problems = problems.map(escapeControls);
-  if (json) process.stderr.write(JSON.stringify({ error: { code, message, ...(problems.length ? { problems } : {}) } }) + '\n');
-  else process.stderr.write(`painfit: ${message}\n`);
-}
-
-export async function main(argv: readonly string[]): Promise<ExitCode> {
-  const json = wantsJson(argv);
-  const program = buildProgram(argv);
-  try {
-    await program.parseAsync([...argv], { from: 'user' });
-    return EXIT.ok;
-  } catch (error) {
-    if (error instanceof PainfitError) {
-      // A command that already printed its result (e.g. a safety stop) throws with an empty message.
-      if (error.message) printError(error.code, error.message, json, error instanceof UsageError ? error.problems : []);
-      return error.exitCode;
-    }
-    if (error instanceof CommanderError) {
-      if (error.exitCode === 0) return EXIT.ok; // --help, --version
-      // commander already printed its message (unless in --json mode, where output is silenced).
-      // Without --json commander adds "(add --help for usage)"; keep that pointer in the JSON message.
-      if (json) printError('USAGE', `${error.message.replace(/^error: /, '').trimEnd()} (add --help for usage)`, true);
-      return EXIT.usage;
-    }
-    // The reader of a pipe went away (painfit today | head): nothing more to say to anyone.
-    if ((error as NodeJS.ErrnoException).code === 'EPIPE') return EXIT.ok;
-    const message = error instanceof Error ? error.message : String(error);
-    if (isDamageError(error)) {
-      // Damage that only shows once a query reaches the bad pages: never a stack trace, and the way out.
-      printError('DAMAGED_DATABASE', `the data file is damaged (${message}). painfit has not changed it; painfit doctor checks it and names the latest backup.`, json);
-      return EXIT.failure;
-    }
-    // A read-only folder or a full disk: the cause and the fix, not "disk I/O error".
-    const storage = explainStorageError(error);
-    if (storage) {
-      printError(storage.code, storage.message, json);
-      return EXIT.failure;
-    }
-    if (process.env.DEBUG?.split(',').includes('painfit') && error instanceof Error) {
-      process.stderr.write(`${error.stack}\n`);
-    }
-    printError('UNEXPECTED', `unexpected failure: ${message}${json ? '' : ' (run with DEBUG=painfit for details)'}`, json);
-    return EXIT.failure;
-  }
-}
+const app = realApp();
 
 // Output piped into a program that stops reading early (painfit --help | head): end quietly,
 // as other command-line tools do, instead of a stack trace.
 process.on('uncaughtException', (error: NodeJS.ErrnoException) => {
   if (error.code === 'EPIPE') process.exit(EXIT.ok);
-  process.stderr.write(`painfit: unexpected failure: ${error.message}\n`);
-  if (process.env.DEBUG?.split(',').includes('painfit')) process.stderr.write(`${error.stack}\n`);
+  app.err(`painfit: unexpected failure: ${error.message}\n`);
+  if (app.env.DEBUG?.split(',').includes('painfit')) app.err(`${error.stack}\n`);
   process.exit(EXIT.failure);
 });
 
@@ -93,17 +21,17 @@ process.on('SIGINT', () => {
   if (interrupted) return;
   interrupted = true;
   // A list prompt hides the cursor, and exiting from here skips its clean-up: show it again.
-  const showCursor = process.stderr.isTTY ? '\x1b[?25h' : '';
-  process.stderr.write(`${showCursor}\nStopped. Nothing was saved.\n`);
+  const showCursor = app.terminal.stderrIsTTY ? '\x1b[?25h' : '';
+  app.err(`${showCursor}\nStopped. Nothing was saved.\n`);
   process.exit(EXIT.interrupted);
 });
 
-main(process.argv.slice(2)).then(
+runCli(process.argv.slice(2), app).then(
   (code) => {
     process.exitCode = code;
   },
   (error: unknown) => {
-    process.stderr.write(`painfit: unexpected failure: ${String(error)}\n`);
+    app.err(`painfit: unexpected failure: ${String(error)}\n`);
     process.exitCode = EXIT.failure;
   },
 );

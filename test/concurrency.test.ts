@@ -1,4 +1,5 @@
 // Two terminals at once (issue 5, item 2): two processes each run 500 `painfit log` calls against
+// (60 in the default suite; PAINFIT_SOAK=1 for 500)
 // the same data folder at the same time. Every check-in is stored; nobody sees "database is locked".
 // And two first openers of a fresh folder (WAL switch and migrations) never trip over each other.
 import { spawn } from 'node:child_process';
@@ -11,7 +12,9 @@ import { LATEST_VERSION, MIGRATIONS } from '../src/store/migrations';
 import { pathsFor } from '../src/store/paths';
 import { BIN, cliEnv, query, run, tempHome } from './helpers/cli';
 
-const CALLS_PER_TERMINAL = 500;
+// The full 500 calls a terminal take minutes on a busy 2-core machine: the default suite runs 60
+// (same code path, same assertions); PAINFIT_SOAK=1 runs the README's full figure.
+const CALLS_PER_TERMINAL = process.env.PAINFIT_SOAK ? 500 : 60;
 const INTAKE_DATE = '2026-01-05';
 /** A Wednesday: a session day in the template's mon/wed/fri schedule, so `--done all` has exercises. */
 const LOG_DATE = '2026-01-07';

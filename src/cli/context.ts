@@ -7,8 +7,10 @@ import { UsageError } from '../errors';
 import { openDb, whyReadOnly, type Db } from '../store/db';
 import { describeDiskProblem } from '../store/disk';
 import { pathsFor, resolveHome, type Paths } from '../store/paths';
-import { stdoutIsTerminal, writeStdout } from '../ui/terminal';
+import type { Prompter } from '../ui/prompts';
 import { colorLevel, makeTheme, type Theme } from '../ui/theme';
+import { layoutWidth } from '../ui/width';
+import { realApp, type App, type Clock } from './app';
 
 export interface GlobalOptions {
   home?: string;
@@ -35,6 +37,20 @@ export interface Context {
   db(create: false): Db | null;
   now(): Date;
   close(): void;
+  /** The process-wide context this one was built from (src/cli/app.ts): streams, clock, terminal, keys. */
+  app: App;
+  /** Wall clock and monotonic clock (timers). */
+  clock: Clock;
+  /** Columns to lay screens out in: $COLUMNS, else the terminal's width, else 80 (never below 60). */
+  width: number;
+  /** Rows of the terminal, when stdout is one (for paging). */
+  rows: number | undefined;
+  /** Whether questions may be asked: stdin and stdout are both terminals. */
+  interactive: boolean;
+  /** The question library (loaded on first use), plain when colour is off. */
+  prompter(): Promise<Prompter>;
+  /** Throws a usage error naming `instead` when questions cannot be asked here. */
+  requireInteractive(what: string, instead: string): void;
 }
 
 const GLOBAL_KEYS = ['home', 'date', 'json', 'color'] as const;
@@ -103,15 +119,19 @@ export function parseHomeOption(value: string, source: '--home' | 'PAINFIT_HOME'
   return value;
 }
 
-export function createContext(global: GlobalOptions, env: NodeJS.ProcessEnv = process.env): Context {
-  const now = new Date();
+/** A command's context: the app's streams and clock, with the global options applied. */
+export function createContext(global: GlobalOptions, app: App = realApp()): Context {
+  const env = app.env;
+  const now = app.clock.now();
   const realToday = localDate(now);
   const today = global.date === undefined ? realToday : parseDateOption(global.date, '--date', realToday);
   // PAINFIT_HOME is checked like --home: naming a file must not end as an unexpected failure.
   if (global.home === undefined && env.PAINFIT_HOME) parseHomeOption(env.PAINFIT_HOME, 'PAINFIT_HOME');
   const paths = pathsFor(resolveHome(global.home === undefined ? undefined : parseHomeOption(global.home), env));
-  const theme = makeTheme(colorLevel({ noColor: !global.color, json: global.json, isTTY: stdoutIsTerminal(), env }));
+  const theme = makeTheme(colorLevel({ noColor: !global.color, json: global.json, isTTY: app.terminal.stdoutIsTTY, env }));
   let db: Db | null = null;
+  const line = (text: string) => (text.endsWith('\n') ? text : `${text}\n`);
+  const interactive = () => app.terminal.stdinIsTTY && app.terminal.stdoutIsTTY;
   const ctx: Context = {
     paths,
     today,
@@ -119,21 +139,36 @@ export function createContext(global: GlobalOptions, env: NodeJS.ProcessEnv = pr
     dateGiven: global.date !== undefined,
     json: global.json,
     theme,
-    out: (text) => writeStdout(text.endsWith('\n') ? text : `${text}\n`),
-    err: (text) => void process.stderr.write(text.endsWith('\n') ? text : `${text}\n`),
+    out: (text) => app.out(line(text)),
+    err: (text) => app.err(line(text)),
     db: ((create: boolean) => {
       if (!db) {
-        db = openDb(paths, { create });
+        db = openDb(paths, { create, now: () => app.clock.now(), setUmask: (mask) => app.setUmask(mask) });
         const problem = db && whyReadOnly(db);
         // Reading still works; say once, on stderr, why nothing can be saved.
         if (problem) ctx.err(`Note: painfit can show your data but cannot save anything now: ${describeDiskProblem(problem, paths.home)}.`);
       }
       return db;
     }) as Context['db'],
-    now: () => new Date(),
+    now: () => app.clock.now(),
     close: () => {
       db?.close();
       db = null;
+    },
+    app,
+    clock: app.clock,
+    get width() {
+      return layoutWidth(env, app.terminal.columns);
+    },
+    get rows() {
+      return app.terminal.rows;
+    },
+    get interactive() {
+      return interactive();
+    },
+    prompter: () => app.prompter({ color: theme.chalk.level > 0 }),
+    requireInteractive(what, instead) {
+      if (!interactive()) throw new UsageError(`${what} asks questions, but this is not an interactive terminal. ${instead}`, 'NOT_A_TERMINAL');
     },
   };
   return ctx;

@@ -38,8 +38,7 @@ export async function startRecording(ctx: Context, o: { command: string; verb: s
   }
   if (o.interactive) {
     if (ctx.json) throw new UsageError(`${o.command} with --json never asks questions. ${o.flagsInstead}`, 'NOT_A_TERMINAL');
-    const { requireInteractive } = await import('../ui/prompts');
-    requireInteractive(o.command, o.flagsInstead);
+    ctx.requireInteractive(o.command, o.flagsInstead);
   }
   return date;
 }

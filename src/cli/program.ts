@@ -3,6 +3,7 @@
 // commands): the others get just a name and a line for `painfit --help`, keeping start-up fast.
 import { Command, Option } from 'commander';
 import { UsageError } from '../errors';
+import { realApp, type App } from './app';
 import { createContext, globalOptions, type Context } from './context';
 
 declare const PAINFIT_VERSION: string;
@@ -190,8 +191,8 @@ function example(lines: readonly string[]): string {
 }
 
 /** Runs a command body with a context, always closing the database afterwards. */
-async function withContext(command: Command, body: (ctx: Context) => Promise<void>): Promise<void> {
-  const ctx = createContext(globalOptions(command));
+async function withContext(app: App, command: Command, body: (ctx: Context) => Promise<void>): Promise<void> {
+  const ctx = createContext(globalOptions(command), app);
   try {
     await body(ctx);
   } finally {
@@ -213,7 +214,7 @@ export function invokedCommand(argv: readonly string[]): string | undefined {
   return undefined;
 }
 
-function define(parent: Command, spec: CommandSpec, full: boolean): void {
+function define(app: App, parent: Command, spec: CommandSpec, full: boolean): void {
   const cmd = parent.command(spec.name).description(spec.description);
   if (!full) return;
   for (const a of spec.args ?? []) cmd.argument(a.syntax, a.description);
@@ -221,15 +222,15 @@ function define(parent: Command, spec: CommandSpec, full: boolean): void {
   addGlobalOptions(cmd, true);
   cmd.addHelpText('after', example(spec.examples) + (spec.note ? `\n${spec.note}\n` : ''));
   // A nested command is built in full as well: which one runs is only known once commander parses.
-  for (const sub of spec.subcommands ?? []) define(cmd, sub, true);
+  for (const sub of spec.subcommands ?? []) define(app, cmd, sub, true);
   cmd.action(async (...params: unknown[]) => {
     const command = params.at(-1) as Command;
     const args = params.slice(0, -2) as (string | undefined)[];
-    await withContext(command, (ctx) => spec.run(args as string[], command.opts(), ctx));
+    await withContext(app, command, (ctx) => spec.run(args as string[], command.opts(), ctx));
   });
 }
 
-export function buildProgram(argv: readonly string[]): Command {
+export function buildProgram(argv: readonly string[], app: App = realApp()): Command {
   const program = new Command('painfit');
   const json = argv.includes('--json');
   program
@@ -241,9 +242,10 @@ export function buildProgram(argv: readonly string[]): Command {
     .showHelpAfterError('(add --help for usage)')
     .exitOverride()
     .configureOutput({
-      // With --json, errors are printed once, as JSON, by src/main.ts.
+      writeOut: (text) => app.out(text),
+      // With --json, errors are printed once, as JSON, by src/cli/run.ts.
       writeErr: (text) => {
-        if (!json) process.stderr.write(text);
+        if (!json) app.err(text);
       },
     });
   addGlobalOptions(program, false);
@@ -263,7 +265,7 @@ Exit codes: 0 done, 1 unexpected failure, 2 bad usage or input (nothing written)
   const invoked = invokedCommand(argv);
   // `painfit help <command>` shows that command's help, so that command is built in full too.
   const target = invoked === 'help' ? invokedCommand(argv.slice(argv.indexOf('help') + 1)) : invoked;
-  for (const spec of COMMANDS) define(program, spec, spec.name === target);
+  for (const spec of COMMANDS) define(app, program, spec, spec.name === target);
 
   // `painfit` alone shows today's session; on a terminal with no intake yet it offers the intake.
   program.allowExcessArguments(true).action(async (_opts: unknown, cmd: Command) => {
@@ -273,7 +275,7 @@ Exit codes: 0 done, 1 unexpected failure, 2 bad usage or input (nothing written)
       throw new UsageError(`unknown command ${JSON.stringify(unknown)}. The commands are: ${names.join(', ')}. painfit --help explains each.`, 'UNKNOWN_COMMAND');
     }
     const { runDefault } = await import('./commands/default');
-    await withContext(cmd, runDefault);
+    await withContext(app, cmd, runDefault);
   });
 
   return program;

@@ -9,7 +9,7 @@ export type PausePoint = 'import-opened' | 'undo-confirmed';
 /** Blocks this (single-threaded, short-lived) process for a moment without spinning the CPU. */
 const sleep = (ms: number): void => void Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 
-export function pausePoint(point: PausePoint, env: NodeJS.ProcessEnv = process.env): void {
+export function pausePoint(point: PausePoint, env: Readonly<NodeJS.ProcessEnv>): void {
   const spec = env.PAINFIT_TEST_PAUSE;
   if (!spec?.startsWith(`${point}=`)) return;
   const gate = spec.slice(point.length + 1);

@@ -102,6 +102,8 @@ export interface OpenOptions {
   migrations?: readonly Migration[];
   /** Clock for backup file names; injectable for tests. */
   now?: () => Date;
+  /** Sets the process umask (the app context's, src/cli/app.ts); process.umask when not given. */
+  setUmask?: (mask: number) => void;
 }
 
 export function latestVersionOf(migrations: readonly Migration[]): number {
@@ -217,7 +219,7 @@ function openDbRetrying(paths: Paths, options: OpenOptions): Db | null {
 function openDbOnce(paths: Paths, options: OpenOptions): Db | null {
   const exists = fs.existsSync(paths.db);
   if (!exists && !options.create) return null;
-  process.umask(PRIVATE_UMASK);
+  (options.setUmask ?? ((mask: number) => void process.umask(mask)))(PRIVATE_UMASK);
   if (!exists) makePrivateFolder(paths.home, 'the data folder');
   // An existing file is opened as it is: if it vanished meanwhile, fail rather than start an empty one.
   const db = openFile(paths, exists);

@@ -43,22 +43,11 @@ export function plural(n: number, one: string, many = `${one}s`): string {
 }
 
 export { terminalWidth } from './terminal';
+import { wrapText } from './width';
 
 export const DISCLAIMER = 'painfit does not replace advice from your doctor or physiotherapist.';
 
-/** Word-wraps plain text to `width` columns; continuation lines get `indent`. */
+/** Word-wraps text to `width` columns; continuation lines get `indent` (see ./width, the one wrapping helper). */
 export function wrap(text: string, width: number, indent = ''): string {
-  const lines: string[] = [];
-  let line = '';
-  for (const word of text.split(/\s+/).filter(Boolean)) {
-    const limit = lines.length === 0 ? width : width - indent.length;
-    if (line && line.length + 1 + word.length > limit) {
-      lines.push(line);
-      line = word;
-    } else {
-      line = line ? `${line} ${word}` : word;
-    }
-  }
-  if (line) lines.push(line);
-  return lines.join(`\n${indent}`);
+  return wrapText(text, width, { indent });
 }

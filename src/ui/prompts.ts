@@ -24,8 +24,8 @@ export function isInteractive(stdin: { isTTY?: boolean } = process.stdin, stdout
 }
 
 /** Throws a usage error naming the flags to use instead when the session is not a terminal. */
-export function requireInteractive(what: string, instead: string): void {
-  if (!isInteractive()) {
+export function requireInteractive(what: string, instead: string, interactive = isInteractive()): void {
+  if (!interactive) {
     throw new UsageError(`${what} asks questions, but this is not an interactive terminal. ${instead}`, 'NOT_A_TERMINAL');
   }
 }
@@ -42,10 +42,12 @@ function cancelled(error: unknown): never {
  * `color: false` (--no-color) must reach the prompt library too: it colours through node's
  * styleText, which reads only NO_COLOR/FORCE_COLOR (FORCE_COLOR first), some of it at import time.
  */
-export async function createPrompter(opts: { color?: boolean } = {}): Promise<Prompter> {
+export async function createPrompter(opts: { color?: boolean; setEnv?: (key: string, value: string | undefined) => void } = {}): Promise<Prompter> {
   if (opts.color === false) {
-    process.env.NO_COLOR = '1';
-    delete process.env.FORCE_COLOR;
+    // Through the app context (src/cli/app.ts), which owns changes to the process environment.
+    const setEnv = opts.setEnv ?? ((key: string, value: string | undefined) => (value === undefined ? delete process.env[key] : (process.env[key] = value)));
+    setEnv('NO_COLOR', '1');
+    setEnv('FORCE_COLOR', undefined);
   }
   const [{ default: number }, { default: input }, { default: confirm }, { default: select }, { default: checkbox }] = await Promise.all([
     import('@inquirer/number'),

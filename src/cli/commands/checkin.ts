@@ -87,8 +87,7 @@ export async function runCheckin(opts: CheckinOptions, ctx: Context): Promise<vo
 
   let answers: Omit<NewMeasure, 'date'>;
   if (opts.interactive) {
-    const { createPrompter } = await import('../../ui/prompts');
-    const p = await createPrompter();
+    const p = await ctx.prompter();
     ctx.err(ctx.theme.heading(`Weekly questions for ${formatDate(date)}`) + ctx.theme.muted('  (Ctrl-C to stop; nothing is saved until the end)'));
     answers = await askWeeklyMeasures(p, ctx, goals);
   } else {

@@ -9,11 +9,10 @@ export async function runDefault(ctx: Context): Promise<void> {
   const db = ctx.db(false);
   const hasIntake = db ? intakeAsOf(db, ctx.today) !== undefined : false;
   if (!hasIntake) {
-    const { isInteractive, createPrompter } = await import('../../ui/prompts');
-    if (ctx.json || !isInteractive()) {
+    if (ctx.json || !ctx.interactive) {
       throw new NotReadyError('painfit has no intake answers yet. Run painfit intake first (or painfit intake --answers FILE).', 'NO_INTAKE');
     }
-    const p = await createPrompter({ color: ctx.theme.chalk.level > 0 });
+    const p = await ctx.prompter();
     ctx.err(ctx.theme.heading('Welcome to painfit, a gentle exercise coach for long-term pain.'));
     if (!(await p.confirm('First, a few questions so painfit can make a safe plan for you (about 5 minutes). Start now?', { default: true }))) {
       ctx.err('No problem. Run painfit intake whenever you are ready.');

@@ -1,6 +1,5 @@
 // painfit export: every stored fact as versioned JSON (stdout or --out FILE), or check-ins and
 // completions as CSV files (--csv DIR).
-import fs from 'node:fs';
 import path from 'node:path';
 import { NotReadyError, UsageError } from '../../errors';
 import { readExport, serializeExport, writeCsvFiles, writePrivateFile } from '../../store/export';
@@ -30,29 +29,12 @@ export function parseExportOptions(raw: { out?: string; csv?: string }): ExportO
  * 0644). painfit does not chmod what it did not create, but says so when others can read it.
  */
 function warnIfShared(ctx: Context): void {
-  const out = stdoutFile();
+  const out = ctx.app.terminal.stdoutFile;
   if (!out || (out.mode & 0o077) === 0) return;
   ctx.err(
     `Warning: ${out.name} can be read by other users of this computer (mode ${(out.mode & 0o777).toString(8).padStart(4, '0')}), and it will hold your health data. ` +
       `Run chmod 600 ${out.name}, or use painfit export --out FILE, which writes a private file.`,
   );
-}
-
-/** Standard output when it is a regular file: its mode and, where the system tells, its name. */
-function stdoutFile(): { mode: number; name: string } | undefined {
-  try {
-    const stat = fs.fstatSync(1);
-    if (!stat.isFile()) return undefined;
-    let name = 'the file standard output goes to';
-    try {
-      name = fs.readlinkSync('/proc/self/fd/1');
-    } catch {
-      // not Linux
-    }
-    return { mode: stat.mode, name };
-  } catch {
-    return undefined;
-  }
 }
 
 export async function runExport(opts: ExportOptions, ctx: Context): Promise<void> {

@@ -64,7 +64,7 @@ export async function runImport(opts: ImportOptions, ctx: Context): Promise<void
   const file = loadExportFile(opts.file, ctx.realToday);
 
   const db = ctx.db(true);
-  pausePoint('import-opened');
+  pausePoint('import-opened', ctx.app.env);
   let backup: string | undefined;
   let restored: Record<TableName, number>;
   try {

@@ -72,11 +72,10 @@ export async function runIntake(opts: IntakeOptions, ctx: Context, thenToday = f
   } else {
     const instead = 'Give the answers as a file instead: painfit intake --answers FILE (painfit intake --template prints an example).';
     if (ctx.json) throw new UsageError(`painfit intake with --json never asks questions. ${instead}`, 'NOT_A_TERMINAL');
-    const { requireInteractive, createPrompter } = await import('../../ui/prompts');
-    requireInteractive('painfit intake', instead);
+    ctx.requireInteractive('painfit intake', instead);
     const { askIntake } = await import('../../ui/intake-wizard');
     const previous = ctx.db(false) ? intakeAsOf(ctx.db(true), '9999-12-31')?.answers : undefined;
-    const result = await askIntake(await createPrompter({ color: ctx.theme.chalk.level > 0 }), { theme: ctx.theme, write: ctx.err, previous, today: weekdayOf(ctx.today) });
+    const result = await askIntake(await ctx.prompter(), { theme: ctx.theme, write: ctx.err, previous, today: weekdayOf(ctx.today) });
     if (!result) {
       ctx.err('Nothing was saved. Run painfit intake again whenever you are ready.');
       return;

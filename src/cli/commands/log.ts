@@ -110,8 +110,7 @@ export async function runLog(opts: LogOptions, ctx: Context): Promise<LogResult>
   let completions: Completion[];
   let weekly: NewMeasure | null = null;
   if (opts.interactive) {
-    const { createPrompter } = await import('../../ui/prompts');
-    const p = await createPrompter({ color: ctx.theme.chalk.level > 0 });
+    const p = await ctx.prompter();
     const answers = await askLog(ctx, session, p);
     checkin = { date, ...answers.checkin };
     completions = answers.done ? session.exercises.map((e) => ({ date, exerciseId: e.id, done: answers.done!.has(e.id), minutes: plannedMinutes(e) })) : [];

@@ -11,5 +11,5 @@ export async function runPlan(ctx: Context): Promise<void> {
     ctx.out(JSON.stringify({ from: ctx.today, screening: facts.screening.outcome, days }, null, 2));
     return;
   }
-  ctx.out(renderWeek(days, facts.intake.answers, ctx.theme));
+  ctx.out(renderWeek(days, facts.intake.answers, ctx.theme, ctx.width));
 }

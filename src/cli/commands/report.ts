@@ -71,5 +71,5 @@ export async function runReport(opts: ReportOptions, ctx: Context): Promise<void
 
   if (ctx.json) ctx.out(JSON.stringify(report, null, 2));
   else if (opts.csv) ctx.out((await import('../../ui/report')).renderReportCsv(report));
-  else if (opts.html === undefined) ctx.out((await import('../../ui/report')).renderReport(report, ctx.theme));
+  else if (opts.html === undefined) ctx.out((await import('../../ui/report')).renderReport(report, ctx.theme, ctx.width));
 }

@@ -23,7 +23,7 @@ export async function runToday(ctx: Context): Promise<void> {
   const facts = loadDayFacts(ctx, ctx.today);
   const session: Session = buildSession(facts);
   const next = nextSessionDate(ctx.today, facts.intake.answers.schedule.days);
-  ctx.out(ctx.json ? JSON.stringify(session, null, 2) : renderSession(session, ctx.theme, undefined, next));
+  ctx.out(ctx.json ? JSON.stringify(session, null, 2) : renderSession(session, ctx.theme, ctx.width, next));
   if (session.status === 'stop') {
     // The screen above already explains the stop; in --json mode stderr also gets the error object.
     throw new ExitWith(EXIT.notReady, 'SAFETY_STOP', ctx.json ? SAFETY_STOP_MESSAGE : '');

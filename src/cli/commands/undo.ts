@@ -42,9 +42,8 @@ export async function runUndo(opts: UndoOptions, ctx: Context): Promise<void> {
   } else {
     ctx.err(renderEntry(entry, exerciseNames(), ctx.theme));
     if (!opts.yes) {
-      const { createPrompter, requireInteractive } = await import('../../ui/prompts');
-      requireInteractive('painfit undo', YES_INSTEAD);
-      const prompter = await createPrompter({ color: ctx.theme.chalk.level > 0 });
+      ctx.requireInteractive('painfit undo', YES_INSTEAD);
+      const prompter = await ctx.prompter();
       if (!(await prompter.confirm('Remove it?', { default: false }))) {
         ctx.err('Nothing was removed.');
         return;
@@ -52,7 +51,7 @@ export async function runUndo(opts: UndoOptions, ctx: Context): Promise<void> {
     }
   }
 
-  pausePoint('undo-confirmed');
+  pausePoint('undo-confirmed', ctx.app.env);
   try {
     removeEntry(db, entry);
   } catch (error) {
