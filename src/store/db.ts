@@ -133,7 +133,7 @@ export function whyReadOnly(db: Db): DiskProblem | undefined {
 
 /**
  * A write that failed because of the disk, as one line with the cause and the fix; undefined when
- * the error is something else. Used by main.ts for any command.
+ * the error is something else. Used by src/cli/run.ts for any command.
  */
 export function explainStorageError(error: unknown): DataError | undefined {
   if (!lastHome || !isStorageError(error)) return undefined;
