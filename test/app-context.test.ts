@@ -37,7 +37,7 @@ describe('commands run in-process on a test app', () => {
   it('refuses a future date relative to the injected clock (exit 2, message on the err buffer)', async () => {
     const { home, file } = homeWithIntakeInProcess('2026-12-01');
     await testApp({ now: '2026-12-01T08:00:00' }).run(['intake', '--answers', file, '--home', home]);
-    const app = testApp({ now: '2026-12-03T08:00:00' });
+    const app = testApp({ now: '2026-12-03T08:00:00', tty: false });
     expect(await app.run(['log', '--pain', '3', '--date', '2026-12-04', '--home', home])).toBe(2);
     expect(app.stderr()).toMatch(/^painfit: cannot log 2026-12-04: that date is in the future\. Log today \(2026-12-03\)/);
     expect(app.stdout()).toBe('');

@@ -139,7 +139,8 @@ describe('what is stored, and the echo of it', () => {
     expect(done.map((c) => [c.exercise_id, c.done]).sort()).toEqual(expected.sort());
     expect(done.every((c) => c.entry_id === row!.entry_id)).toBe(true);
 
-    const out = r.stdout;
+    // Lines break between words to fit 80 columns (issue 11), so compare with line breaks as spaces.
+    const out = r.stdout.replace(/\s+/g, ' ');
     expect(out).toContain('Saved for Wed 7 Jan 2026:');
     expect(out).toContain(`pain now ${row!.pain}/10`);
     expect(out).toContain(`worst pain during exercise ${row!.during}/10 · effort ${row!.effort}/10 · sleep ${row!.sleep}/10`);

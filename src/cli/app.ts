@@ -52,6 +52,8 @@ export interface App {
   readonly input: KeyInput;
   /** The question library, loaded on first use; `color: false` keeps it plain. */
   prompter(opts: { color: boolean }): Promise<Prompter>;
+  /** Shows `text` through $PAGER (else `less -R`); false when no pager could be run (then nothing was shown). */
+  page(text: string): Promise<boolean>;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -231,6 +233,14 @@ export function realApp(): App {
     async prompter({ color }) {
       const { createPrompter } = await import('../ui/prompts');
       return createPrompter({ color, setEnv: app.setEnv });
+    },
+    async page(text) {
+      const { spawnSync } = await import('node:child_process');
+      const [command, ...args] = process.env.PAGER?.trim() ? process.env.PAGER.trim().split(/\s+/) : ['less', '-R'];
+      // less shows colour codes as colour only with -R: give it that unless the user set LESS.
+      const env = { ...process.env, LESS: process.env.LESS ?? 'R' };
+      const r = spawnSync(command!, args, { input: text, stdio: ['pipe', 'inherit', 'inherit'], env });
+      return !r.error;
     },
   };
   theRealApp = app;

@@ -2,14 +2,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
-import { isIsoDate, type IsoDate } from '../domain/dates';
+import { addDays, isIsoDate, type IsoDate } from '../domain/dates';
 import { UsageError } from '../errors';
 import { openDb, whyReadOnly, type Db } from '../store/db';
 import { describeDiskProblem } from '../store/disk';
 import { pathsFor, resolveHome, type Paths } from '../store/paths';
 import type { Prompter } from '../ui/prompts';
 import { colorLevel, makeTheme, type Theme } from '../ui/theme';
-import { layoutWidth } from '../ui/width';
+import { fitScreen, layoutWidth } from '../ui/width';
 import { realApp, type App, type Clock } from './app';
 
 export interface GlobalOptions {
@@ -51,6 +51,8 @@ export interface Context {
   prompter(): Promise<Prompter>;
   /** Throws a usage error naming `instead` when questions cannot be asked here. */
   requireInteractive(what: string, instead: string): void;
+  /** Prints `text` like out(), through a pager when it is longer than the terminal's screen. */
+  page(text: string): Promise<void>;
 }
 
 const GLOBAL_KEYS = ['home', 'date', 'json', 'color'] as const;
@@ -85,7 +87,7 @@ export const LATEST_DATE: IsoDate = '2999-12-31';
 export function parseDateOption(value: string, flag: string, example: IsoDate): IsoDate {
   if (!isIsoDate(value)) {
     throw new UsageError(
-      `${flag} ${JSON.stringify(value)} is not a real date. Use the form YYYY-MM-DD, for example ${flag} ${example}.`,
+      `${flag} ${JSON.stringify(value)} is not a real date. Use the form YYYY-MM-DD, for example ${flag} ${example}${flag === '--date' ? ', or today, yesterday, or -N for N days ago' : ''}.`,
       'BAD_DATE',
     );
   }
@@ -120,11 +122,33 @@ export function parseHomeOption(value: string, source: '--home' | 'PAINFIT_HOME'
 }
 
 /** A command's context: the app's streams and clock, with the global options applied. */
+/** The longest look back that `--date -N` takes, in days (about 100 years). */
+export const MAX_DAYS_BACK = 36_525;
+
+/**
+ * --date also takes the words a person uses: today, yesterday, or -N for N days ago
+ * (`--date -1` is yesterday). Anything else is a YYYY-MM-DD date, checked by parseDateOption.
+ */
+export function resolveDateWord(value: string, realToday: IsoDate): string {
+  const v = value.trim().toLowerCase();
+  if (v === 'today') return realToday;
+  if (v === 'yesterday') return addDays(realToday, -1);
+  const back = /^-(\d{1,6})$/.exec(v);
+  if (back) {
+    const days = Number(back[1]);
+    if (days > MAX_DAYS_BACK) {
+      throw new UsageError(`--date ${JSON.stringify(value)} goes back too far: -N takes up to ${MAX_DAYS_BACK} days. Give a date as YYYY-MM-DD instead.`, 'BAD_DATE');
+    }
+    return addDays(realToday, -days);
+  }
+  return value;
+}
+
 export function createContext(global: GlobalOptions, app: App = realApp()): Context {
   const env = app.env;
   const now = app.clock.now();
   const realToday = localDate(now);
-  const today = global.date === undefined ? realToday : parseDateOption(global.date, '--date', realToday);
+  const today = global.date === undefined ? realToday : parseDateOption(resolveDateWord(global.date, realToday), '--date', realToday);
   // PAINFIT_HOME is checked like --home: naming a file must not end as an unexpected failure.
   if (global.home === undefined && env.PAINFIT_HOME) parseHomeOption(env.PAINFIT_HOME, 'PAINFIT_HOME');
   const paths = pathsFor(resolveHome(global.home === undefined ? undefined : parseHomeOption(global.home), env));
@@ -140,7 +164,8 @@ export function createContext(global: GlobalOptions, app: App = realApp()): Cont
     json: global.json,
     theme,
     out: (text) => app.out(line(text)),
-    err: (text) => app.err(line(text)),
+    // Talk is fitted to the width too (a table or JSON goes to out, never through here).
+    err: (text) => app.err(line(global.json ? text : fitScreen(text, layoutWidth(env, app.terminal.columns)))),
     db: ((create: boolean) => {
       if (!db) {
         db = openDb(paths, { create, now: () => app.clock.now(), setUmask: (mask) => app.setUmask(mask) });
@@ -169,6 +194,11 @@ export function createContext(global: GlobalOptions, app: App = realApp()): Cont
     prompter: () => app.prompter({ color: theme.chalk.level > 0 }),
     requireInteractive(what, instead) {
       if (!interactive()) throw new UsageError(`${what} asks questions, but this is not an interactive terminal. ${instead}`, 'NOT_A_TERMINAL');
+    },
+    async page(text) {
+      const rows = app.terminal.rows;
+      const long = rows !== undefined && text.split('\n').length > rows - 1;
+      if (global.json || !long || !interactive() || !(await app.page(line(text)))) ctx.out(text);
     },
   };
   return ctx;

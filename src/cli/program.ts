@@ -3,6 +3,9 @@
 // commands): the others get just a name and a line for `painfit --help`, keeping start-up fast.
 import { Command, Option } from 'commander';
 import { UsageError } from '../errors';
+import { fitScreen, layoutWidth } from '../ui/width';
+import { parseFlags, type CompletionSpec } from './completion';
+import { closest } from './suggest';
 import { realApp, type App } from './app';
 import { createContext, globalOptions, type Context } from './context';
 
@@ -44,6 +47,20 @@ const COMMANDS: CommandSpec[] = [
     description: "show today's session (or a rest day, a flare-day plan, or a safety stop)",
     examples: ['painfit today', 'painfit today --date 2026-12-07', 'painfit today --json'],
     run: async (_args, _raw, ctx) => (await import('./commands/today')).runToday(ctx),
+  },
+  {
+    name: 'start',
+    description: "today's session, guided one exercise at a time with timers (on a terminal)",
+    options: [
+      { flags: '--plain', description: 'no screen redraws: one line per step (screen readers, logs)' },
+      { flags: '--bell', description: 'ring the terminal bell when each timer ends' },
+    ],
+    examples: ['painfit start', 'painfit start --plain', 'painfit start --bell'],
+    note: 'Keys: Enter = done / next (also ends a timer early), space = pause or go on, s = skip this exercise, e = the easier version for today, q = stop (what was done is kept). Ctrl-C leaves without saving.',
+    run: async (_args, raw, ctx) => {
+      const { parseStartOptions, runStart } = await import('./commands/start');
+      await runStart(parseStartOptions(raw), ctx);
+    },
   },
   {
     name: 'log',
@@ -172,16 +189,64 @@ const COMMANDS: CommandSpec[] = [
     examples: ['painfit doctor', 'painfit doctor --json'],
     run: async (_args, _raw, ctx) => (await import('./commands/doctor')).runDoctor(ctx),
   },
+  {
+    name: 'completion',
+    description: 'print a shell completion script for bash, zsh or fish',
+    args: [{ syntax: '<shell>', description: 'bash, zsh or fish' }],
+    examples: [
+      'painfit completion bash > ~/.local/share/bash-completion/completions/painfit',
+      'painfit completion zsh > "${fpath[1]}/_painfit"',
+      'painfit completion fish > ~/.config/fish/completions/painfit.fish',
+    ],
+    run: async ([shell], _raw, ctx) => (await import('./commands/completion')).runCompletion(shell!, ctx),
+  },
 ];
+
+const GLOBAL_FLAGS = [
+  { flags: '--home <dir>', description: 'data folder (default: $PAINFIT_HOME, else your platform data folder)' },
+  { flags: '--date <date>', description: 'act as of this local date: YYYY-MM-DD, today, yesterday, or -N (N days ago)' },
+  { flags: '--json', description: 'machine-readable output on stdout; never prompts' },
+  { flags: '--no-color', description: 'plain output without colour (NO_COLOR and FORCE_COLOR are honoured too)' },
+] as const;
+
+/** Every command, option and fixed value, for the shell completion scripts. */
+export function completionSpec(): CompletionSpec {
+  const toCommand = (c: CommandSpec): CompletionSpec['commands'][number] => ({
+    name: c.name,
+    description: c.description,
+    options: [...(c.options ?? []).map((o) => parseFlags(o.flags, o.description)), parseFlags('-h, --help', 'show help for this command')],
+    subcommands: (c.subcommands ?? []).map(toCommand),
+  });
+  return {
+    commands: COMMANDS.map(toCommand),
+    globals: [...GLOBAL_FLAGS.map((o) => parseFlags(o.flags, o.description)), parseFlags('-h, --help', 'show help'), parseFlags('-V, --version', 'print the painfit version')],
+    values: {
+      '--date': ['today', 'yesterday'],
+      '--type': ['cardio', 'strength', 'flexibility', 'mind-body', 'balance'],
+      '--region': ['neck', 'shoulder', 'upper-back', 'low-back', 'hip', 'knee', 'ankle-foot', 'wrist-hand', 'widespread'],
+      '--done': ['all', 'none'],
+    },
+    files: ['--home', '--answers', '--html', '--out', '--csv'],
+  };
+}
+
+/** What a usage message needs to know about a command: its examples and arguments (undefined for an unknown name). */
+export function commandHelp(path: readonly string[]): Pick<CommandSpec, 'name' | 'examples' | 'args' | 'options'> | undefined {
+  let list = COMMANDS;
+  let found: CommandSpec | undefined;
+  for (const name of path) {
+    found = list.find((c) => c.name === name);
+    if (!found) return undefined;
+    list = found.subcommands ?? [];
+  }
+  return found;
+}
+
+export const COMMAND_NAMES: readonly string[] = COMMANDS.map((c) => c.name);
 
 /** Global options are accepted before or after the command name. */
 function addGlobalOptions(cmd: Command, hidden: boolean): Command {
-  const opts = [
-    new Option('--home <dir>', 'data folder (default: $PAINFIT_HOME, else your platform data folder)'),
-    new Option('--date <YYYY-MM-DD>', 'act as of this local date (preview, backfill, or date an intake)'),
-    new Option('--json', 'machine-readable output on stdout; never prompts'),
-    new Option('--no-color', 'plain output without colour (NO_COLOR and FORCE_COLOR are honoured too)'),
-  ];
+  const opts = GLOBAL_FLAGS.map((o) => new Option(o.flags, o.description));
   for (const o of opts) cmd.addOption(hidden ? o.hideHelp() : o);
   return cmd;
 }
@@ -220,7 +285,7 @@ function define(app: App, parent: Command, spec: CommandSpec, full: boolean): vo
   for (const a of spec.args ?? []) cmd.argument(a.syntax, a.description);
   for (const o of spec.options ?? []) cmd.option(o.flags, o.description);
   addGlobalOptions(cmd, true);
-  cmd.addHelpText('after', example(spec.examples) + (spec.note ? `\n${spec.note}\n` : ''));
+  cmd.addHelpText('after', () => fitScreen(example(spec.examples) + (spec.note ? `\n${spec.note}\n` : ''), layoutWidth(app.env, app.terminal.columns)));
   // A nested command is built in full as well: which one runs is only known once commander parses.
   for (const sub of spec.subcommands ?? []) define(app, cmd, sub, true);
   cmd.action(async (...params: unknown[]) => {
@@ -239,19 +304,22 @@ export function buildProgram(argv: readonly string[], app: App = realApp()): Com
     .helpOption('-h, --help', 'show help for a command')
     // The root has an action (painfit alone = today), which would hide commander's help command.
     .helpCommand('help [command]', 'show help for a command')
-    .showHelpAfterError('(add --help for usage)')
     .exitOverride()
     .configureOutput({
       writeOut: (text) => app.out(text),
+      // Usage errors are reworded with a hint and printed by src/cli/run.ts, in painfit's own style.
+      outputError: () => {},
+      getOutHelpWidth: () => layoutWidth(app.env, app.terminal.columns),
+      getErrHelpWidth: () => layoutWidth(app.env, app.terminal.columns),
       // With --json, errors are printed once, as JSON, by src/cli/run.ts.
       writeErr: (text) => {
         if (!json) app.err(text);
       },
     });
   addGlobalOptions(program, false);
-  program.addHelpText(
-    'after',
-    `
+  program.addHelpText('after', () =>
+    fitScreen(
+      `
 Examples:
   $ painfit intake          answer a few questions (once)
   $ painfit today           today's short session
@@ -260,6 +328,8 @@ Examples:
 
 Exit codes: 0 done, 1 unexpected failure, 2 bad usage or input (nothing written),
 3 cannot proceed yet (no intake, or see a clinician first), 130 stopped with Ctrl-C.`,
+      layoutWidth(app.env, app.terminal.columns),
+    ),
   );
 
   const invoked = invokedCommand(argv);
@@ -272,7 +342,9 @@ Exit codes: 0 done, 1 unexpected failure, 2 bad usage or input (nothing written)
     const [unknown] = cmd.args;
     if (unknown !== undefined) {
       const names = COMMANDS.map((c) => c.name);
-      throw new UsageError(`unknown command ${JSON.stringify(unknown)}. The commands are: ${names.join(', ')}. painfit --help explains each.`, 'UNKNOWN_COMMAND');
+      const near = closest(unknown, names);
+      const guess = near.length ? ` Did you mean painfit ${near[0]}?` : '';
+      throw new UsageError(`unknown command ${JSON.stringify(unknown)}.${guess} The commands are: ${names.join(', ')}. painfit --help explains each.`, 'UNKNOWN_COMMAND');
     }
     const { runDefault } = await import('./commands/default');
     await withContext(app, cmd, runDefault);

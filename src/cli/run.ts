@@ -4,6 +4,8 @@ import { CommanderError } from 'commander';
 import { EXIT, PainfitError, UsageError, type ExitCode } from '../errors';
 import type { App } from './app';
 import { buildProgram } from './program';
+import { usageMessage } from './usage-errors';
+import { layoutWidth, wrapText } from '../ui/width';
 import { explainStorageError, isDamageError } from '../store/db';
 
 function wantsJson(argv: readonly string[]): boolean {
@@ -36,7 +38,8 @@ function printError(app: App, code: string, message: string, json: boolean, prob
   message = escapeControls(shortenValues(message));
   problems = problems.map(escapeControls);
   if (json) app.err(JSON.stringify({ error: { code, message, ...(problems.length ? { problems } : {}) } }) + '\n');
-  else app.err(`painfit: ${message}\n`);
+  // On a terminal the message breaks between words to fit; to a pipe or file it stays one line.
+  else app.err(`${app.terminal.stderrIsTTY ? wrapText(`painfit: ${message}`, layoutWidth(app.env, app.terminal.columns)) : `painfit: ${message}`}\n`);
 }
 
 /** Runs one painfit command line on `app` and returns its exit code; never exits the process. */
@@ -54,9 +57,8 @@ export async function runCli(argv: readonly string[], app: App): Promise<ExitCod
     }
     if (error instanceof CommanderError) {
       if (error.exitCode === 0) return EXIT.ok; // --help, --version
-      // commander already printed its message (unless in --json mode, where output is silenced).
-      // Without --json commander adds "(add --help for usage)"; keep that pointer in the JSON message.
-      if (json) printError(app, 'USAGE', `${error.message.replace(/^error: /, '').trimEnd()} (add --help for usage)`, true);
+      // commander prints nothing itself (see program.ts): its message is reworded with a hint.
+      printError(app, 'USAGE', usageMessage(error, argv), json);
       return EXIT.usage;
     }
     // The reader of a pipe went away (painfit today | head): nothing more to say to anyone.

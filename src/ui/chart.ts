@@ -116,7 +116,8 @@ export function renderLineChart(points: readonly ChartPoint[], opts: ChartOption
   columns.forEach((c, x) => {
     const col = x * stretch;
     if (c.mark) marks[col] = c.mark === 'done' ? GLYPH.done : GLYPH.missed;
-    if (c.label && col >= free && col + c.label.length <= width + 6) {
+    // A date may run past the last day's column, but never past the width given.
+    if (c.label && col >= free && labelWidth + col + c.label.length <= opts.width) {
       for (let k = 0; k < c.label.length; k++) dates[col + k] = c.label[k]!;
       free = col + c.label.length + 1;
     }

@@ -1,6 +1,7 @@
 // Renders what `painfit doctor` found as a short, plain page. Returns a string; the command prints it.
 import type { DoctorReport, FileInfo, FolderInfo } from '../store/doctor';
 import type { Theme } from './theme';
+import { DEFAULT_WIDTH, fitScreen, stripAnsi, wrapText } from './width';
 
 const LABEL_WIDTH = 14;
 
@@ -17,6 +18,7 @@ function formatWhen(iso: string): string {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
 }
 
+/** A labelled line; renderDoctorReport wraps it with the value's column as the hanging indent. */
 function line(label: string, value: string, theme: Theme): string {
   return `${theme.muted(label.padEnd(LABEL_WIDTH))}${value}`;
 }
@@ -34,7 +36,16 @@ function fileText(f: FileInfo, theme: Theme): string {
   return `${f.path}  ${formatBytes(f.size)}  ${modeText(f, theme)}`;
 }
 
-export function renderDoctorReport(report: DoctorReport, theme: Theme): string {
+export function renderDoctorReport(report: DoctorReport, theme: Theme, width = DEFAULT_WIDTH): string {
+  // Every line is either labelled (its value starts at LABEL_WIDTH) or a sentence or list item.
+  const hang = ' '.repeat(LABEL_WIDTH);
+  return doctorLines(report, theme)
+    .flatMap((l) => l.split('\n'))
+    .map((l) => (/^\S/.test(stripAnsi(l)) && stripAnsi(l).slice(0, LABEL_WIDTH).endsWith(' ') ? wrapText(l, width, { indent: hang }) : fitScreen(l, width)))
+    .join('\n');
+}
+
+function doctorLines(report: DoctorReport, theme: Theme): string[] {
   const out: string[] = [theme.heading('painfit doctor'), ''];
   out.push(line('Data folder', folderText(report.folder, theme), theme));
 
@@ -42,7 +53,7 @@ export function renderDoctorReport(report: DoctorReport, theme: Theme): string {
     out.push(line('Database', `${report.database.path}  ${theme.muted('(none yet)')}`, theme));
     out.push(line('Data version', `none yet (this painfit writes version ${report.schema.latest})`, theme));
     out.push('', 'There is no data yet: nothing has been saved on this computer. Run painfit intake to start.');
-    return out.join('\n');
+    return out;
   }
 
   const db = report.database;
@@ -90,5 +101,5 @@ export function renderDoctorReport(report: DoctorReport, theme: Theme): string {
   out.push('');
   if (report.problem) out.push(theme.danger('painfit cannot use this data as it is.') + ' It has not been changed. See the message below.');
   else out.push(report.warnings.length ? 'Your data is intact.' : theme.good('All is well.') + ' Your data is intact and private to you.');
-  return out.join('\n');
+  return out;
 }

@@ -3,14 +3,22 @@ import Table from 'cli-table3';
 import { CAUTION_TEXT, type Exercise } from '../domain/exercise';
 import { doseText, effortWords, terminalWidth } from './format';
 import type { Theme } from './theme';
+import { wrapLines } from './width';
+
+/** From this width the library is a table with every column; narrower, a list. */
+export const LIBRARY_TABLE_MIN_WIDTH = 110;
 
 export function renderExerciseList(list: readonly Exercise[], theme: Theme, width = terminalWidth()): string {
+  if (width < LIBRARY_TABLE_MIN_WIDTH) return renderExerciseLines(list, theme, width);
   // The id column fits the longest id, so ids can be copied into show, swap and log --done.
   const idWidth = Math.max(...list.map((e) => e.id.length)) + 2;
-  const nameWidth = Math.max(18, Math.min(34, width - idWidth - 12 - 10 - 11 - 7 - 14));
+  // Type fits "flexibility", Position "standing", Needs "dumbbells" (cells have a space each side).
+  const [typeWidth, positionWidth, needsWidth] = [13, 10, 11];
+  const fixed = idWidth + typeWidth + positionWidth + needsWidth + 7; // + 7 borders
+  const nameWidth = Math.max(18, Math.min(34, width - fixed - 14));
   const table = new Table({
     head: ['id', 'Name', 'Type', 'Position', 'Needs', 'Helps'].map((h) => theme.heading(h)),
-    colWidths: [idWidth, nameWidth, 12, 10, 11, Math.max(14, width - nameWidth - idWidth - 12 - 10 - 11 - 7)],
+    colWidths: [idWidth, nameWidth, typeWidth, positionWidth, needsWidth, Math.max(14, width - nameWidth - fixed)],
     wordWrap: true,
     style: { head: [], border: [] },
   });
@@ -18,6 +26,17 @@ export function renderExerciseList(list: readonly Exercise[], theme: Theme, widt
     table.push([e.id, e.name, e.type, e.position, e.equipment.join(', ') || '-', e.regions.join(', ')]);
   }
   return table.toString();
+}
+
+/** Narrower than a table: each exercise as its id, then its name and facts, wrapped under it. */
+export function renderExerciseLines(list: readonly Exercise[], theme: Theme, width: number): string {
+  const lines: string[] = [];
+  for (const e of list) {
+    const needs = e.equipment.length ? `needs ${e.equipment.join(', ')}` : 'no equipment';
+    lines.push(...wrapLines(`${theme.heading(e.id)}  ${e.name}`, width, { indent: '    ' }));
+    lines.push(...wrapLines(theme.muted(`${e.type} · ${e.position} · ${needs} · helps ${e.regions.join(', ')}`), width, { firstIndent: '    ', indent: '    ' }));
+  }
+  return lines.join('\n');
 }
 
 function ladder(ex: Exercise, library: readonly Exercise[]): string[] {
@@ -29,22 +48,24 @@ function ladder(ex: Exercise, library: readonly Exercise[]): string[] {
   return [...down, `[${ex.name}]`, ...up];
 }
 
-export function renderExerciseDetail(ex: Exercise, library: readonly Exercise[], theme: Theme): string {
+export function renderExerciseDetail(ex: Exercise, library: readonly Exercise[], theme: Theme, width = terminalWidth()): string {
+  const field = (label: string, value: string) => wrapLines(`${theme.muted(label.padEnd(11))}${value}`, width, { indent: ' '.repeat(11) });
+  const bullet = (text: string) => wrapLines(text, width, { firstIndent: '  - ', indent: '    ' });
   const lines = [
-    theme.heading(ex.name) + theme.muted(`  (${ex.id})`),
-    ex.purpose,
+    ...wrapLines(theme.heading(ex.name) + theme.muted(`  (${ex.id})`), width),
+    ...wrapLines(ex.purpose, width),
     '',
-    `${theme.muted('Type')}       ${ex.type}${ex.style ? ` (${ex.style})` : ''}`,
-    `${theme.muted('Helps')}      ${ex.regions.join(', ')}`,
-    `${theme.muted('Position')}   ${ex.position}`,
-    `${theme.muted('Needs')}      ${ex.equipment.join(', ') || 'nothing (a chair and a wall at most)'}`,
-    `${theme.muted('Start with')} ${doseText(ex.dose)} at effort ${ex.effort}/10 (${effortWords(ex.effort)})`,
+    ...field('Type', `${ex.type}${ex.style ? ` (${ex.style})` : ''}`),
+    ...field('Helps', ex.regions.join(', ')),
+    ...field('Position', ex.position),
+    ...field('Needs', ex.equipment.join(', ') || 'nothing (a chair and a wall at most)'),
+    ...field('Start with', `${doseText(ex.dose)} at effort ${ex.effort}/10 (${effortWords(ex.effort)})`),
     '',
     theme.heading('How'),
-    ...ex.cues.map((c) => `  - ${c}`),
+    ...ex.cues.flatMap(bullet),
   ];
   const steps = ladder(ex, library);
-  if (steps.length > 1) lines.push('', theme.heading('Ladder (easier → harder)'), `  ${steps.join(' → ')}`);
-  if (ex.cautions.length) lines.push('', theme.heading('Take care'), ...ex.cautions.map((c) => `  - ${CAUTION_TEXT[c]}`));
+  if (steps.length > 1) lines.push('', theme.heading('Ladder (easier → harder)'), ...wrapLines(steps.join(' → '), width, { firstIndent: '  ', indent: '  ' }));
+  if (ex.cautions.length) lines.push('', theme.heading('Take care'), ...ex.cautions.flatMap((c) => bullet(CAUTION_TEXT[c])));
   return lines.join('\n');
 }

@@ -4,11 +4,12 @@ import type { Screening } from '../domain/screening';
 import type { ReadinessQuestion, RedFlag } from '../domain/intake';
 import { DAY_TEXT, READINESS_SHORT, RED_FLAG_SHORT, REGION_TEXT } from './intake-questions';
 import type { Theme } from './theme';
+import { DEFAULT_WIDTH, fitScreen, wrapLines } from './width';
 
 const list = (items: readonly string[], none = 'none') => (items.length ? items.join(', ') : none);
 const yes = (b: boolean) => (b ? 'yes' : 'no');
 
-export function renderIntakeSummary(a: IntakeAnswers, theme: Theme): string {
+export function renderIntakeSummary(a: IntakeAnswers, theme: Theme, width = DEFAULT_WIDTH): string {
   const peg = ((a.pain.peg.pain + a.pain.peg.enjoyment + a.pain.peg.activity) / 3).toFixed(1);
   const rows: [string, string][] = [
     ['About you', `${a.about.name ? `${a.about.name}, ` : ''}age ${a.about.age}`],
@@ -26,11 +27,18 @@ export function renderIntakeSummary(a: IntakeAnswers, theme: Theme): string {
     ['You like', `${list(a.likes.cardio, 'no cardio chosen')}; ${list(a.likes.mindBody, 'no mind-body chosen')}`],
     ['Equipment', list(a.likes.equipment)],
   ];
-  const width = Math.max(...rows.map(([k]) => k.length));
-  return [theme.heading('Your answers'), ...rows.map(([k, v]) => `  ${theme.muted(k.padEnd(width))}  ${v}`)].join('\n');
+  const keyWidth = Math.max(...rows.map(([k]) => k.length));
+  // Side by side when the answers have room next to the labels; else each answer under its label.
+  const sideBySide = width - keyWidth - 4 >= 30;
+  const lines = rows.flatMap(([k, v]) =>
+    sideBySide
+      ? wrapLines(`  ${theme.muted(k.padEnd(keyWidth))}  ${v}`, width, { indent: ' '.repeat(keyWidth + 4) })
+      : [`  ${theme.muted(k)}`, ...wrapLines(v, width, { firstIndent: '      ', indent: '      ' })],
+  );
+  return [theme.heading('Your answers'), ...lines].join('\n');
 }
 
-export function renderScreening(s: Screening, theme: Theme): string {
+export function renderScreening(s: Screening, theme: Theme, width = DEFAULT_WIDTH): string {
   const title =
     s.outcome === 'stop'
       ? theme.danger('Safety check: please see a clinician before starting')
@@ -38,5 +46,5 @@ export function renderScreening(s: Screening, theme: Theme): string {
         ? theme.heading('Safety check: you can start, gently')
         : theme.good('Safety check: you can start');
   const paint = s.outcome === 'stop' ? theme.warn : (t: string) => t;
-  return ['', title, ...s.notes.map((n) => `  ${paint(n)}`), '', theme.muted('painfit does not replace advice from your doctor or physiotherapist.')].join('\n');
+  return fitScreen(['', title, ...s.notes.map((n) => `  ${paint(n)}`), '', theme.muted('painfit does not replace advice from your doctor or physiotherapist.')].join('\n'), width);
 }

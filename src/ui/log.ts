@@ -4,6 +4,8 @@ import type { Checkin } from '../domain/facts';
 import type { LogResult } from '../store/facts';
 import { painWords } from './format';
 import type { Theme } from './theme';
+import { terminalWidth } from './terminal';
+import { fitScreen } from './width';
 
 /** The check-in's scores and note, one indented line each (shared with painfit undo). */
 export function checkinLines(c: Pick<Checkin, 'pain' | 'during' | 'effort' | 'sleep' | 'note'>, painLabel: string): string[] {
@@ -19,7 +21,7 @@ export function checkinLines(c: Pick<Checkin, 'pain' | 'during' | 'effort' | 'sl
 }
 
 /** `exercises`: the day's session, to name the completions. */
-export function renderLogResult(r: LogResult, exercises: readonly { id: string; name: string }[], theme: Theme): string {
+export function renderLogResult(r: LogResult, exercises: readonly { id: string; name: string }[], theme: Theme, width = terminalWidth()): string {
   const date = r.checkin?.date ?? r.completions[0]?.date ?? '';
   const name = (id: string) => exercises.find((e) => e.id === id)?.name ?? id;
   const lines = [theme.heading(`Saved for ${formatDate(date)}:`)];
@@ -34,5 +36,5 @@ export function renderLogResult(r: LogResult, exercises: readonly { id: string; 
   if (c && c.during !== null && c.during > 5) {
     lines.push(theme.warn('  Pain during exercise went above 5/10: painfit will ease the next session off.'));
   }
-  return lines.join('\n');
+  return fitScreen(lines.join('\n'), width);
 }

@@ -5,11 +5,12 @@ import type { IntakeAnswers } from '../domain/intake';
 import type { Session } from '../domain/session';
 import { DISCLAIMER, terminalWidth } from './format';
 import type { Theme } from './theme';
+import { fitScreen } from './width';
 
 const STATUS_WORD = { session: 'Session', rest: 'Rest', flare: 'Flare day', stop: 'No plan' } as const;
 
 export function renderWeek(days: readonly Session[], answers: IntakeAnswers, theme: Theme, width = terminalWidth()): string {
-  const exWidth = Math.max(24, width - 16 - 12 - 8 - 6);
+  const exWidth = Math.max(16, width - 16 - 12 - 9 - 5); // the other columns and 5 borders
   const table = new Table({
     head: ['Day', 'Plan', 'Minutes', 'Exercises'].map((h) => theme.heading(h)),
     colWidths: [16, 12, 9, exWidth],
@@ -34,5 +35,5 @@ export function renderWeek(days: readonly Session[], answers: IntakeAnswers, the
   if (first?.status === 'stop') lines.push(...first.notes.map((n) => `• ${n}`));
   lines.push(theme.muted('Where this is heading: 150-300 minutes of moderate activity a week, strength on 2 days, flexibility most days.'));
   lines.push(theme.muted(DISCLAIMER));
-  return lines.join('\n');
+  return fitScreen(lines.join('\n'), width);
 }

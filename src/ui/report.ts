@@ -6,6 +6,7 @@ import { num, type Report, type WeekRow } from '../domain/report';
 import { CHART_LEGEND, renderLineChart } from './chart';
 import { DISCLAIMER, plural, terminalWidth } from './format';
 import type { Theme } from './theme';
+import { fitScreen, visibleLength, WIDE_LAYOUT_MIN } from './width';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 /** What the table shows for a week without a value: a gap, never a zero. */
@@ -18,6 +19,40 @@ function dayMonth(date: IsoDate, withYear: boolean): string {
 }
 
 const optional = (x: number | null, show: (n: number) => string = num) => (x === null ? NONE : show(x));
+
+/**
+ * The week table for a narrow terminal (under 100 columns): the same facts in fewer columns — the
+ * lowest and highest pain as one range, sessions with their adherence, two-line headings. Below
+ * about 70 columns the range is left to the chart and the week is named by its date alone.
+ */
+export function renderWeeklyTableCompact(weeks: readonly WeekRow[], theme: Theme, withYear: boolean, width = 80): string {
+  const build = (narrow: boolean): string => {
+    const head = ['Week of', 'Check-\nins', 'Pain\nmean', ...(narrow ? [] : ['Pain\nrange']), 'Sessions\n(adherence)', 'Active\nmin', 'PEG'];
+    const table = new Table({
+      head: head.map((h) => theme.heading(h)),
+      colAligns: ['left', ...head.slice(1).map(() => 'right' as const)],
+      chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
+      style: { head: [], border: [] },
+    });
+    for (const w of weeks) {
+      const adherence = w.adherence === null ? '' : ` (${Math.round(w.adherence)}%)`;
+      const sessions = w.sessionsPlanned === 0 && w.sessionsDone === 0 ? NONE : narrow ? `${w.sessionsDone}/${w.sessionsPlanned}${adherence}` : `${w.sessionsDone} of ${w.sessionsPlanned}${adherence}`;
+      const range = w.painMin === null || w.painMax === null ? NONE : w.painMin === w.painMax ? String(w.painMin) : `${w.painMin}-${w.painMax}`;
+      table.push([
+        narrow ? dayMonth(w.start, withYear) : `Mon ${dayMonth(w.start, withYear)}`,
+        String(w.checkins),
+        optional(w.painMean),
+        ...(narrow ? [] : [range]),
+        sessions,
+        String(Math.round(w.activeMinutes)),
+        optional(w.peg),
+      ]);
+    }
+    return table.toString();
+  };
+  const full = build(false);
+  return visibleLength(full.split('\n')[0] ?? '') <= width ? full : build(true);
+}
 
 export function renderWeeklyTable(weeks: readonly WeekRow[], theme: Theme, withYear: boolean): string {
   const table = new Table({
@@ -68,7 +103,7 @@ export function renderReport(report: Report, theme: Theme, width = terminalWidth
     ),
   ];
   if (report.screening.outcome === 'stop') lines.push(...report.screening.notes.map((n) => theme.warn(`• ${n}`)));
-  lines.push('', renderWeeklyTable(report.weeks, theme, withYear));
+  lines.push('', width < WIDE_LAYOUT_MIN ? renderWeeklyTableCompact(report.weeks, theme, withYear, width) : renderWeeklyTable(report.weeks, theme, withYear));
 
   lines.push('', theme.heading('Daily pain (0 none, 10 worst imaginable)'), renderPainChart(report, theme, width), theme.muted(CHART_LEGEND));
 
@@ -105,7 +140,8 @@ export function renderReport(report: Report, theme: Theme, width = terminalWidth
   });
 
   lines.push('', theme.muted(DISCLAIMER));
-  return lines.join('\n');
+  // Paragraphs and step lines wrap between words; the table and chart are built to fit already.
+  return fitScreen(lines.join('\n'), width);
 }
 
 function verdictLine(verdict: Report['change']['verdict'], words: string, theme: Theme): string {
@@ -169,5 +205,5 @@ export function renderMeasureSaved(
     lines.push(`  ${g.activity}: ${g.score}/10${then === undefined ? '' : ` (${then} at the start)`}`);
   }
   lines.push(theme.muted('  painfit report shows how these change over the weeks.'));
-  return lines.join('\n');
+  return fitScreen(lines.join('\n'), terminalWidth());
 }

@@ -1,7 +1,7 @@
 // The one word-wrapping helper every renderer uses, and the width rule for every screen.
-// Screens fit the terminal: lines break between words, never inside one (a single word longer
-// than the whole line, e.g. a long path, is the only thing ever broken). Colour codes take no
-// room, so coloured text wraps like plain text.
+// Screens fit the terminal: lines break between words, never inside one. A single word longer
+// than a whole line (a long path) gets a line of its own and is left whole, so it can still be
+// copied. Colour codes take no room, so coloured text wraps like plain text.
 
 /** Screens are laid out for at least this many columns (design.md: "at least 60 columns"). */
 export const MIN_WIDTH = 60;
@@ -38,15 +38,6 @@ export function padVisible(text: string, width: number): string {
   return text + ' '.repeat(Math.max(0, width - visibleLength(text)));
 }
 
-/** Breaks one word that is wider than a whole line into pieces (the last resort: a long path or id). */
-function breakWord(word: string, width: number): string[] {
-  const plain = stripAnsi(word);
-  if (plain !== word) word = plain; // a word that long is shown plain rather than cut inside a colour code
-  const chars = Array.from(word);
-  const pieces: string[] = [];
-  for (let i = 0; i < chars.length; i += width) pieces.push(chars.slice(i, i + width).join(''));
-  return pieces;
-}
 
 export interface WrapOptions {
   /** Put before every line after the first (a hanging indent). Default: nothing. */
@@ -57,51 +48,51 @@ export interface WrapOptions {
 
 /**
  * Word-wraps `text` so that no line is wider than `width` columns, indents included. Line breaks
- * already in the text are kept (each paragraph is wrapped on its own). Returns the lines.
+ * already in the text are kept (each paragraph is wrapped on its own), and so are runs of spaces
+ * inside a line (columns stay aligned); the spaces where a line breaks are dropped.
  */
 export function wrapLines(text: string, width: number, opts: WrapOptions = {}): string[] {
   const indent = opts.indent ?? '';
   const firstIndent = opts.firstIndent ?? '';
   const out: string[] = [];
   for (const paragraph of text.split('\n')) {
-    const words = paragraph.split(/[ \t]+/).filter((w) => w !== '');
     let prefix = out.length === 0 ? firstIndent : indent;
-    if (words.length === 0) {
+    // [gap, word, gap, word, ...]: the gap before each word, as typed.
+    const parts = paragraph.split(/([ \t]+)/);
+    const pieces: { gap: string; word: string }[] = [];
+    let gap = '';
+    for (const part of parts) {
+      if (part === '') continue;
+      if (/^[ \t]+$/.test(part)) gap += part;
+      else {
+        pieces.push({ gap, word: part });
+        gap = '';
+      }
+    }
+    if (pieces.length === 0) {
       out.push(prefix.trimEnd());
       continue;
     }
     let line = '';
     let used = 0;
     const room = () => Math.max(1, width - visibleLength(prefix));
-    for (const word of words) {
+    pieces.forEach(({ gap: before, word }, k) => {
+      // The first word keeps its indentation; at a line break the gap is dropped.
+      const lead = k === 0 ? before : line === '' ? '' : before;
       const w = visibleLength(word);
-      if (line === '' && w <= room()) {
-        line = word;
-        used = w;
-      } else if (line !== '' && used + 1 + w <= room()) {
-        line += ` ${word}`;
-        used += 1 + w;
-      } else {
-        if (line !== '') {
-          out.push(prefix + line);
-          prefix = indent;
-        }
-        if (w <= room()) {
-          line = word;
-          used = w;
-        } else {
-          const pieces = breakWord(word, room());
-          for (const piece of pieces.slice(0, -1)) {
-            out.push(prefix + piece);
-            prefix = indent;
-          }
-          line = pieces.at(-1) ?? '';
-          used = visibleLength(line);
-        }
+      if (used + lead.length + w <= room()) {
+        line += lead + word;
+        used += lead.length + w;
+        return;
       }
-    }
+      if (line !== '') {
+        out.push(prefix + line);
+        prefix = indent;
+      }
+      line = word;
+      used = w;
+    });
     out.push(prefix + line);
-    prefix = indent;
   }
   return out;
 }
@@ -120,7 +111,8 @@ export function fitScreen(text: string, width: number): string {
   return text
     .split('\n')
     .flatMap((line) => {
-      if (visibleLength(line) <= width) return [line];
+      // Tables lay themselves out to fit (their borders must not be broken): left alone.
+      if (visibleLength(line) <= width || /^(?:\x1b\[[0-9;]*m)*[┌│├└╭╰]/.test(line)) return [line];
       const m = /^(\s*(?:(?:\x1b\[[0-9;]*m)*(?:[•\-*]|\d+\.)(?:\x1b\[[0-9;]*m)*\s+)?)/.exec(line);
       const lead = m?.[1] ?? '';
       const hang = ' '.repeat(Math.min(visibleLength(lead), Math.floor(width / 3)));

@@ -124,6 +124,8 @@ export interface TestApp extends App {
   /** Environment changes and umask calls the code asked for (not applied to the test process). */
   readonly envChanges: [string, string | undefined][];
   readonly umasks: number[];
+  /** What was shown through the pager. */
+  readonly paged: string[];
   /** Runs a painfit command line on this app, in-process. */
   run(args: string[]): Promise<ExitCode>;
 }
@@ -136,6 +138,7 @@ export function testApp(opts: TestAppOptions = {}): TestApp {
   const terminal: TerminalInfo = { stdinIsTTY: tty, stdoutIsTTY: tty, stderrIsTTY: tty, columns: tty ? (opts.columns ?? 80) : undefined, rows: tty ? (opts.rows ?? 24) : undefined };
   const envChanges: [string, string | undefined][] = [];
   const umasks: number[] = [];
+  const paged: string[] = [];
   const app: TestApp = {
     out: (text) => void (out += text),
     err: (text) => void (err += text),
@@ -153,6 +156,11 @@ export function testApp(opts: TestAppOptions = {}): TestApp {
       if (!opts.prompter) throw new Error('this test app has no scripted prompter');
       return opts.prompter;
     },
+    async page(text) {
+      paged.push(text);
+      return true;
+    },
+    paged,
     stdout: () => out,
     stderr: () => err,
     envChanges,

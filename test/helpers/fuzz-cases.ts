@@ -15,6 +15,7 @@ import {
   EXERCISE_ID,
   hostileText,
   isDateOption,
+  resolveDateOption,
   isGoals,
   isNote,
   isScore,
@@ -98,9 +99,10 @@ export function dateCase(env: FuzzEnv, command: DateCommand, value: string, j: J
   const writes = ['log', 'checkin', 'intake'].includes(command);
   let expect: Expect = 0;
   let accepted = /YYYY-MM-DD/;
-  if (!isDateOption(value)) expect = 2;
-  else if (noFuture && value > env.realToday) [expect, accepted] = [2, /today|earlier/];
-  else if (needsIntake && value < env.d0) expect = 3;
+  const date = resolveDateOption(value, env.realToday);
+  if (!isDateOption(date)) expect = 2;
+  else if (noFuture && date > env.realToday) [expect, accepted] = [2, /today|earlier/];
+  else if (needsIntake && date < env.d0) expect = 3;
   return make({ what: `${command} --date`, value, args: [...args[command], '--date', value], expect, writes, names: naming(value, '--date'), accepted }, j);
 }
 

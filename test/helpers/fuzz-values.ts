@@ -112,11 +112,23 @@ export function isRealDate(s: string): boolean {
 /** A value --date accepts: a real date from 1900-01-01 to 2999-12-31. */
 export const isDateOption = (s: string) => isRealDate(s) && s >= EARLIEST_DATE && s <= LATEST_DATE;
 
+/**
+ * --date also takes today, yesterday and -N (N days ago, up to 36525), as of the real date
+ * (issue 11); anything else is taken as written.
+ */
+export function resolveDateOption(s: string, realToday: string): string {
+  const v = s.trim().toLowerCase();
+  if (v === 'today') return realToday;
+  if (v === 'yesterday') return addDays(realToday, -1);
+  const back = /^-(\d{1,6})$/.exec(v);
+  return back && Number(back[1]) <= 36_525 ? addDays(realToday, -Number(back[1])) : s;
+}
+
 export const DATE_SPECIALS = [
   '2026-02-30', '2026-13-01', '2026-00-10', '2026-04-31', '0000-01-01', '9999-12-31', '9999-01-01', '3000-01-01',
   '2999-12-31', '1899-12-31', '1900-01-01', '2024-02-29', '2100-02-29', '2000-02-29', '2026-1-1', '26-01-01', '20260101',
   '2026/01/01', '2026-01-01T00:00', '2026-01-01 ', ' 2026-01-01', '+02026-01-01', '-2026-01-01', '２０２６-01-01',
-  '2026-W01', 'today', 'yesterday', 'tomorrow', 'now', '',
+  '2026-W01', 'today', 'yesterday', 'tomorrow', 'now', '', 'Today', ' yesterday ', '-1', '-0', '-30', '-36525', '-36526', '-1.5', '--1',
 ] as const;
 
 export function dateText(realToday: string): fc.Arbitrary<string> {

@@ -49,7 +49,7 @@ export async function runExercises(opts: ExercisesOptions, ctx: Context): Promis
     ctx.err('No exercises match. Try fewer filters, or painfit exercises to see them all.');
     return;
   }
-  ctx.out(renderExerciseList(found, ctx.theme, ctx.width));
+  await ctx.page(renderExerciseList(found, ctx.theme, ctx.width));
   ctx.err(ctx.theme.muted(`${found.length} exercise${found.length === 1 ? '' : 's'}. Details: painfit exercises show ID`));
 }
 
@@ -99,5 +99,5 @@ export async function runExerciseShow(id: string, ctx: Context): Promise<void> {
     ctx.out(JSON.stringify(ex, null, 2));
     return;
   }
-  ctx.out(renderExerciseDetail(ex, library, ctx.theme));
+  ctx.out(renderExerciseDetail(ex, library, ctx.theme, ctx.width));
 }

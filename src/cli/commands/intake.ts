@@ -90,8 +90,8 @@ export async function runIntake(opts: IntakeOptions, ctx: Context, thenToday = f
     ctx.out(JSON.stringify({ saved: true, intake: { id: saved.id, date: saved.date }, screening }, null, 2));
     return;
   }
-  if (opts.mode === 'file') ctx.out(renderIntakeSummary(answers, ctx.theme));
-  ctx.out(renderScreening(screening, ctx.theme));
+  if (opts.mode === 'file') ctx.out(renderIntakeSummary(answers, ctx.theme, ctx.width));
+  ctx.out(renderScreening(screening, ctx.theme, ctx.width));
   ctx.err(ctx.theme.muted(`Saved your answers (version ${saved.id}, plan starts ${saved.date}) in ${ctx.paths.db}.`));
   if (screening.outcome !== 'stop' && !thenToday) ctx.err(`Next: ${ctx.theme.accent('painfit today')} shows your first session.`);
 }
