@@ -200,8 +200,9 @@ describe('painfit export > file', () => {
     const r = spawnSync(process.execPath, [BIN, '--home', home(), 'export'], { env: cliEnv(), stdio: ['ignore', fd, 'pipe'], encoding: 'utf8' });
     fs.closeSync(fd);
     expect(r.status, r.stderr).toBe(0);
-    expect(r.stderr).toContain(`Warning: ${out} can be read by other users`);
-    expect(r.stderr).toContain(`chmod 600 ${out}`);
+    const said = r.stderr.replace(/\s+/g, ' '); // talk is wrapped to the screen's width
+    expect(said).toContain(`Warning: ${out} can be read by other users`);
+    expect(said).toContain(`chmod 600 ${out}`);
     expect(mode(out)).toBe(0o644);
     expect(JSON.parse(fs.readFileSync(out, 'utf8')).format).toBe('painfit-export');
   });
