@@ -147,7 +147,7 @@ describe('undo waiting while another terminal undoes and logs', () => {
     expect(notes(home)).toEqual(['imported one', 'imported two']);
   });
 
-  it('ids are never handed out twice, even after an undo (migration 4)', () => {
+  it('ids are never handed out twice, even after an undo (the AUTOINCREMENT migration)', () => {
     const home = intakeHome();
     ok(['log', '--date', '2026-11-02', '--pain', '4'], home);
     ok(['log', '--date', '2026-11-03', '--pain', '5'], home);
@@ -157,10 +157,11 @@ describe('undo waiting while another terminal undoes and logs', () => {
     expect(query<{ id: number }>(home, 'SELECT max(id) AS id FROM entries')[0]!.id).toBe(removed + 1);
   });
 
-  it('migration 4 keeps every entry id and continues after the largest', () => {
+  it('the AUTOINCREMENT migration keeps every entry id and continues after the largest', () => {
     const home = tempHome();
     const paths = pathsFor(home);
-    const v3 = openDb(paths, { create: true, migrations: MIGRATIONS.filter((m) => m.version <= 3) })!;
+    const step = MIGRATIONS.find((m) => m.name.startsWith('entry ids are never reused'))!.version;
+    const v3 = openDb(paths, { create: true, migrations: MIGRATIONS.filter((m) => m.version < step) })!;
     v3.exec(`INSERT INTO entries (id, kind, recorded_at) VALUES (3, 'log', '2026-11-02T09:00:00Z'), (7, 'swap', '2026-11-03T09:00:00Z');
       INSERT INTO checkins (entry_id, date, recorded_at, pain) VALUES (3, '2026-11-02', '2026-11-02T09:00:00Z', 4);
       INSERT INTO swaps (entry_id, date, exercise_id, with_id) VALUES (7, '2026-11-03', 'sit-to-stand', 'wall-push');`);
