@@ -28,7 +28,7 @@ function sessionIds(home: string, date: string): string[] {
   return (json.exercises as { id: string }[]).map((e) => e.id);
 }
 
-/** Realistic history: two intakes, logs (one overwriting another's completions), a swap, measures. */
+/** Realistic history: two intakes, logs (one overwriting another's completions), a swap, measures, an unwell day, a recheck, a clearance. */
 function seededHome(): string {
   const home = tempHome();
   const dir = scratch();
@@ -43,6 +43,12 @@ function seededHome(): string {
   const second = { ...structuredClone(INTAKE_TEMPLATE), about: { name: 'Sam "Jr", again', age: 58 } };
   ok(['intake', '--answers', writeJson(dir, 'b.json', second), '--date', '2026-11-09'], home);
   ok(['log', '--date', '2026-11-09', '--pain', '3', '--done', 'all'], home);
+  // Issue 8's facts: an unwell day, a recheck of the screening answers, a dated clearance.
+  ok(['log', '--date', '2026-11-10', '--unwell', '--note', 'a cold'], home);
+  const { version, readiness, redFlags, mood } = structuredClone(INTAKE_TEMPLATE);
+  const recheck = { version, readiness: { ...readiness, heartCondition: true }, redFlags, mood, clearance: null };
+  ok(['recheck', '--answers', writeJson(dir, 'recheck.json', recheck), '--date', '2026-11-11'], home);
+  ok(['clear', '--seen', '2026-11-12', '--by', 'Dr Patel', '--date', '2026-11-12'], home);
   return home;
 }
 

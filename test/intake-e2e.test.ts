@@ -38,12 +38,13 @@ describe('a valid answers file', () => {
     const r = run(['intake', '--answers', answersFile(template())], { home });
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain('Your answers');
-    expect(r.stdout).toContain('Safety check: you can start, gently');
+    // §1a: a bone/joint "yes" alone is the pain itself: no effort cap, so "you can start".
+    expect(r.stdout).toContain('Safety check: you can start');
     expect(r.stderr).toContain('Saved your answers');
     const saved = rows(home);
     expect(saved).toHaveLength(1);
     expect(saved[0]!.date).toBe(localDate(new Date()));
-    expect(saved[0]!.answers_version).toBe(1);
+    expect(saved[0]!.answers_version).toBe(2);
     expect(Number.isNaN(Date.parse(saved[0]!.recorded_at))).toBe(false);
     expect(JSON.parse(saved[0]!.answers)).toEqual(INTAKE_TEMPLATE);
   });
@@ -56,7 +57,8 @@ describe('a valid answers file', () => {
     expect(json).toMatchObject({
       saved: true,
       intake: { id: 1, date: '2026-01-05' },
-      screening: { outcome: 'light', readiness: 'light', redFlagTier: null, readinessYes: ['boneJoint'], maxEffort: 3 },
+      // §1a (issue 8): bone/joint alone does not cap effort; the follow-ups (all "no") decide.
+      screening: { outcome: 'proceed', readiness: 'proceed', redFlagTier: null, readinessYes: ['boneJoint'], maxEffort: 4 },
     });
     expect(rows(home).map((r) => [r.id, r.date])).toEqual([[1, '2026-01-05']]);
   });
@@ -83,12 +85,12 @@ describe('a valid answers file', () => {
     expect(rows(home).map((x) => x.date)).toEqual(['2026-02-02']);
   });
 
-  it('shows the safety stop when the answers say see a clinician (still saved, exit 0)', () => {
+  it('shows the safety stop when the answers say see a clinician (still saved, exit 3: §1b act at once)', () => {
     const home = tempHome();
     const answers = template();
     answers.redFlags.saddleNumbness = true;
     const r = run(['intake', '--answers', answersFile(answers)], { home });
-    expect(r.code, r.stderr).toBe(0);
+    expect(r.code, r.stderr).toBe(3);
     expect(r.stdout).toContain('please see a clinician before starting');
     expect(r.stdout).toMatch(/emergency/);
     expect(r.stderr).not.toContain('Next: painfit today');
@@ -165,7 +167,7 @@ const BAD_FILES: [kind: string, content: string | Mutate, code: string, expected
       a.ability.floor = 'yes';
       a.pain.regions = 'knee';
       a.pain.months = 1.5;
-      a.version = 2;
+      a.version = 3;
     },
     'BAD_ANSWERS',
     [
@@ -173,7 +175,7 @@ const BAD_FILES: [kind: string, content: string | Mutate, code: string, expected
       'ability.floor: "yes" is not true or false',
       'pain.regions: "knee" is not a list of regions',
       'pain.months: 1.5 is not a whole number',
-      'version: 2 is not a supported version; use 1',
+      'version: 3 is not a supported version; use 2 (files of version 1 are still accepted)',
     ],
   ],
   [

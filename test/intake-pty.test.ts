@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { IntakeAnswers } from '../src/domain/intake';
 import { parseIntake } from '../src/schema/intake';
 import { BIN, cliEnv, query, run, tempHome } from './helpers/cli';
-import { exitWithin, KEY, spawnPainfit, spawnPty, type PtySession } from './helpers/pty';
+import { exitWithin, KEY, screenText, spawnPainfit, spawnPty, type PtySession } from './helpers/pty';
 
 const sessions: PtySession[] = [];
 afterEach(() => {
@@ -36,7 +36,7 @@ async function answerScreening(s: PtySession): Promise<void> {
   await answerHealth(s);
 }
 
-/** Step 2 and 3: the 7 health questions and the 11 warning signs. */
+/** Step 2 and 3: the 7 health questions with the bone/joint follow-ups, the warning signs, mood. */
 async function answerHealth(s: PtySession): Promise<void> {
   await s.waitFor('Step 2 of 8');
   await s.answer('heart condition or high blood pressure?', no);
@@ -46,21 +46,32 @@ async function answerHealth(s: PtySession): Promise<void> {
   await s.answer('prescribed medicine', yes);
   await s.answer('bone, joint or muscle problem', yes);
   await s.answer('only with medical supervision?', no);
+  // "Yes" to bone/joint brings the three PAR-Q+ follow-ups (§1a).
+  await s.answer('broken a bone', no);
+  await s.answer('joint replacement or any other operation', no);
+  await s.answer('steroid tablets or injections', no);
 
   await s.waitFor('Step 3 of 8');
-  await s.answer('controlling your bladder or bowels?', no);
-  await s.answer('Numbness around your bottom', no);
-  await s.answer('Weakness or numbness in both legs?', no);
-  await s.answer('Fever or chills', no);
+  // Most serious first; every question says "new or worsening" (§1b).
+  await s.answer('New or worsening trouble passing urine', no);
+  await s.answer('New or worsening numbness around your bottom', no);
+  await s.answer('New or worsening weakness or numbness in both legs?', no);
+  // Asked from age 50 (giant-cell arteritis, BSR 2020): this person is 62.
+  await s.answer('headache at your temple', no);
+  await s.answer('New fever or chills', no);
   await s.answer('Have you had cancer', no);
   await s.answer('A recent fall or injury', no);
   await s.answer('New or spreading weakness', no);
-  await s.answer('Unsteady walking or clumsy hands', no);
-  await s.answer('Weight loss you cannot explain?', no);
-  await s.answer('Pain that wakes you at night', yes);
+  await s.answer('unsteady walking or clumsy hands', no);
+  await s.answer('A new hot, red, swollen joint?', no);
+  await s.answer('stiffness in both shoulders or both hips', no);
+  await s.answer('Weight loss you cannot explain', no);
+  await s.answer('pain that wakes you at night', yes);
   await s.answer('Stiffness most mornings', no);
-  // A warning sign was ticked, so painfit asks whether a clinician has already checked it.
-  await s.answer('Has a doctor or physiotherapist already checked this', no);
+  await s.answer('little interest or pleasure', no);
+  await s.answer('felt down, low or hopeless', no);
+  // Answers that need a clinician's say, so painfit asks whether one has already seen them.
+  await s.answer('Has a doctor or physiotherapist already seen you', no);
 }
 
 /** Step 4 to 8, then the summary. */
@@ -124,6 +135,7 @@ describe('painfit intake on a terminal', () => {
     // What the questionnaire saves is a valid answers file.
     expect(parseIntake(answers)).toEqual({ ok: true, value: answers });
     expect(answers.about).toEqual({ name: 'Alex', age: 62 });
+    expect(answers.version).toBe(2);
     expect(answers.readiness).toEqual({
       heartCondition: false,
       chestPain: false,
@@ -132,9 +144,11 @@ describe('painfit intake on a terminal', () => {
       medication: true,
       boneJoint: true,
       supervisedOnly: false,
+      followUps: { recentFracture: false, recentSurgery: false, longTermSteroids: false },
     });
     expect(Object.entries(answers.redFlags).filter(([, v]) => v).map(([k]) => k)).toEqual(['nightPain']);
-    expect(answers.clearedByClinician).toBe(false);
+    expect(answers.mood).toEqual({ interest: false, down: false });
+    expect(answers.clearance).toBeNull();
     expect(answers.pain).toEqual({ regions: ['neck', 'low-back', 'knee'], months: 24, average: 6, peg: { pain: 5, enjoyment: 7, activity: 4 } });
     expect(answers.goals).toEqual([
       { activity: 'walk the dog', score: 3 },
@@ -145,8 +159,8 @@ describe('painfit intake on a terminal', () => {
     expect(answers.likes).toEqual({ cardio: ['walking', 'swimming'], mindBody: ['breathing'], equipment: ['band', 'mat'] });
 
     // The screening result is shown at the end: a non-urgent flag and readiness "yes" answers.
-    expect(s.text).toContain('worth mentioning to your GP');
-    expect(s.text).toContain('up to 3 out of 10');
+    expect(screenText(s.text)).toContain('worth mentioning to your GP');
+    expect(screenText(s.text)).toContain('3 out of 10 (moderate) at most');
   });
 
   it('Ctrl-C midway exits 130 and saves nothing', async () => {
@@ -167,7 +181,8 @@ describe('painfit intake on a terminal', () => {
     expect(run(['intake', '--answers', '-'], { home, input: template.stdout }).code).toBe(0);
     const before = query(home, 'SELECT * FROM intakes');
 
-    const s = start(home);
+    // Not dated before the intake just saved (that is refused: issue 8), so no --date here.
+    const s = start(home, ['intake']);
     await s.waitFor('Step 1 of 8');
     // The earlier answers are offered as defaults.
     await s.answer('What should painfit call you? (optional, press Enter to skip) (Sam)', KEY.enter);
@@ -219,6 +234,82 @@ describe('painfit intake on a terminal', () => {
     await s.waitFor('Nothing was saved');
     expect((await exitWithin(s)).exitCode).toBe(0);
     expect(fs.existsSync(dbFile(home))).toBe(false);
+  });
+});
+
+describe('act at once (clinical-rules §1b): an emergency or urgent answer is shown before anything else', () => {
+  /** Steps 1-2 with every health answer "no" (so there are no follow-ups). */
+  async function toWarningSigns(s: PtySession): Promise<void> {
+    await s.waitFor('Step 1 of 8');
+    await s.answer('What should painfit call you?', type('Alex'));
+    await s.answer('How old are you?', type('62'));
+    await s.waitFor('Step 2 of 8');
+    for (const q of ['heart condition', 'pain in your chest', 'dizziness', 'another long-term', 'prescribed medicine', 'bone, joint or muscle', 'only with medical supervision']) {
+      await s.answer(q, no);
+    }
+    await s.waitFor('Step 3 of 8');
+  }
+
+  it('"yes" to new bladder trouble → the emergency message is the next screen; declining to save still ends with it', async () => {
+    const home = tempHome();
+    const s = start(home);
+    await toWarningSigns(s);
+    await s.answer('New or worsening trouble passing urine', yes);
+    // Nothing is asked between the answer and the message: not the next warning sign, not mood.
+    const between = await s.waitFor('Please get help today');
+    expect(between).not.toMatch(/numbness around your bottom|little interest/);
+    await s.waitFor('Call emergency services or go to an emergency department now, today.');
+    await s.waitFor('Tell them: "I have back pain and new trouble passing urine');
+    expect(s.text).not.toContain('numbness around your bottom');
+    // The person may still answer the rest, so the plan is ready for later; then declines to save.
+    await s.answer('Answer the other questions now anyway', yes);
+    await answerTheRest(s);
+    await s.answer('Save these answers?', no);
+    await s.waitFor('Nothing was saved');
+    expect((await exitWithin(s)).exitCode).toBe(3);
+    const end = s.text.slice(s.text.lastIndexOf('Save these answers?'));
+    expect(screenText(end)).toContain('Call emergency services or go to an emergency department now, today.');
+    expect(fs.existsSync(dbFile(home))).toBe(false);
+  });
+
+  it('an urgent answer → its message at once, at its tier (within 24 hours); stopping there saves nothing and shows it again', async () => {
+    const home = tempHome();
+    const s = start(home);
+    await toWarningSigns(s);
+    await s.answer('New or worsening trouble passing urine', no);
+    await s.answer('New or worsening numbness around your bottom', no);
+    await s.answer('New or worsening weakness or numbness in both legs?', no);
+    await s.answer('headache at your temple', no);
+    await s.answer('New fever or chills', yes);
+    const between = await s.waitFor('Please see a clinician soon');
+    expect(between).not.toMatch(/Have you had cancer|little interest/);
+    await s.waitFor('within 24 hours');
+    expect(s.text).not.toContain('Have you had cancer');
+    expect(s.text).not.toMatch(/emergency department/);
+    await s.answer('Has a doctor or physiotherapist already seen you about this', no);
+    await s.answer('Answer the other questions now', no);
+    await s.waitFor('Nothing was saved');
+    expect((await exitWithin(s)).exitCode).toBe(3);
+    const end = s.text.slice(s.text.lastIndexOf('Answer the other questions now'));
+    expect(screenText(end)).toContain('within 24 hours');
+    expect(fs.existsSync(dbFile(home))).toBe(false);
+  });
+
+  it('an emergency answer saved → intake exits 3 and today stops', async () => {
+    const home = tempHome();
+    const s = start(home);
+    await toWarningSigns(s);
+    await s.answer('New or worsening trouble passing urine', no);
+    await s.answer('New or worsening numbness around your bottom', yes);
+    await s.waitFor('Please get help today');
+    await s.answer('Answer the other questions now anyway', yes);
+    await answerTheRest(s);
+    await s.answer('Save these answers?', yes);
+    await s.waitFor('Saved your answers');
+    expect((await exitWithin(s)).exitCode).toBe(3);
+    const today = run(['today', '--date', '2026-11-30', '--json'], { home });
+    expect(today.code).toBe(3);
+    expect(JSON.parse(today.stdout)).toMatchObject({ status: 'stop', exercises: [] });
   });
 });
 

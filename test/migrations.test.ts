@@ -7,6 +7,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { DataError } from '../src/errors';
 import { INTAKE_TEMPLATE } from '../src/schema/intake';
+import { INTAKE_TEMPLATE_V1 } from '../src/domain/intake-template';
 import { listBackups, migrate, openDb, type Db } from '../src/store/db';
 import { LATEST_VERSION, MIGRATIONS, type Migration } from '../src/store/migrations';
 import { pathsFor, type Paths } from '../src/store/paths';
@@ -45,8 +46,9 @@ function contentOf(db: Db): Record<string, unknown[]> {
 const sha256 = (file: string) => crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');
 const modeOf = (file: string) => fs.statSync(file).mode & 0o777;
 
+/** A version 1 intake, as painfit wrote it before answers file version 2 (issue 8). */
 function intakeRow(date: string, average: number) {
-  const answers = { ...structuredClone(INTAKE_TEMPLATE), pain: { ...INTAKE_TEMPLATE.pain, average } };
+  const answers = { ...structuredClone(INTAKE_TEMPLATE_V1), pain: { ...INTAKE_TEMPLATE_V1.pain, average } };
   return { date, recorded_at: `${date}T08:00:00.000Z`, answers_version: 1, answers: JSON.stringify(answers) };
 }
 
@@ -67,6 +69,13 @@ const SEED: Record<number, (db: Db) => void> = {
         VALUES (1, '2026-01-06', '2026-01-06T09:00:00Z', 5, 4, 3, 6, 'stiff morning');
       INSERT INTO completions (date, exercise_id, done, entry_id) VALUES ('2026-01-06', 'sit-to-stand', 1, 1);
       INSERT INTO swaps (entry_id, date, exercise_id, with_id) VALUES (2, '2026-01-07', 'sit-to-stand', 'wall-push');
+    `);
+  },
+  4(db) {
+    db.exec(`
+      INSERT INTO entries (id, kind, recorded_at) VALUES (3, 'log', '2026-03-09T09:00:00Z');
+      INSERT INTO unwell (entry_id, date, recorded_at) VALUES (3, '2026-03-09', '2026-03-09T09:00:00Z');
+      INSERT INTO clearances (seen, by, recorded_on, recorded_at) VALUES ('2026-03-10', 'Dr Patel', '2026-03-10', '2026-03-10T09:00:00Z');
     `);
   },
 };
@@ -304,6 +313,44 @@ describe('N−1 → N through the CLI', () => {
     const file = writeJson(path.dirname(home), 'answers.json', INTAKE_TEMPLATE);
     expect(run(['intake', '--answers', file], { home }).code).toBe(0);
     expect(fs.existsSync(path.join(home, 'backups'))).toBe(false);
+  });
+});
+
+describe('version 1 intakes in a database made before issue 8 (migration 3 → 4)', () => {
+  it('keep working: stored as given, read as version 2 with "not asked yet", today suggests painfit recheck', () => {
+    const home = tempHome();
+    const paths = pathsFor(home);
+    const old = databaseAt(paths.db, 3);
+    const storedBefore = rowsOf(old, 'intakes');
+    old.close();
+
+    const today = run(['today', '--date', '2026-03-04', '--json'], { home });
+    expect(today.code, today.stderr).toBe(0);
+    expect(query(home, 'PRAGMA user_version')[0]).toEqual({ user_version: N });
+    const session = JSON.parse(today.stdout) as { status: string; notes: string[]; exercises: { effort: number }[] };
+    expect(session.status).toBe('session');
+    expect(session.notes.join(' ')).toContain('painfit recheck');
+    // The follow-ups to its bone/joint "yes" were never asked: effort stays at 3 (moderate) at most.
+    expect(Math.max(...session.exercises.map((e) => e.effort))).toBeLessThanOrEqual(3);
+    // The stored rows are untouched: answers as they were given, version 1.
+    expect(query(home, 'SELECT * FROM intakes ORDER BY rowid')).toEqual(storedBefore);
+
+    // A recheck answers what was not asked, keeps the plan, and the suggestion goes away.
+    const { version, readiness, redFlags, mood } = structuredClone(INTAKE_TEMPLATE);
+    const file = writeJson(path.dirname(home), 'recheck.json', { version, readiness, redFlags, mood, clearance: null });
+    expect(run(['recheck', '--answers', file, '--date', '2026-03-04'], { home }).code).toBe(0);
+    const after = JSON.parse(run(['today', '--date', '2026-03-04', '--json'], { home }).stdout) as typeof session;
+    expect(after.notes.join(' ')).not.toContain('painfit recheck');
+    expect(query(home, 'SELECT count(*) AS n FROM intakes')[0]).toEqual({ n: 2 });
+  });
+
+  it('a version 1 answers file is still accepted by painfit intake', () => {
+    const home = tempHome();
+    const file = writeJson(path.dirname(home), 'v1.json', INTAKE_TEMPLATE_V1);
+    const r = run(['intake', '--answers', file, '--date', '2026-04-06', '--json'], { home });
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout).screening).toMatchObject({ notAsked: ['followUps', 'temporalHeadache', 'hotSwollenJoint', 'girdleStiffness', 'mood'] });
+    expect(query(home, 'SELECT answers_version FROM intakes')).toEqual([{ answers_version: 1 }]);
   });
 });
 

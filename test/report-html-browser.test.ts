@@ -2,6 +2,7 @@
 // playwright-core, which downloads nothing. Loads the file over file://, finds the chart and the
 // table, sees no console errors and no network request, checks a screenshot is not blank, and
 // prints to A4 PDF on at most two pages.
+import { flagTiers } from '../src/domain/screening';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -96,6 +97,7 @@ function realisticReport(): Report {
     screening: {
       outcome: 'light',
       redFlags: ['nightPain'],
+      flags: flagTiers(['nightPain']),
       notes: [
         'Some of your answers are worth mentioning to your GP soon. You can start gently, but painfit will keep the same level (no increases) until you record that a clinician has seen you.',
         'You answered yes to a health question, which is very common. painfit will keep the effort light (up to 3 out of 10).',
@@ -191,6 +193,7 @@ function heavyReport(): Report {
     screening: {
       outcome: 'light',
       redFlags: ['nightPain', 'morningStiffness'],
+      flags: flagTiers(['nightPain', 'morningStiffness']),
       notes: [
         'Some of your answers are worth mentioning to your GP soon. You can start gently, but painfit will keep the same level (no increases) until you record that a clinician has seen you.',
         'You answered yes to a health question, which is very common. painfit will keep the effort light (up to 3 out of 10). It is a good idea to show this plan to your doctor or physiotherapist.',

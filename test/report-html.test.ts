@@ -3,6 +3,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { IsoDate } from '../src/domain/dates';
 import type { DayPoint, Report, WeekRow } from '../src/domain/report';
+import { flagTiers } from '../src/domain/screening';
 import { DISCLAIMER } from '../src/ui/format';
 import { escapeHtml, notesToShow, painPath, renderReportHtml } from '../src/ui/report-html';
 
@@ -35,7 +36,7 @@ function report(over: Partial<Report> = {}, pains: (number | null)[] = [5, 5, nu
     from,
     to: addDays(from, pains.length - 1),
     intake: { date: from, name: 'Sam', age: 58, regions: ['low-back', 'knee'], average: 6 },
-    screening: { outcome: 'proceed', redFlags: [], notes: ['Your answers say it is fine to start.'] },
+    screening: { outcome: 'proceed', redFlags: [], flags: [], notes: ['Your answers say it is fine to start.'] },
     weeks: [week(from), week(addDays(from, 7))],
     daily,
     change: {
@@ -65,7 +66,7 @@ function hostile(): Report {
   return {
     ...r,
     intake: { ...r.intake, name: EVIL },
-    screening: { outcome: 'light', redFlags: ['nightPain', EVIL], notes: [EVIL] },
+    screening: { outcome: 'light', redFlags: ['nightPain', EVIL], flags: flagTiers(['nightPain']), notes: [EVIL] },
     change: { ...r.change, words: EVIL },
     peg: { ...r.change, words: EVIL },
     psfs: {
@@ -176,10 +177,11 @@ describe('renderReportHtml: user text is escaped everywhere', () => {
     expect(html).not.toMatch(/<a\b|href=/);
   });
 
-  it('labels known warning signs with their tier and shows unknown ones as text', () => {
-    expect(out).toContain('Night pain not eased by changing position');
+  it('labels warning signs with the tier the domain gives them (issue 8: {flag, tier}, never re-declared in the UI)', () => {
+    expect(out).toContain('Night pain that does not ease');
     expect(out).toContain('tier-non-urgent');
-    expect(out).toContain('Light effort only (up to 3 out of 10)');
+    // The effort number with its Borg CR10 word.
+    expect(out).toContain('Effort held at 3 out of 10 (moderate) at most until a dated clearance');
   });
 });
 
@@ -355,9 +357,10 @@ describe('edge cases', () => {
   });
 
   it('says plainly when screening stopped the plan', () => {
-    const out = renderReportHtml(report({ screening: { outcome: 'stop', redFlags: ['legWeakness', 'cancerHistory'], notes: [] } }));
+    const out = renderReportHtml(report({ screening: { outcome: 'stop', redFlags: ['legWeakness', 'cancerHistory'], flags: flagTiers(['legWeakness', 'cancerHistory']), notes: [] } }));
     expect(out).toContain('Not cleared: no exercise plan until a clinician has seen them');
-    expect(out).toContain('Weakness or numbness in both legs');
+    // The label and the tier both come from the domain (issue 8: one tier model).
+    expect(out).toContain('New weakness or numbness in both legs');
     expect(out).toContain('tier-emergency');
     expect(out).toContain('tier-urgent');
   });

@@ -41,7 +41,7 @@ const report: Report = {
   from: '2026-01-05',
   to: '2026-01-14',
   intake: { date: '2026-01-05', name: 'Sam', age: 58, regions: ['knee'], average: 5 },
-  screening: { outcome: 'proceed', redFlags: [], notes: [] },
+  screening: { outcome: 'proceed', redFlags: [], flags: [], notes: [] },
   weeks: [
     {
       start: '2026-01-05',

@@ -1,13 +1,16 @@
 // Reads the stored facts a day's decision needs, so every command derives the session the same way.
 import { addDays, type IsoDate } from '../domain/dates';
 import { FLARE_REFERENCE_DAYS } from '../domain/rules';
+import { flareTimeline } from '../domain/flare';
 import type { Exercise } from '../domain/exercise';
 import type { IntakeRecord } from '../domain/intake';
 import { screen, type Screening } from '../domain/screening';
 import { NotReadyError, UsageError } from '../errors';
 import { readLibrary } from '../store/library';
-import { checkinsBetween, completionsBetween, swapsUpTo } from '../store/facts';
+import { checkinsBetween, completionsBetween, swapsUpTo, unwellBetween } from '../store/facts';
 import { intakeAsOf } from '../store/intakes';
+import { allClearances, screeningInForce } from '../store/screening';
+import type { Db } from '../store/db';
 import type { Checkin, Completion, Swap } from '../domain/facts';
 import type { Context } from './context';
 
@@ -19,6 +22,8 @@ export interface DayFacts {
   completions: Completion[];
   swaps: Swap[];
   screening: Screening;
+  unwellDates: IsoDate[];
+  screenedOn: IsoDate;
 }
 
 export const NO_INTAKE_MESSAGE = 'painfit has no intake answers yet, so it cannot make a plan. Run painfit intake first (it takes about 5 minutes).';
@@ -56,6 +61,16 @@ export function requireIntake(ctx: Context, date: IsoDate): IntakeRecord {
   return intake;
 }
 
+/** The screening on `date`: the answers in force (the intake's or a later recheck's) and every clearance. */
+export function screeningOn(db: Db, intake: IntakeRecord, date: IsoDate): Screening {
+  return screeningWithDate(db, intake, date).screening;
+}
+
+function screeningWithDate(db: Db, intake: IntakeRecord, date: IsoDate): { screening: Screening; screenedOn: IsoDate } {
+  const inForce = screeningInForce(db, intake, date);
+  return { screening: screen(inForce.answers, inForce.reportedOn, date, allClearances(db)), screenedOn: inForce.reportedOn };
+}
+
 /** The facts in force on `date`, or a NotReadyError when there is no intake on or before it. */
 export function loadDayFacts(ctx: Context, date: IsoDate): DayFacts {
   const intake = requireIntake(ctx, date);
@@ -67,6 +82,15 @@ export function loadDayFacts(ctx: Context, date: IsoDate): DayFacts {
     checkins: checkinsBetween(db, addDays(intake.date, -FLARE_REFERENCE_DAYS), date),
     completions: completionsBetween(db, intake.date, date),
     swaps: swapsUpTo(db, date),
-    screening: screen(intake.answers, intake.date, date),
+    ...screeningWithDate(db, intake, date),
+    unwellDates: unwellBetween(db, intake.date, date),
   };
+}
+
+/** §5 the reference level for `date` (the usual level before that day's check-ins), for the §1d safety net. */
+export function referenceOn(ctx: Context, intake: IntakeRecord, date: IsoDate): number {
+  const db = ctx.db(true);
+  const checkins = checkinsBetween(db, addDays(intake.date, -FLARE_REFERENCE_DAYS), date);
+  const day = flareTimeline(checkins, intake.date, date, intake.answers.pain.average).at(-1);
+  return day?.reference ?? intake.answers.pain.average;
 }

@@ -2,6 +2,7 @@
 // their actions, and only the command being run is built in full (options, examples, nested
 // commands): the others get just a name and a line for `painfit --help`, keeping start-up fast.
 import { Command, Option } from 'commander';
+import { FLARE_RESCREEN_DAYS, SCREENING_VALID_MONTHS } from '../domain/rules';
 import { UsageError } from '../errors';
 import { fitScreen, layoutWidth } from '../ui/width';
 import { parseFlags, type CompletionSpec } from './completion';
@@ -72,8 +73,14 @@ const COMMANDS: CommandSpec[] = [
       { flags: '--effort <0-10>', description: 'how hard it felt (0 nothing at all, 10 maximal)' },
       { flags: '--sleep <0-10>', description: 'how well you slept this past week (0 very badly, 10 very well)' },
       { flags: '--note <text>', description: 'a short note (up to 500 characters)' },
+      { flags: '--unwell', description: 'you have a cold, fever or infection, or feel faint: no session that day' },
     ],
-    examples: ['painfit log', 'painfit log --pain 3 --done all --during 4 --effort 3', 'painfit log --pain 5 --date 2026-11-27 --note "long drive"'],
+    examples: [
+      'painfit log',
+      'painfit log --pain 3 --done all --during 4 --effort 3',
+      'painfit log --pain 5 --date 2026-11-27 --note "long drive"',
+      'painfit log --unwell --note "cold"',
+    ],
     run: async (_args, raw, ctx) => {
       const { parseLogOptions, runLog } = await import('./commands/log');
       await runLog(parseLogOptions(raw), ctx);
@@ -181,6 +188,31 @@ const COMMANDS: CommandSpec[] = [
     run: async (_args, raw, ctx) => {
       const { parseUndoOptions, runUndo } = await import('./commands/undo');
       await runUndo(parseUndoOptions(raw), ctx);
+    },
+  },
+  {
+    name: 'recheck',
+    description: 'answer the health and warning-sign questions again (your plan and progress are kept)',
+    options: [{ flags: '--answers <file>', description: 'read the answers from a JSON file ({ version: 2, readiness, redFlags, mood, clearance }), or - for standard input' }],
+    examples: ['painfit recheck', 'painfit recheck --answers recheck.json'],
+    note: `A recheck is needed ${SCREENING_VALID_MONTHS} months after a clearance, after a flare-up of more than ${FLARE_RESCREEN_DAYS} days, or whenever your health changes.`,
+    run: async (_args, raw, ctx) => {
+      const { parseRecheckOptions, runRecheck } = await import('./commands/recheck');
+      await runRecheck(parseRecheckOptions(raw), ctx);
+    },
+  },
+  {
+    name: 'clear',
+    description: 'record that a clinician has seen you and said exercise is fine (a dated clearance)',
+    options: [
+      { flags: '--seen <YYYY-MM-DD>', description: 'the day the clinician saw you' },
+      { flags: '--by <text>', description: "the clinician's name (optional)" },
+    ],
+    examples: ['painfit clear --seen 2026-12-01', 'painfit clear --seen 2026-12-01 --by "Dr Patel"'],
+    note: `An emergency warning sign needs a clinician who saw you on or after the day you reported it. A clearance lasts ${SCREENING_VALID_MONTHS} months.`,
+    run: async (_args, raw, ctx) => {
+      const { parseClearOptions, runClear } = await import('./commands/clear');
+      await runClear(parseClearOptions(raw), ctx);
     },
   },
   {

@@ -250,7 +250,7 @@ export const FLARE_MESSAGES = {
     'Flare-ups are common and usually settle within 2 to 7 days. They are not a sign of new damage, and gentle movement helps more than bed rest.',
   noProgression: 'Doses will not go up until the flare-up settles.',
   rescreen:
-    'This flare-up has lasted more than two weeks. Please run painfit intake again to answer the health questions, and let your doctor or physiotherapist know.',
+    'This flare-up has lasted more than two weeks. Please run painfit recheck to answer the warning-sign questions again (your progress is kept), and let your doctor or physiotherapist know.',
 } as const;
 
 function when(date: IsoDate, asked: IsoDate, formatDay: (d: IsoDate) => string): string {

@@ -192,6 +192,8 @@ export interface DayProgress {
   /** A flare ended this week: doses went back to the last level managed comfortably. */
   resumed: { ended: IsoDate; level: number } | null;
   flare: FlareDay;
+  /** Completed plan weeks that were tolerated (stepped up, or held only by a pause): the §4 effort ladder reads it. */
+  toleratedWeeks: number;
 }
 
 /**
@@ -226,6 +228,7 @@ export function progressionTimeline(input: ProgressionInput, until: IsoDate): Da
   let planned = 0;
   let done = 0;
   let flareInWeek = false;
+  let toleratedWeeks = 0;
 
   flares.forEach((f, i) => {
     const date = f.date;
@@ -242,7 +245,10 @@ export function progressionTimeline(input: ProgressionInput, until: IsoDate): Da
       const decision = decideWeek(facts);
       review = { ...facts, ...decision, week: week - 1, start: weekStart(input.intakeDate, week - 1), level };
       // A clean week (enough sessions, rules kept, no flare) marks its level as tolerated (§5).
-      if (decision.change === 'up' || decision.reason === 'paused') lastCleanLevel = level;
+      if (decision.change === 'up' || decision.reason === 'paused') {
+        lastCleanLevel = level;
+        toleratedWeeks += 1;
+      }
       weekLevel = Math.max(0, level + (decision.change === 'up' ? 1 : decision.change === 'down' ? -1 : 0));
       level = weekLevel;
       stepBack = null;
@@ -282,7 +288,7 @@ export function progressionTimeline(input: ProgressionInput, until: IsoDate): Da
       planned += 1;
       if (sessionDone(doneCount(date), count)) done += 1;
     }
-    out.push({ date, week, level: dayLevel, weekLevel, review, stepBack, resumed, flare: f });
+    out.push({ date, week, level: dayLevel, weekLevel, review, stepBack, resumed, flare: f, toleratedWeeks });
 
     // Pain during today's session lowers the doses from the next session on.
     if (!f.flareDay) {

@@ -24,7 +24,7 @@ import {
   PSFS_MEAN_CHANGE,
   SUBSTANTIAL_CHANGE_PERCENT,
 } from './rules';
-import type { Screening } from './screening';
+import { flagTiers, type FlagTier, type Screening } from './screening';
 import { type Region, WEEKDAYS, type Weekday } from './vocab';
 
 export interface WeekRow {
@@ -116,7 +116,7 @@ export interface Report {
   from: IsoDate;
   to: IsoDate;
   intake: { date: IsoDate; name?: string; age: number; regions: Region[]; average: number };
-  screening: { outcome: 'proceed' | 'light' | 'stop'; redFlags: string[]; notes: string[] };
+  screening: { outcome: 'proceed' | 'light' | 'stop'; redFlags: string[]; flags: FlagTier[]; notes: string[] };
   /** Oldest first; weeks start on Monday. */
   weeks: WeekRow[];
   daily: DayPoint[];
@@ -189,7 +189,7 @@ export interface ReportInput {
   weeks: number;
   /** The intake in force on `asOf`. */
   intake: IntakeRecord;
-  screening: Pick<Screening, 'outcome' | 'redFlags' | 'notes' | 'progressionPaused'>;
+  screening: Pick<Screening, 'outcome' | 'redFlags' | 'notes' | 'progressionPaused'> & Partial<Pick<Screening, 'flags'>>;
   /** Check-ins from reportRange().factsFrom to asOf (others are ignored). */
   checkins: readonly Checkin[];
   /** Completions from reportRange().factsFrom to asOf. */
@@ -279,7 +279,12 @@ export function buildReport(input: ReportInput): Report {
       regions: [...answers.pain.regions],
       average: answers.pain.average,
     },
-    screening: { outcome: input.screening.outcome, redFlags: [...input.screening.redFlags], notes: [...input.screening.notes] },
+    screening: {
+      outcome: input.screening.outcome,
+      redFlags: [...input.screening.redFlags],
+      flags: input.screening.flags ? [...input.screening.flags] : flagTiers(input.screening.redFlags),
+      notes: [...input.screening.notes],
+    },
     weeks,
     daily,
     change,

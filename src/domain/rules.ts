@@ -3,10 +3,45 @@
 import type { ExerciseType, Region } from './vocab';
 
 // §1a Readiness (after PAR-Q+, PAR-Q+ Collaboration 2023; Warburton 2011)
-/** Effort ceiling (Borg CR10) when a readiness answer other than chest pain / supervision is "yes". */
+/**
+ * Effort ceiling (Borg CR10 3 = moderate) while a readiness answer other than chest pain /
+ * supervision-only, or a follow-up to the bone/joint question, is "yes" and not yet cleared
+ * (PAR-Q+ "become more active slowly"; ACSM light-to-moderate for those not yet cleared).
+ */
 export const LIGHT_ONLY_MAX_EFFORT = 3;
+/** PAR-Q+ follow-up: a fracture in the last 12 weeks counts as recent. */
+export const RECENT_FRACTURE_WEEKS = 12;
+/** PAR-Q+ follow-up: a joint replacement or other surgery in the last 12 weeks counts as recent. */
+export const RECENT_SURGERY_WEEKS = 12;
+/** PAR-Q+ follow-up: steroid tablets or injections taken regularly for more than 3 months. */
+export const LONG_TERM_STEROID_MONTHS = 3;
 /** Clearance and screening answers go stale after this many months (PAR-Q+: re-screen yearly or on change). */
 export const SCREENING_VALID_MONTHS = 12;
+/** Dizziness or fainting counts when it happened in the last 12 months (PAR-Q+). */
+export const DIZZINESS_LOOKBACK_MONTHS = 12;
+
+// §1b Warning signs (NICE NG59 §1.1.1; Finucane 2020; BMJ Best Practice cauda equina; NICE NG65;
+// BSR giant-cell arteritis guideline 2020)
+/** An urgent warning sign: see a clinician within this many hours (Finucane 2020; NICE NG65). */
+export const URGENT_WITHIN_HOURS = 24;
+/** Giant-cell arteritis and polymyalgia signs count from this age (BSR 2020). */
+export const GCA_AGE = 50;
+/** The inflammatory pattern: morning stiffness longer than this many minutes... (NICE NG65; ASAS criteria) */
+export const INFLAMMATORY_STIFFNESS_MINUTES = 30;
+/** ...that began before this age (ASAS criteria for inflammatory back pain). */
+export const INFLAMMATORY_ONSET_AGE = 45;
+/** Mood: the PHQ-2-style questions look back this many weeks (Kroenke 2003). */
+export const MOOD_LOOKBACK_WEEKS = 2;
+/** Mood: this many "yes" answers → a calm line suggesting a talk with the doctor (PHQ-2 screen positive). */
+export const MOOD_YES_TO_SUGGEST = 2;
+
+// §1d Safety net every day (DEFAULT rules)
+/** A check-in with pain at or above this → the reply lists the warning signs. DEFAULT */
+export const SAFETY_NET_PAIN = 9;
+/** ...or pain during exercise at or above this. DEFAULT */
+export const SAFETY_NET_DURING = 8;
+/** ...or pain this many points or more above the reference level (§5). DEFAULT */
+export const SAFETY_NET_RISE_POINTS = 3;
 
 // §2 Measures
 /** Meaningful pain change: reduction >= 30 % or >= 2 points (Farrar 2001; IMMPACT, Dworkin 2008). */
@@ -43,9 +78,18 @@ export const START_SETS_MAX = 2;
 /** Static holds 15-30 s. */
 export const HOLD_SECONDS_MIN = 15;
 export const HOLD_SECONDS_MAX = 30;
-/** Effort targets on Borg CR10: start 2-3, aim 3-4; above 4 only when readiness was all "no" (ACSM). */
-export const START_EFFORT = 3;
+/**
+ * Effort targets on the Borg CR10 scale (ACSM; clinical-rules §4): strength, balance and mind-body
+ * at 2 (light) in weeks 1-2, then 3 (moderate); strength may reach 4 (somewhat hard) after 6
+ * tolerated weeks. The light-effort rule (§1a) caps everything at LIGHT_ONLY_MAX_EFFORT.
+ */
+export const START_EFFORT = 2;
+export const START_EFFORT_WEEKS = 2;
+export const MODERATE_EFFORT = 3;
 export const TARGET_EFFORT_MAX = 4;
+export const STRENGTH_HARDER_AFTER_WEEKS = 6;
+/** Borg CR10 words (Borg 1982), the only words painfit shows beside an effort number. */
+export const EFFORT_LABELS: readonly string[] = ['rest', 'very light', 'light', 'moderate', 'somewhat hard', 'hard', 'hard', 'very hard', 'very hard', 'very hard', 'maximal'];
 /** Deconditioned starters do cardio in bouts of at most this many minutes (ACSM arthritis; WHO 2020). */
 export const MAX_BOUT_MINUTES_DECONDITIONED = 10;
 /** Strength days for the same muscles are at least 48 h apart (ACSM). */

@@ -4,6 +4,7 @@
 import { addDays, compareText, daysBetween, formatDate, type IsoDate, weekdayOf } from './dates';
 import type { Dose, Exercise, Phase } from './exercise';
 import type { Checkin, Completion, Swap } from './facts';
+import { targetEffort } from './effort';
 import { buildFlareDay, FLARE_BOUT_MINUTES, FLARE_MAX_EFFORT, flareNotes } from './flare';
 import type { IntakeAnswers, IntakeRecord } from './intake';
 import {
@@ -46,11 +47,11 @@ import {
   TARGET_EFFORT_MAX,
   WEEKLY_PROGRESSION,
 } from './rules';
-import { readinessOf, type Screening, SCREENING_MESSAGES } from './screening';
+import { FLARE_RECHECK_MESSAGE, flareRecheckDue, readinessOf, type Screening, SCREENING_MESSAGES } from './screening';
 import type { ExerciseType, Position, Region } from './vocab';
 
 /** What session building needs from screen(): the command calls screen() and passes this in. */
-export type ScreeningInput = Pick<Screening, 'outcome' | 'maxEffort' | 'progressionPaused' | 'notes'>;
+export type ScreeningInput = Pick<Screening, 'outcome' | 'maxEffort' | 'progressionPaused' | 'notes'> & Partial<Pick<Screening, 'stopReason'>>;
 
 export interface SessionInput {
   date: IsoDate;
@@ -61,6 +62,10 @@ export interface SessionInput {
   completions: readonly Completion[];
   swaps: readonly Swap[];
   screening: ScreeningInput;
+  /** Days logged as unwell (`log --unwell`): no session, a rest day with advice (clinical-rules §1a). */
+  unwellDates?: readonly IsoDate[];
+  /** The day the screening answers in force were given (for the §1d flare recheck). */
+  screenedOn?: IsoDate;
 }
 
 export type SessionStatus = 'session' | 'rest' | 'flare' | 'stop';
@@ -113,7 +118,10 @@ export const SESSION_MESSAGES = {
   firstWeek: `This first week starts a little below what you can do now. Doses go up about ${Math.round(WEEKLY_PROGRESSION * 100)}% a week when things go well.`,
   rest: 'Today is a rest day: rest helps your body adapt. A short gentle walk or a few minutes of relaxed breathing is a nice extra if you feel like it.',
   resumed: 'Back to the doses you last managed comfortably.',
+  unwell:
+    'You said you are unwell today (a cold, fever, infection or feeling faint), so there is no session: rest, drink plenty, and start again when you feel better. If it gets worse, or you have chest pain or trouble breathing, contact a doctor.',
   stopFocus: 'check with a clinician first',
+  recheckFocus: 'answer the health questions again first (painfit recheck)',
 } as const;
 
 const shortDay = (d: IsoDate): string => formatDate(d).replace(/ \d{4}$/, '');
@@ -374,7 +382,7 @@ function usualSession(ctx: Context, day: DayPlan, date: IsoDate, level: number):
 function toSessionExercise(
   ex: Exercise,
   dose: Dose,
-  opts: { maxEffort: number; maxBout: number; optional?: boolean; swappedFrom?: string },
+  opts: { maxEffort: number; maxBout: number; optional?: boolean; swappedFrom?: string; week: number; toleratedWeeks: number },
 ): SessionExercise {
   const out: SessionExercise = {
     id: ex.id,
@@ -385,7 +393,8 @@ function toSessionExercise(
     equipment: [...ex.equipment],
     phase: ex.phase,
     ...dose,
-    effort: Math.min(ex.effort, opts.maxEffort),
+    // §4 effort ladder within the §1a cap (effort.ts decides; never worked out here).
+    effort: targetEffort({ type: ex.type, week: opts.week, toleratedWeeks: opts.toleratedWeeks, libraryEffort: ex.effort, cap: opts.maxEffort }),
     cues: [...ex.cues],
     purpose: ex.purpose,
   };
@@ -446,13 +455,13 @@ export function focusOf(exercises: readonly Exercise[], userRegions: readonly Re
 }
 
 /** Rest days offer one optional extra: a short gentle walk, or relaxed breathing. */
-function restExtra(ctx: Context, date: IsoDate): SessionExercise[] {
+function restExtra(ctx: Context, date: IsoDate, p: DayProgress): SessionExercise[] {
   const { answers } = ctx;
   const limits: Limits = { ...ctx.limits, maxEffort: Math.min(ctx.limits.maxEffort, FLARE_MAX_EFFORT) };
   const walkFirst = answers.ability.walkMinutes > 0 && daysBetween(ctx.input.intake.date, date) % 2 === 0;
   const walk = candidatesFor('cardio', null, ['walking'], answers, ctx.input.library, ctx.byId, limits).find((e) => e.gentle);
   const breathe = candidatesFor('mind-body', null, ['breathing'], answers, ctx.input.library, ctx.byId, limits).find((e) => e.gentle);
-  const opts = { maxEffort: limits.maxEffort, maxBout: Infinity, optional: true };
+  const opts = { maxEffort: limits.maxEffort, maxBout: Infinity, optional: true, week: p.week, toleratedWeeks: p.toleratedWeeks };
   if (walk && (walkFirst || !breathe) && answers.ability.walkMinutes > 0) {
     const minutes = Math.min(startCardioMinutes(answers), MAX_BOUT_MINUTES_DECONDITIONED);
     return [toSessionExercise(walk, { minutes }, opts)];
@@ -463,15 +472,39 @@ function restExtra(ctx: Context, date: IsoDate): SessionExercise[] {
 function sessionFor(ctx: Context, p: DayProgress): Session {
   const { input, answers } = ctx;
   const date = p.date;
+  if (input.unwellDates?.includes(date)) {
+    // §1a PAR-Q+ "delay becoming more active" while unwell: a rest day, one line of advice.
+    return {
+      date,
+      status: 'rest',
+      week: p.week,
+      focus: 'rest while you are unwell',
+      minutes: 0,
+      exercises: [],
+      notes: [SESSION_MESSAGES.unwell, ...input.screening.notes, SESSION_MESSAGES.disclaimer],
+    };
+  }
+  // §1d: a flare lasting more than FLARE_RESCREEN_DAYS asks for the warning-sign questions again first.
+  const flare = p.flare.active;
+  if (flare && input.screenedOn !== undefined && flareRecheckDue(flare.start, input.screenedOn, date)) {
+    return {
+      date,
+      status: 'stop',
+      week: p.week,
+      focus: SESSION_MESSAGES.recheckFocus,
+      minutes: 0,
+      exercises: [],
+      notes: [FLARE_RECHECK_MESSAGE, ...input.screening.notes, SESSION_MESSAGES.disclaimer],
+    };
+  }
   const screeningNotes = input.screening.notes;
   const tail = [...screeningNotes, SESSION_MESSAGES.disclaimer];
   const day = ctx.dayPlan(date, p.level);
-  const flare = p.flare.active;
   const earlyNotes = p.week === 1 ? [SESSION_MESSAGES.firstWeek, SESSION_MESSAGES.soreness] : [];
   const safety = [SESSION_MESSAGES.painRule, SCREENING_MESSAGES.alwaysStop];
 
   if (!day) {
-    const extra = restExtra(ctx, date);
+    const extra = restExtra(ctx, date, p);
     return {
       date,
       status: flare ? 'flare' : 'rest',
@@ -492,7 +525,7 @@ function sessionFor(ctx: Context, p: DayProgress): Session {
       usualCardioMinutes: cardio && 'minutes' in cardio.dose ? cardio.dose.minutes : 0,
       index: ctx.planFor(p.level).days.indexOf(day),
     });
-    const opts = { maxEffort: Math.min(input.screening.maxEffort, FLARE_MAX_EFFORT), maxBout: FLARE_BOUT_MINUTES };
+    const opts = { maxEffort: Math.min(input.screening.maxEffort, FLARE_MAX_EFFORT), maxBout: FLARE_BOUT_MINUTES, week: p.week, toleratedWeeks: p.toleratedWeeks };
     return {
       date,
       status: 'flare',
@@ -504,7 +537,7 @@ function sessionFor(ctx: Context, p: DayProgress): Session {
     };
   }
 
-  const opts = { maxEffort: input.screening.maxEffort, maxBout: maxBoutMinutes(answers) };
+  const opts = { maxEffort: input.screening.maxEffort, maxBout: maxBoutMinutes(answers), week: p.week, toleratedWeeks: p.toleratedWeeks };
   const capNote = [
     ...(usual.capped ? [`Some doses stay where they are so the session still fits your ${usual.budgetMinutes} minutes.`] : []),
     ...(usual.cardioCapped
@@ -529,7 +562,7 @@ function stopSession(input: SessionInput, date: IsoDate): Session {
     date,
     status: 'stop',
     week: weekOf(input.intake.date, date),
-    focus: SESSION_MESSAGES.stopFocus,
+    focus: input.screening.stopReason === 'clearance-expired' ? SESSION_MESSAGES.recheckFocus : SESSION_MESSAGES.stopFocus,
     minutes: 0,
     exercises: [],
     notes: [...input.screening.notes, SESSION_MESSAGES.disclaimer],
@@ -548,7 +581,8 @@ function timeline(ctx: Context, until: IsoDate): DayProgress[] {
       checkins: input.checkins,
       completions: input.completions,
       paused: input.screening.progressionPaused,
-      plannedCount: (date, level) => ctx.dayPlan(date, level)?.items.length ?? 0,
+      // An unwell day has no session, so it does not count against the week's adherence.
+      plannedCount: (date, level) => (input.unwellDates?.includes(date) ? 0 : (ctx.dayPlan(date, level)?.items.length ?? 0)),
     },
     until,
   );

@@ -7,7 +7,7 @@ import { INTAKE_LIMITS } from '../domain/intake';
 import { safeText } from './text';
 import { isIsoDate } from '../domain/dates';
 import { describeValue, formatIssues } from './issues';
-import { intakeSchema, wholeNumber, type ParseResult } from './intake';
+import { intakeSchema, recheckSchema, wholeNumber, type ParseResult } from './intake';
 
 export const EXPORT_FORMAT = 'painfit-export';
 export const EXPORT_VERSION = 1;
@@ -81,8 +81,8 @@ export const TABLES = [
       id: rowId,
       date,
       recorded_at: timestamp,
-      answers_version: z.literal(1, { error: (iss) => `${describeValue(iss.input)} is not a supported answers version; use 1` }),
-      // The same schema parseIntake uses: every intake must be a valid answers file.
+      answers_version: z.union([z.literal(1), z.literal(2)], { error: (iss) => `${describeValue(iss.input)} is not a supported answers version; use 1 or 2` }),
+      // The same schemas parseIntake uses: every intake must be a valid answers file (version 1 or 2).
       answers: intakeSchema,
     }),
   },
@@ -161,6 +161,31 @@ export const TABLES = [
         }),
       ).nullable(),
     }),
+  },
+  {
+    name: 'clearances',
+    since: 4,
+    key: ['id'],
+    refs: {},
+    json: [],
+    row: row({ id: rowId, seen: date, by: text.max(INTAKE_LIMITS.clearanceByLength).nullable(), recorded_on: date, recorded_at: timestamp }),
+  },
+  {
+    name: 'rechecks',
+    since: 4,
+    key: ['id'],
+    refs: {},
+    json: ['answers'],
+    // The same schema painfit recheck --answers uses.
+    row: row({ id: rowId, date, recorded_at: timestamp, answers: recheckSchema }),
+  },
+  {
+    name: 'unwell',
+    since: 4,
+    key: ['id'],
+    refs: { entry_id: 'entries' },
+    json: [],
+    row: row({ id: rowId, entry_id: rowId, date, recorded_at: timestamp }),
   },
 ] as const;
 

@@ -1,6 +1,19 @@
-// The intake answers file, version 1 (design.md). Validation lists every problem with its path.
+// The intake answers file, versions 1 and 2 (design.md), and the recheck file. Validation lists
+// every problem with its path.
 import { z } from 'zod';
-import { INTAKE_LIMITS, READINESS_QUESTIONS, RED_FLAGS, type IntakeAnswers } from '../domain/intake';
+import { isIsoDate } from '../domain/dates';
+import {
+  FOLLOW_UPS,
+  INTAKE_LIMITS,
+  MOOD_QUESTIONS,
+  READINESS_QUESTIONS,
+  RED_FLAGS,
+  RED_FLAGS_V1,
+  type AnswersFile,
+  type IntakeAnswers,
+  type IntakeAnswersV1,
+  type RecheckAnswers,
+} from '../domain/intake';
 import { CARDIO_LIKES, EQUIPMENT, MIND_BODY_LIKES, REGIONS, WEEKDAYS } from '../domain/vocab';
 import { describeValue, formatIssues } from './issues';
 import { safeText } from './text';
@@ -54,8 +67,49 @@ function flagsObject<const K extends readonly string[]>(keys: K) {
 const L = INTAKE_LIMITS;
 const score = wholeNumber(L.score.min, L.score.max);
 
-export const intakeSchema = strict({
-  version: z.literal(1, { error: (iss) => `${describeValue(iss.input)} is not a supported version; use 1` }),
+const version = (v: 1 | 2) =>
+  z.literal(v, { error: (iss) => `${describeValue(iss.input)} is not a supported version; use 2 (files of version 1 are still accepted)` });
+
+const isoDate = z
+  .string({ error: (iss) => (iss.input === undefined ? 'is missing (a date, YYYY-MM-DD)' : `${describeValue(iss.input)} is not a date; use YYYY-MM-DD`) })
+  .refine(isIsoDate, { error: (iss) => `${describeValue(iss.input)} is not a real date; use YYYY-MM-DD` });
+
+const clearanceSchema = strict({
+  date: isoDate,
+  by: z
+    .string({ error: (iss) => `${describeValue(iss.input)} is not text` })
+    .trim()
+    .min(1, { error: 'is empty; name the clinician or leave "by" out' })
+    .max(L.clearanceByLength, { error: `is longer than ${L.clearanceByLength} characters` })
+    .superRefine(safeText())
+    .optional(),
+}).nullable();
+
+const readinessV2 = strict({
+  ...Object.fromEntries(READINESS_QUESTIONS.map((k) => [k, yesNo])),
+  followUps: flagsObject(FOLLOW_UPS),
+} as { [P in (typeof READINESS_QUESTIONS)[number]]: typeof yesNo } & { followUps: ReturnType<typeof flagsObject<typeof FOLLOW_UPS>> }).superRefine((r, ctx) => {
+  if (r.boneJoint) return;
+  for (const f of FOLLOW_UPS) {
+    if (r.followUps[f]) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['followUps', f],
+        message: 'is true, but boneJoint is false: the follow-ups are about a bone, joint or muscle problem, so set boneJoint to true or this to false',
+      });
+    }
+  }
+});
+
+/** The screening parts of a version 2 file (what `painfit recheck --answers` takes). */
+const screeningShape = {
+  readiness: readinessV2,
+  redFlags: flagsObject(RED_FLAGS),
+  mood: flagsObject(MOOD_QUESTIONS),
+  clearance: clearanceSchema,
+};
+
+const bodyShape = {
   about: strict({
     name: z
       .string({ error: (iss) => `${describeValue(iss.input)} is not text` })
@@ -65,9 +119,6 @@ export const intakeSchema = strict({
       .optional(),
     age: wholeNumber(L.age.min, L.age.max, 'an age in years'),
   }),
-  readiness: flagsObject(READINESS_QUESTIONS),
-  redFlags: flagsObject(RED_FLAGS),
-  clearedByClinician: yesNo,
   pain: strict({
     regions: uniqueList(REGIONS, 'a body region', 'regions', 1),
     months: wholeNumber(L.months.min, L.months.max, 'a number of months'),
@@ -104,14 +155,50 @@ export const intakeSchema = strict({
     mindBody: uniqueList(MIND_BODY_LIKES, 'a kind of mind-body work', 'mind-body kinds', 0),
     equipment: uniqueList(EQUIPMENT, 'a piece of equipment', 'pieces of equipment', 0),
   }),
+};
+
+export const intakeSchemaV1 = strict({
+  version: version(1),
+  ...bodyShape,
+  readiness: flagsObject(READINESS_QUESTIONS),
+  redFlags: flagsObject(RED_FLAGS_V1),
+  clearedByClinician: yesNo,
+});
+
+export const intakeSchemaV2 = strict({
+  version: version(2),
+  ...bodyShape,
+  ...screeningShape,
+});
+
+export const recheckSchema = strict({ version: version(2), ...screeningShape });
+
+const isVersion1 = (raw: unknown): boolean => typeof raw === 'object' && raw !== null && (raw as { version?: unknown }).version === 1;
+
+/** Version 1 or 2, chosen by the file's `version` (anything else is checked as version 2). */
+export const intakeSchema = z.unknown().transform((raw, ctx): AnswersFile => {
+  const result = (isVersion1(raw) ? intakeSchemaV1 : intakeSchemaV2).safeParse(raw);
+  if (result.success) return result.data as AnswersFile;
+  for (const issue of result.error.issues) ctx.addIssue(issue as Parameters<typeof ctx.addIssue>[0]);
+  return z.NEVER;
 });
 
 export type ParseResult<T> = { ok: true; value: T } | { ok: false, problems: string[] };
 
-export function parseIntake(raw: unknown): ParseResult<IntakeAnswers> {
-  const result = intakeSchema.safeParse(raw);
-  if (result.success) return { ok: true, value: result.data as IntakeAnswers };
-  return { ok: false, problems: formatIssues(result.error) };
+/** An answers file, as given: version 2, or version 1 (upgraded by the caller with upgradeAnswers). */
+export function parseIntake(raw: unknown): ParseResult<AnswersFile> {
+  if (isVersion1(raw)) {
+    const v1 = intakeSchemaV1.safeParse(raw);
+    return v1.success ? { ok: true, value: v1.data as IntakeAnswersV1 } : { ok: false, problems: formatIssues(v1.error) };
+  }
+  const v2 = intakeSchemaV2.safeParse(raw);
+  return v2.success ? { ok: true, value: v2.data as IntakeAnswers } : { ok: false, problems: formatIssues(v2.error) };
+}
+
+/** A recheck file: `{ version: 2, readiness, redFlags, mood, clearance }`. */
+export function parseRecheck(raw: unknown): ParseResult<RecheckAnswers> {
+  const result = recheckSchema.safeParse(raw);
+  return result.success ? { ok: true, value: result.data as RecheckAnswers } : { ok: false, problems: formatIssues(result.error) };
 }
 
 /** Re-exported for callers that validate and template together. */

@@ -19,12 +19,15 @@ export interface LogWrite {
   checkin: NewCheckin | null;
   completions: Completion[];
   recordedAt: string;
+  /** `log --unwell`: this date is an unwell day (no session). */
+  unwell?: IsoDate;
 }
 
 export interface LogResult {
   entryId: number;
   checkin: Checkin | null;
   completions: Completion[];
+  unwell?: IsoDate;
 }
 
 /** One `painfit log`: a check-in and/or a batch of completions, in one transaction. */
@@ -51,6 +54,10 @@ export function writeLog(db: Db, write: LogWrite): LogResult {
        ON CONFLICT (date, exercise_id) DO UPDATE SET done = excluded.done, minutes = excluded.minutes, entry_id = excluded.entry_id`,
     );
     for (const c of write.completions) upsert.run(c.date, c.exerciseId, c.done ? 1 : 0, c.minutes ?? 0, entryId);
+    if (write.unwell) {
+      db.prepare('INSERT INTO unwell (entry_id, date, recorded_at) VALUES (?, ?, ?)').run(entryId, write.unwell, write.recordedAt);
+      return { entryId, checkin, completions: write.completions, unwell: write.unwell };
+    }
     return { entryId, checkin, completions: write.completions };
   })();
 }
@@ -93,4 +100,9 @@ export function swapsUpTo(db: Db, date: IsoDate): Swap[] {
       with_id: string;
     }[]
   ).map((r) => ({ id: r.id, date: r.date, exerciseId: r.exercise_id, withId: r.with_id }));
+}
+
+/** Days logged as unwell from `from` to `to` inclusive (each once). */
+export function unwellBetween(db: Db, from: IsoDate, to: IsoDate): IsoDate[] {
+  return (db.prepare('SELECT DISTINCT date FROM unwell WHERE date BETWEEN ? AND ? ORDER BY date').raw().all(from, to) as [string][]).map(([d]) => d);
 }

@@ -1,5 +1,5 @@
 import type { IsoDate } from '../domain/dates';
-import type { IntakeAnswers, IntakeRecord } from '../domain/intake';
+import { upgradeAnswers, type AnswersFile, type IntakeRecord } from '../domain/intake';
 import type { Db } from './db';
 import { displayDeep } from '../domain/text';
 
@@ -10,19 +10,21 @@ interface IntakeRow {
   answers: string;
 }
 
+// Answers are stored as given (version 1 or 2) and read as version 2: a version 1 intake's
+// unasked questions come back marked "not asked yet" (upgradeAnswers).
 const toRecord = (row: IntakeRow): IntakeRecord => ({
   id: row.id,
   date: row.date,
   recordedAt: row.recorded_at,
   // Shown on screens and in reports: text saved by an older painfit is neutralised (domain/text.ts).
-  answers: displayDeep(JSON.parse(row.answers) as IntakeAnswers),
+  answers: displayDeep(upgradeAnswers(JSON.parse(row.answers) as AnswersFile, row.date)),
 });
 
-export function insertIntake(db: Db, answers: IntakeAnswers, date: IsoDate, recordedAt: string): IntakeRecord {
+export function insertIntake(db: Db, answers: AnswersFile, date: IsoDate, recordedAt: string): IntakeRecord {
   const info = db
     .prepare('INSERT INTO intakes (date, recorded_at, answers_version, answers) VALUES (?, ?, ?, ?)')
     .run(date, recordedAt, answers.version, JSON.stringify(answers));
-  return { id: Number(info.lastInsertRowid), date, recordedAt, answers };
+  return { id: Number(info.lastInsertRowid), date, recordedAt, answers: upgradeAnswers(answers, date) };
 }
 
 /** The intake in force on `date`: the latest one dated on or before it. */

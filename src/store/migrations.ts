@@ -100,23 +100,59 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   {
     version: 4,
+    name: 'safety: dated clearances, rechecks of the screening answers, unwell days',
+    up(db) {
+      db.exec(`
+        -- painfit clear: a clinician saw the person on \`seen\` and said exercise is fine (clinical-rules §1c).
+        CREATE TABLE clearances (
+          id INTEGER PRIMARY KEY,
+          seen TEXT NOT NULL,              -- the day the clinician saw the person (YYYY-MM-DD)
+          by TEXT,                         -- who, if the person said
+          recorded_on TEXT NOT NULL,       -- the local date painfit was told (YYYY-MM-DD)
+          recorded_at TEXT NOT NULL
+        ) STRICT;
+        CREATE INDEX clearances_by_date ON clearances (recorded_on, id);
+        -- painfit recheck: the screening answers again (readiness, warning signs, mood, clearance),
+        -- a new dated version that keeps the plan of the intake in force.
+        CREATE TABLE rechecks (
+          id INTEGER PRIMARY KEY,
+          date TEXT NOT NULL,
+          recorded_at TEXT NOT NULL,
+          answers TEXT NOT NULL CHECK (json_valid(answers))
+        ) STRICT;
+        CREATE INDEX rechecks_by_date ON rechecks (date, id);
+        -- painfit log --unwell: a cold, fever or infection; no session that day (§1a).
+        CREATE TABLE unwell (
+          id INTEGER PRIMARY KEY,
+          entry_id INTEGER NOT NULL REFERENCES entries (id) ON DELETE CASCADE,
+          date TEXT NOT NULL,
+          recorded_at TEXT NOT NULL
+        ) STRICT;
+        CREATE INDEX unwell_by_date ON unwell (date);
+        CREATE INDEX unwell_by_entry ON unwell (entry_id);
+      `);
+    },
+  },
+  {
+    version: 5,
     name: 'entry ids are never reused (AUTOINCREMENT)',
     up(db) {
       // Without AUTOINCREMENT SQLite hands out max(id) + 1, so after an undo the next check-in got
       // the id of the removed one, and an undo waiting in another terminal could remove an entry it
       // never showed. The table is rebuilt (SQLite cannot add AUTOINCREMENT in place); the copy keeps
-      // every id, and sqlite_sequence starts at the largest of them.
+      // every id, and sqlite_sequence starts at the largest of them. Foreign keys are off while a
+      // migration runs (store/db.ts), so the DROP does not cascade into the rows that point here.
       db.exec(`
-        CREATE TABLE entries_v4 (
+        CREATE TABLE entries_autoincrement (
           id INTEGER PRIMARY KEY AUTOINCREMENT,
           kind TEXT NOT NULL CHECK (kind IN ('log', 'swap', 'measures')),
           recorded_at TEXT NOT NULL,
           -- Completion rows this entry overwrote, so undo can put them back (JSON array).
           replaced TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(replaced))
         ) STRICT;
-        INSERT INTO entries_v4 (id, kind, recorded_at, replaced) SELECT id, kind, recorded_at, replaced FROM entries;
+        INSERT INTO entries_autoincrement (id, kind, recorded_at, replaced) SELECT id, kind, recorded_at, replaced FROM entries;
         DROP TABLE entries;
-        ALTER TABLE entries_v4 RENAME TO entries;
+        ALTER TABLE entries_autoincrement RENAME TO entries;
       `);
     },
   },

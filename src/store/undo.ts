@@ -31,6 +31,8 @@ export interface EntryContents {
   completions: StoredCompletion[];
   swaps: Swap[];
   measures: StoredMeasures[];
+  /** Days this entry marked as unwell (log --unwell). */
+  unwell: string[];
   /** Earlier completion rows this entry overwrote; undo puts them back. */
   restores: StoredCompletion[];
 }
@@ -94,7 +96,8 @@ export function readEntry(db: Db, id: number): EntryContents | undefined {
     goals: m.goals === null ? null : displayDeep(JSON.parse(m.goals) as StoredMeasures['goals']),
   }));
   const restores = (JSON.parse(entry.replaced) as CompletionRow[]).map(toCompletion);
-  return { id: entry.id, kind: entry.kind, recordedAt: entry.recorded_at, checkins, completions, swaps, measures, restores };
+  const unwell = (db.prepare('SELECT date FROM unwell WHERE entry_id = ? ORDER BY id').raw().all(id) as [string][]).map(([d]) => d);
+  return { id: entry.id, kind: entry.kind, recordedAt: entry.recorded_at, checkins, completions, swaps, measures, unwell, restores };
 }
 
 /** The entry undo would remove: the one with the highest id. */

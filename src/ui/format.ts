@@ -1,13 +1,9 @@
 // Small text helpers shared by the renderers.
 
-/** Borg CR10 words for an effort target (0-10). */
-export function effortWords(effort: number): string {
-  if (effort <= 1) return 'very light';
-  if (effort === 2) return 'light';
-  if (effort === 3) return 'moderate';
-  if (effort === 4) return 'somewhat hard';
-  return 'hard';
-}
+import { effortLabel } from '../domain/effort';
+
+/** Borg CR10 words for an effort target (0-10): the domain's labels (rules.ts EFFORT_LABELS). */
+export const effortWords = (effort: number): string => effortLabel(effort);
 
 /** Display labels only (Boonstra 2016): 1-3 mild, 4-6 moderate, 7-10 severe. */
 export function painWords(pain: number): string {

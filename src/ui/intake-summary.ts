@@ -1,8 +1,10 @@
 // Renderers for the intake: they return strings (tested with colour off).
 import type { IntakeAnswers } from '../domain/intake';
 import type { Screening } from '../domain/screening';
-import type { ReadinessQuestion, RedFlag } from '../domain/intake';
-import { DAY_TEXT, READINESS_SHORT, RED_FLAG_SHORT, REGION_TEXT } from './intake-questions';
+import { formatDate } from '../domain/dates';
+import { MOOD_LOOKBACK_WEEKS } from '../domain/rules';
+import { FOLLOW_UPS, READINESS_QUESTIONS, RED_FLAGS } from '../domain/intake';
+import { DAY_TEXT, FOLLOW_UP_SHORT, READINESS_SHORT, RED_FLAG_SHORT, REGION_TEXT } from './intake-questions';
 import type { Theme } from './theme';
 import { DEFAULT_WIDTH, fitScreen, wrapLines } from './width';
 
@@ -13,9 +15,13 @@ export function renderIntakeSummary(a: IntakeAnswers, theme: Theme, width = DEFA
   const peg = ((a.pain.peg.pain + a.pain.peg.enjoyment + a.pain.peg.activity) / 3).toFixed(1);
   const rows: [string, string][] = [
     ['About you', `${a.about.name ? `${a.about.name}, ` : ''}age ${a.about.age}`],
-    ['Health questions answered yes', list((Object.keys(a.readiness) as ReadinessQuestion[]).filter((k) => a.readiness[k]).map((k) => READINESS_SHORT[k]))],
-    ['Warning signs', list((Object.keys(a.redFlags) as RedFlag[]).filter((k) => a.redFlags[k]).map((k) => RED_FLAG_SHORT[k]))],
-    ['Cleared by a clinician', yes(a.clearedByClinician)],
+    ['Health questions answered yes', list([
+      ...READINESS_QUESTIONS.filter((k) => a.readiness[k]).map((k) => READINESS_SHORT[k]),
+      ...FOLLOW_UPS.filter((k) => a.readiness.followUps[k]).map((k) => FOLLOW_UP_SHORT[k]),
+    ])],
+    ['Warning signs (new or worsening)', list(RED_FLAGS.filter((k) => a.redFlags[k]).map((k) => RED_FLAG_SHORT[k]))],
+    [`Low mood (past ${MOOD_LOOKBACK_WEEKS} weeks)`, `${yes(a.mood.interest)} / ${yes(a.mood.down)}`],
+    ['Cleared by a clinician', a.clearance ? `seen ${formatDate(a.clearance.date)}${a.clearance.by ? ` by ${a.clearance.by}` : ''}` : 'no'],
     ['Where it hurts', list(a.pain.regions.map((r) => REGION_TEXT[r].toLowerCase()))],
     ['For how long', `${a.pain.months} month${a.pain.months === 1 ? '' : 's'}`],
     ['Average pain (0-10)', String(a.pain.average)],

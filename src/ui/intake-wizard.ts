@@ -1,6 +1,7 @@
 // The interactive intake: short sections with a step counter, a summary, and a confirmation
-// before anything is saved. Returns the answers, or null when the person chose not to save.
-import { INTAKE_LIMITS, READINESS_QUESTIONS, RED_FLAGS, type Goal, type IntakeAnswers } from '../domain/intake';
+// before anything is saved. An emergency or urgent warning sign is shown the moment it is answered.
+import type { IsoDate } from '../domain/dates';
+import { INTAKE_LIMITS, type Goal, type IntakeAnswers } from '../domain/intake';
 import { CARDIO_LIKES, EQUIPMENT, MIND_BODY_LIKES, REGIONS, WEEKDAYS, type Weekday } from '../domain/vocab';
 import { renderIntakeSummary } from './intake-summary';
 import {
@@ -8,10 +9,9 @@ import {
   DAY_TEXT,
   EQUIPMENT_TEXT,
   MIND_BODY_TEXT,
-  READINESS_TEXT,
-  RED_FLAG_TEXT,
   REGION_TEXT,
 } from './intake-questions';
+import { askScreening, type ActNow } from './screening-wizard';
 import type { Prompter } from './prompts';
 import type { Theme } from './theme';
 
@@ -32,11 +32,20 @@ interface WizardIO {
   previous?: IntakeAnswers;
   /** Today's weekday: new users get three spaced days starting today, so their first session is today. */
   today?: Weekday;
+  /** The date the answers are given (a clearance cannot be dated after it). */
+  date: IsoDate;
 }
 
 const L = INTAKE_LIMITS;
 
-export async function askIntake(p: Prompter, io: WizardIO): Promise<IntakeAnswers | null> {
+export interface IntakeResult {
+  /** null when the person chose not to save (or to stop after an act-at-once message). */
+  answers: IntakeAnswers | null;
+  /** The emergency or urgent message shown during the questions, shown again at the end. */
+  actNow: ActNow | null;
+}
+
+export async function askIntake(p: Prompter, io: WizardIO): Promise<IntakeResult> {
   const { theme, write, previous } = io;
   const start = WEEKDAYS.indexOf(io.today ?? 'mon');
   const defaultDays = [0, 2, 4].map((k) => WEEKDAYS[(start + k) % 7]);
@@ -60,19 +69,17 @@ export async function askIntake(p: Prompter, io: WizardIO): Promise<IntakeAnswer
   });
   const age = await p.number('How old are you?', { min: L.age.min, max: L.age.max, default: previous?.about.age });
 
-  section('These questions check that exercise is safe for you. Answer for how things are now.');
-  const readiness = {} as IntakeAnswers['readiness'];
-  for (const q of READINESS_QUESTIONS) readiness[q] = await p.confirm(READINESS_TEXT[q], { default: false });
-
-  section('Do you have any of these right now? Most people have none of them.');
-  const redFlags = {} as IntakeAnswers['redFlags'];
-  for (const f of RED_FLAGS) redFlags[f] = await p.confirm(RED_FLAG_TEXT[f], { default: false });
-
-  const needsClearance =
-    readiness.chestPain || readiness.supervisedOnly || RED_FLAGS.some((f) => redFlags[f]);
-  const clearedByClinician = needsClearance
-    ? await p.confirm('Has a doctor or physiotherapist already checked this and said exercise is fine for you?', { default: false })
-    : false;
+  const screening = await askScreening(p, { theme, write, section, age, today: io.date });
+  const { actNow } = screening;
+  if (actNow) {
+    const finish = await p.confirm(
+      actNow.tier === 'emergency'
+        ? 'Please get help first. Answer the other questions now anyway, so your plan is ready for after you have been seen?'
+        : 'Answer the other questions now, so your plan is ready for after a clinician has seen you?',
+      { default: actNow.tier !== 'emergency' },
+    );
+    if (!finish) return { answers: null, actNow };
+  }
 
   section();
   const regions = await p.checkbox(
@@ -144,11 +151,9 @@ export async function askIntake(p: Prompter, io: WizardIO): Promise<IntakeAnswer
   );
 
   const answers: IntakeAnswers = {
-    version: 1,
+    version: 2,
     about: name ? { name, age } : { age },
-    readiness,
-    redFlags,
-    clearedByClinician,
+    ...screening.answers,
     pain: { regions, months, average, peg },
     goals,
     ability: { walkMinutes, floor, balanceWorries, osteoporosis },
@@ -156,5 +161,5 @@ export async function askIntake(p: Prompter, io: WizardIO): Promise<IntakeAnswer
     likes: { cardio, mindBody, equipment },
   };
   write(`\n${renderIntakeSummary(answers, theme)}\n`);
-  return (await p.confirm('Save these answers?', { default: true })) ? answers : null;
+  return { answers: (await p.confirm('Save these answers?', { default: true })) ? answers : null, actNow };
 }

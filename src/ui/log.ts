@@ -22,10 +22,11 @@ export function checkinLines(c: Pick<Checkin, 'pain' | 'during' | 'effort' | 'sl
 
 /** `exercises`: the day's session, to name the completions. */
 export function renderLogResult(r: LogResult, exercises: readonly { id: string; name: string }[], theme: Theme, width = terminalWidth()): string {
-  const date = r.checkin?.date ?? r.completions[0]?.date ?? '';
+  const date = r.checkin?.date ?? r.completions[0]?.date ?? r.unwell ?? '';
   const name = (id: string) => exercises.find((e) => e.id === id)?.name ?? id;
   const lines = [theme.heading(`Saved for ${formatDate(date)}:`)];
   const c = r.checkin;
+  if (r.unwell) lines.push('  unwell: no session that day');
   if (c) lines.push(...checkinLines(c, 'pain now'));
   const done = r.completions.filter((x) => x.done);
   const skipped = r.completions.filter((x) => !x.done);

@@ -13,7 +13,7 @@ export interface Prompter {
   number(message: string, opts: { min: number; max: number; default?: number }): Promise<number>;
   /** Like number, but Enter on an empty answer skips it (undefined). */
   optionalNumber(message: string, opts: { min: number; max: number }): Promise<number | undefined>;
-  text(message: string, opts?: { default?: string; required?: boolean; maxLength?: number }): Promise<string>;
+  text(message: string, opts?: { default?: string; required?: boolean; maxLength?: number; validate?: (value: string) => string | true }): Promise<string>;
   confirm(message: string, opts?: { default?: boolean }): Promise<boolean>;
   select<T>(message: string, choices: readonly Choice<T>[], opts?: { default?: T }): Promise<T>;
   checkbox<T>(message: string, choices: readonly Choice<T>[], opts?: { min?: number; max?: number }): Promise<T[]>;
@@ -96,7 +96,8 @@ export async function createPrompter(opts: { color?: boolean; setEnv?: (key: str
             validate: (v) => {
               // The prompt library accepts spaces as an answer; the answers file does not.
               if (opts.required && v.trim() === '') return 'Please type a few words.';
-              return v.trim().length > max ? `Please keep it under ${max} characters.` : true;
+              if (v.trim().length > max) return `Please keep it under ${max} characters.`;
+              return opts.validate ? opts.validate(v.trim()) : true;
             },
           },
           context,

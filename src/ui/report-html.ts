@@ -9,7 +9,9 @@
 // It prints on one or two A4 pages: long lists are cut to their most recent entries (with a
 // line saying how many were left out and that `painfit export` has them all).
 import type { IsoDate } from '../domain/dates';
-import type { RedFlag } from '../domain/intake';
+import { effortPhrase } from '../domain/effort';
+import { LIGHT_ONLY_MAX_EFFORT } from '../domain/rules';
+import { RED_FLAG_LABEL } from '../domain/screening';
 import type { Change, DayPoint, FlareSpan, PsfsChange, Report, Verdict, WeekRow } from '../domain/report';
 import type { Region } from '../domain/vocab';
 import { DISCLAIMER } from './format';
@@ -122,22 +124,8 @@ const VERDICT_TEXT: Record<Verdict, string> = {
 
 const OUTCOME_TEXT: Record<Report['screening']['outcome'], string> = {
   proceed: 'Cleared to start: gentle, gradual progression',
-  light: 'Light effort only (up to 3 out of 10)',
+  light: `Effort held at ${effortPhrase(LIGHT_ONLY_MAX_EFFORT)} at most until a dated clearance`,
   stop: 'Not cleared: no exercise plan until a clinician has seen them',
-};
-
-const RED_FLAG_LABEL: Record<RedFlag, [string, 'emergency' | 'urgent' | 'non-urgent']> = {
-  bladderBowel: ['New bladder or bowel dysfunction', 'emergency'],
-  saddleNumbness: ['Saddle numbness', 'emergency'],
-  legWeakness: ['Weakness or numbness in both legs', 'emergency'],
-  feverWithPain: ['Fever or chills with back or neck pain', 'urgent'],
-  cancerHistory: ['History of cancer with new back or neck pain', 'urgent'],
-  injuryWithOsteoporosis: ['Recent fall or injury with osteoporosis or long-term steroids', 'urgent'],
-  newNumbness: ['New or spreading weakness, numbness or pins and needles', 'urgent'],
-  unsteadyOrClumsy: ['Unsteady gait or clumsy hands with neck pain', 'urgent'],
-  weightLoss: ['Unexplained weight loss', 'non-urgent'],
-  nightPain: ['Night pain not eased by changing position', 'non-urgent'],
-  morningStiffness: ['Morning stiffness over 30 minutes, onset before 45', 'non-urgent'],
 };
 
 const REGION_LABEL: Record<Region, string> = {
@@ -161,11 +149,6 @@ const DAY_LABEL: Record<string, string> = {
   sat: 'Sat',
   sun: 'Sun',
 };
-
-function redFlagText(flag: string): { label: string; tier: string | null } {
-  const known = (RED_FLAG_LABEL as Record<string, [string, string] | undefined>)[flag];
-  return known ? { label: known[0], tier: known[1] } : { label: flag, tier: null };
-}
 
 function regionText(region: string): string {
   return (REGION_LABEL as Record<string, string | undefined>)[region] ?? region;
@@ -473,11 +456,11 @@ function noteList(notes: Report['notes'], budget: number): Html {
   return html`${hidden > 0 ? html`<p class="muted">The latest ${shown.length} of ${notes.length} notes (long ones shortened); <code>painfit export</code> has them all.</p>` : ''}<ul class="notes">${items}</ul>`;
 }
 
+const upperFirst = (t: string): string => t.charAt(0).toUpperCase() + t.slice(1);
+
 function screeningBlock(s: Report['screening']): Html {
-  const flags = s.redFlags.map((f) => {
-    const t = redFlagText(f);
-    return html`<li>${t.label}${t.tier ? html` <span class="tier tier-${t.tier}">${t.tier}</span>` : ''}</li>`;
-  });
+  // The tiers come from the domain ({flag, tier}), never re-declared here.
+  const flags = s.flags.map(({ flag, tier }) => html`<li>${upperFirst(RED_FLAG_LABEL[flag])} <span class="tier tier-${tier}">${tier}</span></li>`);
   return html`<p class="outcome outcome-${s.outcome}">${OUTCOME_TEXT[s.outcome] ?? s.outcome}</p>
 ${flags.length > 0 ? html`<p class="sub">Warning signs reported at intake:</p><ul class="plain flags">${flags}</ul>` : html`<p class="muted">No warning signs reported at intake.</p>`}
 ${s.notes.length > 0 ? html`<p class="sub">What painfit told the user:</p><ul class="plain said">${s.notes.map((n) => html`<li>${n}</li>`)}</ul>` : ''}`;

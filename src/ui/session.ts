@@ -1,7 +1,7 @@
 // Renders a day's session as text (cli-table3). Returns strings; the command prints them.
 import Table from 'cli-table3';
 import { formatDate, type IsoDate } from '../domain/dates';
-import type { Session, SessionExercise } from '../domain/session';
+import { SESSION_MESSAGES, type Session, type SessionExercise } from '../domain/session';
 import { DISCLAIMER, doseText, effortWords, terminalWidth, wrap } from './format';
 import type { Theme } from './theme';
 import { WIDE_LAYOUT_MIN, wrapLines } from './width';
@@ -73,7 +73,8 @@ export function renderSession(s: Session, theme: Theme, width = terminalWidth(),
   const exerciseBlock = () => (compact ? renderExerciseList(s.exercises, theme, width) : renderExerciseTable(s.exercises, theme, width));
   const parts = [wrapLines(header(s, theme), width).join('\n')];
   if (s.status === 'stop') {
-    parts.push('', theme.danger('No session today: please see a clinician first.'), notesBlock(s.notes, theme, width));
+    const why = s.focus === SESSION_MESSAGES.recheckFocus ? `please ${s.focus}` : 'please see a clinician first';
+    parts.push('', theme.danger(`No session today: ${why}.`), notesBlock(s.notes, theme, width));
     return parts.join('\n');
   }
   if (s.status === 'flare') parts.push(theme.warn('Flare-day plan: a lighter session while things settle.'));

@@ -20,10 +20,11 @@ function savedAt(iso: string): string {
 
 /** A short name for the entry: "the check-in for Sat 28 Nov 2026". */
 export function entryTitle(e: EntryContents): string {
-  const date = e.checkins[0]?.date ?? e.completions[0]?.date ?? e.swaps[0]?.date ?? e.measures[0]?.date;
+  const date = e.checkins[0]?.date ?? e.completions[0]?.date ?? e.swaps[0]?.date ?? e.measures[0]?.date ?? e.unwell[0];
   const on = date ? ` for ${formatDate(date)}` : '';
   if (e.kind === 'swap') return `the swap${date ? ` from ${formatDate(date)}` : ''}`;
   if (e.kind === 'measures') return `the weekly measures${on}`;
+  if (e.checkins.length === 0 && e.completions.length === 0 && e.unwell.length > 0) return `the unwell day${on}`;
   return e.checkins.length > 0 ? `the check-in${on}` : `the exercise record${on}`;
 }
 
@@ -31,6 +32,7 @@ export function renderEntry(e: EntryContents, names: ExerciseNames, theme: Theme
   const name = (id: string) => (names.has(id) ? `${names.get(id)} (${id})` : id);
   const lines = [theme.heading(`The most recent entry is ${entryTitle(e)}, saved ${savedAt(e.recordedAt)}:`)];
   for (const c of e.checkins) lines.push(...checkinLines(c, 'pain'));
+  for (const d of e.unwell) lines.push(`  unwell on ${formatDate(d)}: no session that day`);
   const done = e.completions.filter((c) => c.done);
   const notDone = e.completions.filter((c) => !c.done);
   if (done.length) lines.push(`  done: ${done.map((c) => name(c.exerciseId)).join(', ')}`);

@@ -8,6 +8,7 @@ import type { Exercise } from '../../src/domain/exercise';
 import type { IntakeAnswers } from '../../src/domain/intake';
 import { EQUIPMENT, EXERCISE_TYPES, POSITIONS, REGIONS } from '../../src/domain/vocab';
 import { INTAKE_TEMPLATE } from '../../src/schema/intake';
+import { screen } from '../../src/domain/screening';
 import { ROOT, run, tempHome, writeJson, type RunResult } from './cli';
 
 /** A Monday: the plan week starts on the intake date, so weeks run Monday to Sunday. */
@@ -56,9 +57,10 @@ export function homeWithIntake(a: IntakeAnswers = usualAnswers(), date = START):
   return home;
 }
 
+/** Saves an intake; answers that stop the plan make intake exit 3 (§1b), which intake-e2e proves. */
 export function addIntake(home: string, a: IntakeAnswers, date: string): void {
   const file = writeJson(path.dirname(home), `answers-${date}.json`, a);
-  ok(['intake', '--answers', file, '--date', date], home);
+  ok(['intake', '--answers', file, '--date', date], home, screen(a, date, date).outcome === 'stop' ? 3 : 0);
 }
 
 export interface Day {

@@ -102,6 +102,8 @@ export function dateCase(env: FuzzEnv, command: DateCommand, value: string, j: J
   const date = resolveDateOption(value, env.realToday);
   if (!isDateOption(date)) expect = 2;
   else if (noFuture && date > env.realToday) [expect, accepted] = [2, /today|earlier/];
+  // Issue 8: an intake dated before the latest answers (the home's intake on d0) is refused.
+  else if (command === 'intake' && date < env.d0) [expect, accepted] = [2, /or later/];
   else if (needsIntake && date < env.d0) expect = 3;
   return make({ what: `${command} --date`, value, args: [...args[command], '--date', value], expect, writes, names: naming(value, '--date'), accepted }, j);
 }

@@ -58,6 +58,9 @@ const LABELS: Record<TableName, string> = {
   completions: 'exercises done or skipped',
   swaps: 'swaps',
   measures: 'weekly measures',
+  clearances: 'clearances',
+  rechecks: 'health re-checks',
+  unwell: 'unwell days',
 };
 
 export async function runImport(opts: ImportOptions, ctx: Context): Promise<void> {

@@ -16,6 +16,8 @@ export interface LogOptions {
   effort?: number;
   sleep?: number;
   note?: string;
+  /** `--unwell`: a cold, fever or infection; no session that day (pain is then optional). */
+  unwell?: boolean;
 }
 
 export interface RawLogFlags {
@@ -25,6 +27,7 @@ export interface RawLogFlags {
   effort?: string;
   sleep?: string;
   note?: string;
+  unwell?: boolean;
 }
 
 
@@ -77,6 +80,16 @@ export function parseLogOptions(raw: RawLogFlags): LogOptions {
   if (raw.effort !== undefined) opts.effort = parseScore('--effort', raw.effort);
   if (raw.sleep !== undefined) opts.sleep = parseScore('--sleep', raw.sleep);
   if (raw.note !== undefined) opts.note = parseNote(raw.note);
+  if (raw.unwell === true) {
+    opts.unwell = true;
+    if (opts.done !== undefined || opts.during !== undefined || opts.effort !== undefined) {
+      throw new UsageError(
+        '--unwell makes the day a rest day with no session, so it cannot go with --done, --during or --effort. Give --unwell alone, or with --pain, --sleep or --note, for example: painfit log --unwell --pain 5.',
+        'UNWELL_WITH_SESSION',
+      );
+    }
+    return opts;
+  }
   if (given && opts.pain === undefined) {
     throw new UsageError('painfit log needs --pain <0-10> (your pain right now) whenever other answers are given as flags, for example: painfit log --pain 3 --done all.', 'MISSING_PAIN');
   }

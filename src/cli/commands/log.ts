@@ -2,17 +2,65 @@
 import { addDays, formatDate } from '../../domain/dates';
 import type { Completion } from '../../domain/facts';
 import { estimateSeconds } from '../../domain/plan';
-import { buildSession, type Session, type SessionExercise } from '../../domain/session';
+import type { IntakeRecord, RecheckAnswers } from '../../domain/intake';
+import { safetyNetMessage, safetyNetTriggers, screen, type SafetyNetTrigger } from '../../domain/screening';
+import { buildSession, SESSION_MESSAGES, type Session, type SessionExercise } from '../../domain/session';
+import { allClearances, insertRecheck, screeningInForce } from '../../store/screening';
 import { UsageError } from '../../errors';
 import { writeLog, type LogResult, type NewCheckin } from '../../store/facts';
 import { hasMeasureBetween, insertMeasure, type NewMeasure } from '../../store/measures';
 import type { Prompter } from '../../ui/prompts';
 import { renderLogResult } from '../../ui/log';
+import { fitScreen } from '../../ui/width';
 import type { Context } from '../context';
-import { loadDayFacts, requireIntake, startRecording } from '../day';
+import { loadDayFacts, referenceOn, requireIntake, startRecording } from '../day';
 import { cleanNote, NOTE_MAX_LENGTH, parseLogOptions as parseAnswerFlags, type DoneSpec, type LogOptions, type RawLogFlags } from './log-options';
 
 const ANSWER_FLAGS = ['pain', 'done', 'during', 'effort', 'sleep', 'note'] as const;
+
+export interface SafetyNet {
+  triggers: SafetyNetTrigger[];
+  message: string;
+}
+
+/** §1d: the check-in's safety-net reply, or null for an ordinary check-in. */
+function safetyNetFor(ctx: Context, intake: IntakeRecord, result: LogResult): SafetyNet | null {
+  const c = result.checkin;
+  if (!c) return null;
+  const reference = referenceOn(ctx, intake, c.date);
+  const triggers = safetyNetTriggers(c, reference);
+  return triggers.length > 0 ? { triggers, message: safetyNetMessage() } : null;
+}
+
+function renderSafetyNet(net: SafetyNet, theme: Context['theme'], offering: boolean): string {
+  const how = offering ? '' : ' painfit recheck asks the warning-sign questions again.';
+  return `\n${theme.danger('Please check for warning signs')}\n  ${theme.warn(net.message + how)}`;
+}
+
+/** §1d on a terminal: offer the warning-sign questions again; a "yes" is saved as a recheck. */
+async function offerWarningSigns(ctx: Context, intake: IntakeRecord, date: string): Promise<void> {
+  const p = await ctx.prompter();
+  if (!(await p.confirm('Answer the warning-sign questions again now? (about a minute)', { default: true }))) return;
+  const { askWarningSigns } = await import('../../ui/screening-wizard');
+  const { redFlags, actNow } = await askWarningSigns(p, { theme: ctx.theme, write: ctx.err, age: intake.answers.about.age });
+  if (!Object.values(redFlags).some(Boolean)) {
+    ctx.err('No warning signs: good. Rest, move gently, and painfit will ease the next session off.');
+    return;
+  }
+  const db = ctx.db(true);
+  const inForce = screeningInForce(db, intake, date);
+  // A new warning sign needs a new clearance (§1c): the earlier one is not carried over.
+  const answers: RecheckAnswers = { version: 2, readiness: inForce.answers.readiness, redFlags, mood: inForce.answers.mood, clearance: null };
+  db.transaction(() => insertRecheck(db, answers, date, ctx.now().toISOString()))();
+  const screening = screen(answers, date, date, allClearances(db));
+  const { renderScreening } = await import('../../ui/intake-summary');
+  ctx.out(renderScreening(screening, ctx.theme, ctx.width));
+  ctx.err(ctx.theme.muted(`Saved your answers for ${date} (painfit today reads them).`));
+  if (actNow) {
+    const { renderActNow } = await import('../../ui/screening-wizard');
+    ctx.err(renderActNow(actNow, ctx.theme));
+  }
+}
 
 /**
  * The log command's options as commander gives them also hold the global options (home, date,
@@ -22,12 +70,14 @@ const ANSWER_FLAGS = ['pain', 'done', 'during', 'effort', 'sleep', 'note'] as co
 export function parseLogOptions(raw: RawLogFlags & Record<string, unknown>): LogOptions {
   const answers: RawLogFlags = {};
   for (const key of ANSWER_FLAGS) if (typeof raw[key] === 'string') answers[key] = raw[key];
+  if (raw.unwell === true) answers.unwell = true;
   return parseAnswerFlags(answers);
 }
 
 const FLAGS_INSTEAD = 'Give the answers as flags instead, for example: painfit log --pain 3 --done all --during 2 --effort 3.';
 
-function checkinFromFlags(opts: LogOptions, date: string): NewCheckin {
+function checkinFromFlags(opts: LogOptions, date: string): NewCheckin | null {
+  if (opts.pain === undefined) return null;
   return { date, pain: opts.pain!, during: opts.during ?? null, effort: opts.effort ?? null, sleep: opts.sleep ?? null, note: opts.note || null };
 }
 
@@ -97,10 +147,20 @@ export async function runLog(opts: LogOptions, ctx: Context): Promise<LogResult>
   // Only the questions and --done need the day's session; a bare check-in (log --pain N) needs
   // just the intake in force, so it skips replaying the plan and stays fast however long the history.
   if (!opts.interactive && opts.done === undefined) {
-    requireIntake(ctx, date);
-    const result = writeLog(ctx.db(true), { checkin: checkinFromFlags(opts, date), completions: [], recordedAt: ctx.now().toISOString() });
-    if (ctx.json) ctx.out(JSON.stringify({ date, checkin: result.checkin, completions: result.completions }, null, 2));
-    else ctx.out(renderLogResult(result, [], ctx.theme));
+    const intake = requireIntake(ctx, date);
+    const result = writeLog(ctx.db(true), {
+      checkin: checkinFromFlags(opts, date),
+      completions: [],
+      recordedAt: ctx.now().toISOString(),
+      ...(opts.unwell ? { unwell: date } : {}),
+    });
+    const net = safetyNetFor(ctx, intake, result);
+    if (ctx.json) ctx.out(JSON.stringify({ date, checkin: result.checkin, completions: result.completions, unwell: opts.unwell === true, safetyNet: net }, null, 2));
+    else {
+      ctx.out(renderLogResult(result, [], ctx.theme));
+      if (opts.unwell) ctx.out(fitScreen(ctx.theme.warn(`  ${SESSION_MESSAGES.unwell}`), ctx.width));
+      if (net) ctx.out(fitScreen(renderSafetyNet(net, ctx.theme, false), ctx.width));
+    }
     return result;
   }
   const facts = loadDayFacts(ctx, date);
@@ -125,7 +185,7 @@ export async function runLog(opts: LogOptions, ctx: Context): Promise<LogResult>
     }
   } else {
     completions = completionsFor(opts.done, session, date, facts.completions);
-    checkin = checkinFromFlags(opts, date);
+    checkin = checkinFromFlags(opts, date)!;
   }
 
   const db = ctx.db(true);
@@ -136,12 +196,17 @@ export async function runLog(opts: LogOptions, ctx: Context): Promise<LogResult>
     result: writeLog(db, { checkin, completions, recordedAt }),
     measure: weekly ? insertMeasure(db, weekly, recordedAt) : null,
   }))();
-  if (ctx.json) ctx.out(JSON.stringify({ date, checkin: result.checkin, completions: result.completions }, null, 2));
+  const net = safetyNetFor(ctx, facts.intake, result);
+  if (ctx.json) ctx.out(JSON.stringify({ date, checkin: result.checkin, completions: result.completions, unwell: false, safetyNet: net }, null, 2));
   else {
     ctx.out(renderLogResult(result, session.exercises, ctx.theme));
     if (measure) {
       const { renderMeasureSaved } = await import('../../ui/report');
       ctx.out(renderMeasureSaved(measure, facts.intake.answers.goals, ctx.theme));
+    }
+    if (net) {
+      ctx.out(fitScreen(renderSafetyNet(net, ctx.theme, opts.interactive), ctx.width));
+      if (opts.interactive) await offerWarningSigns(ctx, facts.intake, date);
     }
   }
   return result;

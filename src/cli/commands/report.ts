@@ -2,12 +2,11 @@
 // clinician (--html FILE). Reads only the weeks shown (plus a short lookback), never the whole history.
 import path from 'node:path';
 import { buildReport, DEFAULT_REPORT_WEEKS, MAX_REPORT_WEEKS, type Report, reportRange } from '../../domain/report';
-import { screen } from '../../domain/screening';
 import { UsageError } from '../../errors';
 import { writePrivateFile } from '../../store/private-file';
 import { loadReportFacts } from '../../store/report';
 import type { Context } from '../context';
-import { requireIntake } from '../day';
+import { requireIntake, screeningOn } from '../day';
 
 export interface ReportOptions {
   weeks: number;
@@ -54,7 +53,7 @@ export function reportFor(ctx: Context, weeks: number): Report {
   const db = ctx.db(true);
   const range = reportRange(intake.date, date, weeks);
   const facts = loadReportFacts(db, intake, range);
-  return buildReport({ asOf: date, weeks, intake, screening: screen(intake.answers, intake.date, date), ...facts });
+  return buildReport({ asOf: date, weeks, intake, screening: screeningOn(db, intake, date), ...facts });
 }
 
 export async function runReport(opts: ReportOptions, ctx: Context): Promise<void> {

@@ -8,7 +8,7 @@ import type { Context } from '../context';
 import { loadDayFacts } from '../day';
 
 export const SAFETY_STOP_MESSAGE =
-  'the safety check says to see a clinician before exercising, so there is no session. When a clinician has cleared you, run painfit intake again and say so.';
+  'the safety check says to see a clinician before exercising, so there is no session. When a clinician has seen you, record it with painfit clear --seen DATE; if your health has changed, run painfit recheck.';
 
 /** The next scheduled session day after `date`, for the rest-day screen. */
 export function nextSessionDate(date: IsoDate, days: readonly Weekday[]): IsoDate | undefined {
