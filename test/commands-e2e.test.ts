@@ -4,6 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { decideSwap } from '../src/domain/swap';
 import { dbHash, query, run, runJson, tempHome } from './helpers/cli';
 import {
   addDays,
@@ -304,7 +305,7 @@ describe('swap', () => {
       name: 'a loaded-flexion exercise with osteoporosis',
       home: () => noFloor,
       args: ['swap', 'seated-figure-four', '--with', 'seated-spine-curl'],
-      message: 'cannot swap seated-figure-four for seated-spine-curl: Seated arch and round bends or twists the back under load, which is not advised with thinning bones.',
+      message: 'cannot swap seated-figure-four for seated-spine-curl: Seated arch and round bends or twists the back, under load or as far as it goes, which is not advised with thinning bones.',
     },
     {
       name: 'a high-impact exercise',
@@ -352,6 +353,28 @@ describe('swap', () => {
     expect(BY_ID.get('sit-to-stand-dumbbells')!.type).toBe('strength');
   });
 
+  it('swap by purpose: another purpose is refused with the reason (exit 2, nothing written); a caution is shown', () => {
+    const h = homeWithIntake(usualAnswers());
+    const monday = today(h, MON);
+    const decide = (from: string, to: string) => decideSwap(from, to, { answers: usualAnswers() }, LIBRARY, { maxEffort: 3 });
+    const from = monday.exercises.find((e) => e.type === 'strength')!;
+    const other = LIBRARY.find((e) => e.type === 'strength' && (() => { const d = decide(from.id, e.id); return !d.ok && d.rule === 'purpose'; })())!;
+    expect(other, 'a strength exercise of another purpose').toBeDefined();
+    const before = dbHash(h);
+    const refused = run(['swap', from.id, '--with', other.id, '--date', TUE], { home: h });
+    expect(refused.code, refused.stderr).toBe(2);
+    expect(flat(refused.stderr)).toContain('A swap keeps what the exercise is for');
+    expect(dbHash(h)).toBe(before);
+
+    const planned = monday.exercises.filter((e) => !e.optional);
+    const pair = planned
+      .flatMap((p) => LIBRARY.filter((e) => e.cautions.length > 0 && decide(p.id, e.id).ok).map((e) => ({ from: p.id, to: e })))[0];
+    expect(pair, 'an allowed alternative that carries a caution').toBeDefined();
+    const ok = run(['swap', pair!.from, '--with', pair!.to.id, '--date', TUE], { home: h });
+    expect(ok.code, ok.stderr).toBe(0);
+    expect(flat(ok.stderr)).toContain('Take care:');
+  });
+
   it('a swap is stored as a fact, and later sessions honour it with swappedFrom', () => {
     const h = homeWithIntake(usualAnswers());
     const monday = today(h, MON);
@@ -360,9 +383,16 @@ describe('swap', () => {
     const before = today(h, week2);
     expect(before.exercises.map((e) => e.id)).toContain(from.id);
 
-    // Pick a fitting exercise of the same type that is not already in that day's session.
+    // Pick a fitting exercise of the same type that is not already in that day's session. Since
+    // issue 9 a swap must also keep the purpose (swap.ts decides), so ask the domain which fit.
     const candidates = LIBRARY.filter(
-      (e) => e.type === from.type && e.position !== 'floor' && e.equipment.length === 0 && e.effort <= 3 && e.cautions.length === 0,
+      (e) =>
+        e.type === from.type &&
+        e.position !== 'floor' &&
+        e.equipment.length === 0 &&
+        e.effort <= 3 &&
+        e.cautions.length === 0 &&
+        decideSwap(from.id, e.id, { answers: usualAnswers() }, LIBRARY, { maxEffort: 3 }).ok,
     ).map((e) => e.id);
     const withId = candidates.find((id) => !before.exercises.some((e) => e.id === id))!;
     expect(withId).toBeDefined();

@@ -38,6 +38,7 @@ function seededHome(): string {
   const ids = sessionIds(home, '2026-11-04');
   ok(['log', '--date', '2026-11-04', '--pain', '3', '--done', ids.slice(0, 2).join(',')], home);
   ok(['swap', 'easy-walk', '--date', '2026-11-05'], home);
+  ok(['settings', '--minutes', '25', '--date', '2026-11-05'], home);
   ok(['log', '--date', '2026-11-06', '--pain', '2', '--done', 'all'], home);
   addWeeklyMeasures(home, '2026-11-08');
   const second = { ...structuredClone(INTAKE_TEMPLATE), about: { name: 'Sam "Jr", again', age: 58 } };
@@ -156,6 +157,14 @@ function parseCsv(text: string): string[][] {
 }
 
 describe('painfit export --csv', () => {
+  it('names a folder holding a control character escaped, never raw (found by the fuzz test)', () => {
+    const dir = path.join(scratch(), '\u001b[31mred');
+    const r = run(['export', '--csv', dir], { home });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('\\u001b[31mred');
+    expect(r.stderr).not.toMatch(/\u001b/);
+  });
+
   it('writes checkins.csv and completions.csv with RFC 4180 quoting into a new private folder', () => {
     const dir = path.join(scratch(), 'csv', 'nested');
     const r = run(['export', '--csv', dir], { home });

@@ -3,7 +3,9 @@ import { addDays, type IsoDate } from '../domain/dates';
 import { FLARE_REFERENCE_DAYS } from '../domain/rules';
 import { flareTimeline } from '../domain/flare';
 import type { Exercise } from '../domain/exercise';
-import type { IntakeRecord } from '../domain/intake';
+import type { IntakeAnswers, IntakeRecord } from '../domain/intake';
+import { answersOn, type DatedSettings } from '../domain/settings';
+import { settingsUpTo } from '../store/settings';
 import { screen, type Screening } from '../domain/screening';
 import { NotReadyError, UsageError } from '../errors';
 import { readLibrary } from '../store/library';
@@ -22,6 +24,8 @@ export interface DayFacts {
   completions: Completion[];
   swaps: Swap[];
   screening: Screening;
+  /** painfit settings changes up to the date (laid over the intake's answers from their dates). */
+  settings: DatedSettings[];
   unwellDates: IsoDate[];
   screenedOn: IsoDate;
 }
@@ -84,8 +88,13 @@ export function loadDayFacts(ctx: Context, date: IsoDate): DayFacts {
     swaps: swapsUpTo(db, date),
     ...screeningWithDate(db, intake, date),
     unwellDates: unwellBetween(db, intake.date, date),
+    // Only changes made since this intake: a new intake that starts over leaves older ones behind.
+    settings: settingsUpTo(db, date).filter((c) => c.date >= intake.date),
   };
 }
+
+/** The answers in force on the facts' date: the intake's, with the settings changes laid over them. */
+export const answersInForce = (facts: DayFacts): IntakeAnswers => answersOn(facts.intake, facts.settings, facts.date);
 
 /** §5 the reference level for `date` (the usual level before that day's check-ins), for the §1d safety net. */
 export function referenceOn(ctx: Context, intake: IntakeRecord, date: IsoDate): number {

@@ -127,6 +127,27 @@ const COMMANDS: CommandSpec[] = [
     },
   },
   {
+    name: 'settings',
+    description: 'change days, minutes, equipment, preferences or ability from a date on, keeping your progress',
+    options: [
+      { flags: '--days <d,d>', description: 'session days: mon, tue, wed, thu, fri, sat, sun' },
+      { flags: '--minutes <n>', description: 'minutes a session (10-60)' },
+      { flags: '--equipment <e,e>', description: 'band, chair, dumbbells, bike, pool, mat, step, or none' },
+      { flags: '--cardio <c,c>', description: 'walking, cycling, swimming, seated, or none' },
+      { flags: '--mind-body <m,m>', description: 'yoga, tai-chi, pilates, breathing, or none' },
+      { flags: '--walk-minutes <n>', description: 'how long you can walk today without a flare (0-120)' },
+      { flags: '--floor <yes|no>', description: 'whether you can get down to the floor and up again' },
+      { flags: '--balance-worries <yes|no>', description: 'whether you worry about your balance or falling' },
+      { flags: '--osteoporosis <yes|no>', description: 'whether you have osteoporosis or thinning bones' },
+    ],
+    examples: ['painfit settings', 'painfit settings --days mon,wed,fri,sat --minutes 25', 'painfit settings --equipment band,mat --date 2026-12-07'],
+    note: 'Takes effect from --date (default today). Every exercise keeps its level and the plan keeps its week; a new painfit intake starts the plan again at week 1.',
+    run: async (_args, raw, ctx) => {
+      const { parseSettingsOptions, runSettings } = await import('./commands/settings');
+      await runSettings(parseSettingsOptions(raw as Record<string, string>), ctx);
+    },
+  },
+  {
     name: 'report',
     description: 'week-by-week trends: pain, sessions done, minutes, and whether things are changing',
     options: [

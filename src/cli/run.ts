@@ -3,6 +3,7 @@
 import { CommanderError } from 'commander';
 import { EXIT, PainfitError, UsageError, type ExitCode } from '../errors';
 import type { App } from './app';
+import { escapeControls } from './escape';
 import { buildProgram } from './program';
 import { usageMessage } from './usage-errors';
 import { layoutWidth, wrapText } from '../ui/width';
@@ -24,14 +25,6 @@ function shortenValues(message: string): string {
   return message
     .replace(/"(?:[^"\\\n]|\\.)*"/g, (quoted) => (quoted.length > 100 ? `${head(quoted, 60).replace(/\\(u[0-9a-fA-F]{0,3})?$/, '')}…"` : quoted))
     .replace(/\S{200,}/g, (word) => `${head(word, 80)}…`);
-}
-
-/**
- * Control characters from the input (a key in an answers file, a pasted value, bytes of a damaged
- * file quoted by JSON.parse) are shown escaped, e.g. \u001b: never sent to the terminal raw.
- */
-function escapeControls(text: string): string {
-  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 function printError(app: App, code: string, message: string, json: boolean, problems: readonly string[] = []): void {

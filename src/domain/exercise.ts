@@ -7,6 +7,8 @@ export const CAUTIONS = [
   'high-impact', // jumping, jogging, stop-start work (OARSI 2019: avoid while knee/hip symptoms limit)
   'loaded-flexion', // loaded or repeated spinal bending forward (Too Fit To Fracture, Giangregorio 2014)
   'loaded-twist', // loaded or repeated spinal twisting (Too Fit To Fracture, Giangregorio 2014)
+  'spinal-bend', // end-range spinal bending, forward or sideways, even unloaded (Too Fit To Fracture, Giangregorio 2014)
+  'spinal-twist', // end-range spinal twisting, even unloaded (Too Fit To Fracture, Giangregorio 2014)
   'back-flare', // loaded end-range bending/twisting: leave out during a low-back flare (DEFAULT caution, NG59)
   'kneeling', // weight through the knees on the floor
   'overhead', // arms working above shoulder height
@@ -14,11 +16,86 @@ export const CAUTIONS = [
 ] as const;
 export type Caution = (typeof CAUTIONS)[number];
 
+/**
+ * Cautions about bone health only (Too Fit To Fracture): they rule an exercise out for osteoporosis
+ * and nothing else, so a gentle (flare-day) exercise may carry them.
+ */
+export const BONE_CAUTIONS: readonly Caution[] = ['loaded-flexion', 'loaded-twist', 'spinal-bend', 'spinal-twist'];
+export const GENTLE_ALLOWED_CAUTIONS: readonly Caution[] = ['spinal-bend', 'spinal-twist'];
+
+/**
+ * What an exercise trains: muscles (for strength spacing and the region cores of
+ * clinical-rules.md §6), balance and gait, fitness, movement and calm, and everyday skills that
+ * goals name (§6 "Goals").
+ */
+export const PURPOSES = [
+  // lower limb
+  'quadriceps',
+  'hamstrings',
+  'hip-abductors',
+  'hip-extensors',
+  'calf',
+  'foot-ankle',
+  // trunk
+  'back-extensors',
+  'trunk',
+  // neck and upper limb
+  'deep-neck-flexors',
+  'neck',
+  'shoulder-blade',
+  'rotator-cuff',
+  'arms',
+  'grip',
+  // balance and walking
+  'static-balance',
+  'dynamic-balance',
+  'gait',
+  // fitness, movement and calm
+  'aerobic',
+  'mobility',
+  'relaxation',
+  // everyday skills named by goals
+  'stairs',
+  'floor-transfer',
+  'lifting',
+] as const;
+export type Purpose = (typeof PURPOSES)[number];
+
+/** Body parts for strength spacing (§4: two adjacent days alternate lower and upper body). */
+export type MuscleGroup = 'lower' | 'trunk' | 'upper';
+export const MUSCLE_GROUP: Readonly<Partial<Record<Purpose, MuscleGroup>>> = {
+  quadriceps: 'lower',
+  hamstrings: 'lower',
+  'hip-abductors': 'lower',
+  'hip-extensors': 'lower',
+  calf: 'lower',
+  'foot-ankle': 'lower',
+  'back-extensors': 'trunk',
+  trunk: 'trunk',
+  'deep-neck-flexors': 'upper',
+  neck: 'upper',
+  'shoulder-blade': 'upper',
+  'rotator-cuff': 'upper',
+  arms: 'upper',
+  grip: 'upper',
+};
+export const isMuscle = (p: Purpose): boolean => MUSCLE_GROUP[p] !== undefined;
+export const BALANCE_PURPOSES: readonly Purpose[] = ['static-balance', 'dynamic-balance', 'gait'];
+
+/**
+ * How much support a balance exercise gives (§4, Otago; Sherrington 2019): sitting, standing or
+ * walking while holding a counter or rail, or free. Only exercises that train balance have one.
+ */
+export const SUPPORT_LEVELS = ['seated', 'supported', 'free'] as const;
+export type SupportLevel = (typeof SUPPORT_LEVELS)[number];
+
 /** One plain sentence per caution, shown to users. */
 export const CAUTION_TEXT: Record<Caution, string> = {
   'high-impact': 'This one involves light jumping or jogging, so skip it while your knees or hips are sore.',
   'loaded-flexion': 'This one bends the back forward repeatedly, so skip it if you have thinning bones.',
   'loaded-twist': 'This one twists the back repeatedly or under load, so skip it if you have thinning bones.',
+  'spinal-bend': 'This one bends the back as far as it goes, so skip it if you have thinning bones.',
+  'spinal-twist': 'This one twists the back as far as it goes, so skip it if you have thinning bones.',
   'back-flare': 'Leave this one out while your back is flaring up, and come back to it when things settle.',
   kneeling: 'This one puts weight through your knees, so use a folded towel or skip it if kneeling hurts.',
   overhead: 'This one lifts your arms above your head, so keep it smaller if your shoulder complains.',
@@ -101,4 +178,19 @@ export interface Exercise {
   readonly gentle: boolean;
   /** One line on what it is for. */
   readonly purpose: string;
+  /** What it trains (muscles, balance, fitness, skills): chosen by these, never by name. */
+  readonly trains: readonly Purpose[];
+  /** For exercises that train balance: seated, holding support, or free; otherwise null. */
+  readonly support: SupportLevel | null;
+  /** Done on each side in turn: reps and holds are per side. */
+  readonly perSide: boolean;
+  /** Each repetition is held this many seconds (said in the cues); null when not held. */
+  readonly repHoldSeconds: number | null;
 }
+
+/** Muscles this exercise loads (its purposes that are muscles). */
+export const musclesOf = (ex: Pick<Exercise, 'trains'>): Purpose[] => ex.trains.filter(isMuscle);
+/** A balance challenge that is done standing or walking (support held or free). */
+export const isStandingBalance = (ex: Pick<Exercise, 'support'>): boolean => ex.support !== null && ex.support !== 'seated';
+/** Walking balance (gait work). */
+export const isWalkingBalance = (ex: Pick<Exercise, 'trains'>): boolean => ex.trains.includes('gait');

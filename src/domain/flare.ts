@@ -233,9 +233,9 @@ export function buildFlareDay(answers: IntakeAnswers, library: readonly Exercise
       dose = { minutes };
     } else {
       dose = startDose(ex);
-      if (!required && used + estimateSeconds(dose) > budget) return;
+      if (!required && used + estimateSeconds(dose, ex) > budget) return;
     }
-    used += estimateSeconds(dose);
+    used += estimateSeconds(dose, ex);
     chosen.add(ex.id);
     items.push({ exercise: ex, dose, required, priority });
   });

@@ -2,6 +2,19 @@
 // their starting doses. Pure: the intake answers and the library in, the week out. Progression
 // (progression.ts) and flares (flare.ts) adjust these doses for a date; session.ts builds the day.
 import { compareText } from './dates';
+import { fits, type Limits, limitsOf } from './eligibility';
+import { type Purpose, musclesOf } from './exercise';
+import {
+  chooseStrength,
+  type CoreKey,
+  coreKeys,
+  goalPractices,
+  type Half,
+  type StrengthChoice,
+  type StrengthDayInput,
+  strengthExtras,
+} from './selection';
+import type { GoalPractice } from './rules';
 import type { Caution, Dose, Exercise } from './exercise';
 import type { IntakeAnswers } from './intake';
 import {
@@ -9,6 +22,7 @@ import {
   BALANCE_REGIONS,
   HOLD_SECONDS_MAX,
   HOLD_SECONDS_MIN,
+  HOLD_STEP_SECONDS,
   MAX_BOUT_MINUTES_DECONDITIONED,
   MAX_REPS,
   REGION_EMPHASIS,
@@ -20,7 +34,7 @@ import {
   WIDESPREAD_START_MINUTES,
 } from './rules';
 import { WEEKDAYS } from './vocab';
-import type { Equipment, ExerciseType, Region, Weekday } from './vocab';
+import type { ExerciseType, Region, Weekday } from './vocab';
 
 // ---------------------------------------------------------------------------------------------
 // Constants this module adds. No source sets these numbers: they are our defaults.
@@ -31,7 +45,7 @@ export const SECONDS_PER_REP = 4;
 export const REST_BETWEEN_SETS_SECONDS = 45;
 /** Rest between sets of holds. DEFAULT: our choice. */
 export const REST_BETWEEN_HOLDS_SECONDS = 10;
-/** Holds are usually done on each side; counting two sides makes the estimate err long. DEFAULT */
+/** A hold whose exercise is unknown is counted on both sides, so the estimate errs long. DEFAULT */
 export const HOLD_SIDES = 2;
 /** Getting into position for the next exercise. DEFAULT: our choice. */
 export const TRANSITION_SECONDS = 15;
@@ -45,96 +59,26 @@ export const MIN_CARDIO_MINUTES = 3;
 export const CARDIO_SHARE_ON_STRENGTH_DAYS = 0.5;
 /** The planner keeps room for this many weekly cardio steps before adding optional extras. DEFAULT */
 export const CARDIO_HEADROOM_WEEKS = 2;
+/** Widespread pain: the required mind-body and aerobic work each take at most this share of the time left. DEFAULT */
+export const WIDESPREAD_SHARE = 1 / 3;
 /** At most this many strength exercises in one session. DEFAULT */
 export const MAX_STRENGTH_ITEMS = 4;
 /** At most this many stretching / mobility exercises in one session. DEFAULT */
 export const MAX_FLEXIBILITY_ITEMS = 4;
 /**
- * Exercises that load a painful region awkwardly are chosen last, not banned (a swap may pick
- * them). DEFAULT: our choice from the caution tags.
+ * Exercises that load a painful region awkwardly are left out of the plan, not banned (a swap may
+ * pick them, and shows the caution). Kneeling with knee pain is a rule of eligibility.ts instead.
+ * DEFAULT: our choice from the caution tags.
  */
 export const REGION_AWKWARD: Readonly<Partial<Record<Region, Caution>>> = {
-  knee: 'kneeling',
   'wrist-hand': 'wrist-load',
   shoulder: 'overhead',
 };
 
 // ---------------------------------------------------------------------------------------------
-// Who may do what
+// Who may do what: the rules live in eligibility.ts (one module for the plan, swap and exercises).
 
-/** What limits the choice of exercises for one person (from intake and screening). */
-export interface Limits {
-  floor: boolean;
-  equipment: readonly Equipment[];
-  osteoporosis: boolean;
-  /** Highest target effort allowed (screening.maxEffort). */
-  maxEffort: number;
-  /** A flare day leaves out loaded end-range back work (§6 low back, DEFAULT caution). */
-  flare?: boolean;
-}
-
-export function limitsOf(answers: IntakeAnswers, maxEffort: number, flare = false): Limits {
-  return {
-    floor: answers.ability.floor,
-    equipment: answers.likes.equipment,
-    osteoporosis: answers.ability.osteoporosis,
-    maxEffort,
-    flare,
-  };
-}
-
-const EQUIPMENT_WORDS: Record<string, string> = {
-  band: 'a resistance band',
-  dumbbells: 'dumbbells',
-  bike: 'an exercise bike',
-  pool: 'a pool',
-  mat: 'a mat',
-  step: 'a step',
-};
-
-/** Which rule keeps an exercise out for this person, if any (checked in this order). */
-export type UnfitRule = 'high-impact' | 'floor' | 'equipment' | 'osteoporosis' | 'effort' | 'flare';
-
-export function unfitRule(ex: Exercise, limits: Limits): UnfitRule | null {
-  // OARSI 2019: no high-impact work while symptoms limit, which for painfit users is always.
-  if (ex.cautions.includes('high-impact')) return 'high-impact';
-  if (ex.position === 'floor' && !limits.floor) return 'floor';
-  if (ex.equipment.some((e) => !limits.equipment.includes(e))) return 'equipment';
-  // Too Fit To Fracture (Giangregorio 2014): no loaded or repeated spinal flexion or twisting.
-  if (limits.osteoporosis && (ex.cautions.includes('loaded-flexion') || ex.cautions.includes('loaded-twist'))) {
-    return 'osteoporosis';
-  }
-  // PAR-Q+ light-only readiness (3/10); above 4/10 only when readiness was all "no" (ACSM).
-  if (ex.effort > limits.maxEffort) return 'effort';
-  if (limits.flare && ex.cautions.some((c) => c === 'back-flare' || c === 'loaded-flexion' || c === 'loaded-twist')) {
-    return 'flare';
-  }
-  return null;
-}
-
-/** Why an exercise does not fit this person, in plain words; null when it fits. */
-export function unfitReason(ex: Exercise, limits: Limits): string | null {
-  switch (unfitRule(ex, limits)) {
-    case null:
-      return null;
-    case 'high-impact':
-      return `${ex.name} involves jumping or jogging, which painfit leaves out while pain limits what you do.`;
-    case 'floor':
-      return `${ex.name} is done on the floor, and you said getting down to the floor and up again is hard.`;
-    case 'equipment': {
-      const missing = ex.equipment.filter((e) => !limits.equipment.includes(e));
-      return `${ex.name} needs ${missing.map((e) => EQUIPMENT_WORDS[e] ?? e).join(' and ')}, which you did not list.`;
-    }
-    case 'osteoporosis':
-      return `${ex.name} bends or twists the back under load, which is not advised with thinning bones.`;
-    case 'effort':
-      return `${ex.name} is meant to feel like ${ex.effort} out of 10, above the ${limits.maxEffort} out of 10 your health answers allow for now.`;
-    case 'flare':
-      return `${ex.name} bends or twists the back, which is best left out during a flare-up.`;
-  }
-}
-
-export const fits = (ex: Exercise, limits: Limits): boolean => unfitRule(ex, limits) === null;
+export { fits, type Limits, limitsOf, type UnfitRule, unfitReason, unfitRule } from './eligibility';
 
 /** Awkward for one of the user's painful regions (REGION_AWKWARD): only ever a last resort. */
 export const isAwkward = (ex: Exercise, answers: IntakeAnswers): boolean =>
@@ -161,10 +105,12 @@ export function easiestRung(ex: Exercise, byId: Library, limits: Limits): Exerci
 // ---------------------------------------------------------------------------------------------
 // What the person's answers call for (§6)
 
-/** Balance and gait work: balance worries, age ≥ BALANCE_AGE, or hip/knee/ankle-foot pain. */
+/** Balance and gait work: balance worries, osteoporosis, age ≥ BALANCE_AGE, or hip/knee/ankle-foot pain. */
 export function balanceCalledFor(answers: IntakeAnswers): boolean {
   return (
     answers.ability.balanceWorries ||
+    // §6 osteoporosis: balance on ≥ 3 days whatever the age (Too Fit To Fracture).
+    answers.ability.osteoporosis ||
     answers.about.age >= BALANCE_AGE ||
     answers.pain.regions.some((r) => BALANCE_REGIONS.includes(r))
   );
@@ -217,23 +163,40 @@ export function startDose(ex: Exercise): Dose {
   if ('minutes' in d) return { minutes: Math.max(1, Math.round(d.minutes * START_FRACTION)) };
   const sets = Math.min(d.sets, START_SETS_MAX);
   if ('holdSeconds' in d) {
-    return { sets, holdSeconds: clamp(Math.round(d.holdSeconds * START_FRACTION), HOLD_SECONDS_MIN, HOLD_SECONDS_MAX) };
+    // §4 holds are shown in 5 s steps: round the start down to one (below tolerance, never above).
+    const start = Math.floor((d.holdSeconds * START_FRACTION) / HOLD_STEP_SECONDS) * HOLD_STEP_SECONDS;
+    return { sets, holdSeconds: clamp(start, HOLD_SECONDS_MIN, HOLD_SECONDS_MAX) };
   }
   const reps = ex.type === 'strength' ? clamp(d.reps, START_REPS_MIN, START_REPS_MAX) : Math.min(d.reps, MAX_REPS);
   return { sets, reps };
 }
 
-/** Estimated minutes: reps ≈ 4 s each + rest between sets; holds on both sides; plus a transition. */
-export function estimateMinutes(_exercise: Exercise, dose: Dose): number {
-  return estimateSeconds(dose) / 60;
+/** What the time estimate needs from an exercise: sides and holds written into each repetition. */
+export type Timing = Pick<Exercise, 'perSide' | 'repHoldSeconds'>;
+
+/** Without the exercise, the estimate errs long: holds on both sides (HOLD_SIDES), reps once. */
+const UNKNOWN_TIMING: Timing = { perSide: false, repHoldSeconds: null };
+
+/** Estimated minutes: see estimateSeconds. */
+export function estimateMinutes(exercise: Timing, dose: Dose): number {
+  return estimateSeconds(dose, exercise) / 60;
 }
 
-export function estimateSeconds(dose: Dose): number {
+/**
+ * Estimated seconds: reps ≈ 4 s each plus any hold written in the cues (repHoldSeconds), done on
+ * each side when the exercise is per side; holds per side likewise; rest between sets; plus a
+ * transition. Pass the exercise: without it, holds count two sides and reps one (the old estimate).
+ */
+export function estimateSeconds(dose: Dose, exercise?: Timing): number {
   if ('minutes' in dose) return dose.minutes * 60 + TRANSITION_SECONDS;
+  const how = exercise ?? UNKNOWN_TIMING;
   if ('holdSeconds' in dose) {
-    return dose.sets * dose.holdSeconds * HOLD_SIDES + (dose.sets - 1) * REST_BETWEEN_HOLDS_SECONDS + TRANSITION_SECONDS;
+    const sides = exercise ? (how.perSide ? 2 : 1) : HOLD_SIDES;
+    return dose.sets * dose.holdSeconds * sides + (dose.sets - 1) * REST_BETWEEN_HOLDS_SECONDS + TRANSITION_SECONDS;
   }
-  return dose.sets * dose.reps * SECONDS_PER_REP + (dose.sets - 1) * REST_BETWEEN_SETS_SECONDS + TRANSITION_SECONDS;
+  const sides = how.perSide ? 2 : 1;
+  const perRep = SECONDS_PER_REP + (how.repHoldSeconds ?? 0);
+  return dose.sets * dose.reps * perRep * sides + (dose.sets - 1) * REST_BETWEEN_SETS_SECONDS + TRANSITION_SECONDS;
 }
 
 /**
@@ -241,9 +204,9 @@ export function estimateSeconds(dose: Dose): number {
  * its library minutes). The planner reserves this so weekly steps still fit the session.
  */
 export function ceilingSeconds(ex: Exercise, dose: Dose): number {
-  if ('minutes' in dose) return estimateSeconds({ minutes: Math.max(dose.minutes, minutesCeiling(ex)) });
-  if ('holdSeconds' in dose) return estimateSeconds({ ...dose, holdSeconds: Math.max(dose.holdSeconds, HOLD_SECONDS_MAX) });
-  return estimateSeconds({ ...dose, reps: Math.max(dose.reps, MAX_REPS) });
+  if ('minutes' in dose) return estimateSeconds({ minutes: Math.max(dose.minutes, minutesCeiling(ex)) }, ex);
+  if ('holdSeconds' in dose) return estimateSeconds({ ...dose, holdSeconds: Math.max(dose.holdSeconds, HOLD_SECONDS_MAX) }, ex);
+  return estimateSeconds({ ...dose, reps: Math.max(dose.reps, MAX_REPS) }, ex);
 }
 
 /** Non-cardio timed work grows up to its library dose; cardio is limited by the session instead. */
@@ -336,49 +299,6 @@ export function pickStrengthDays(days: readonly Weekday[]): Weekday[] {
   return sortedDays(best);
 }
 
-type Slot =
-  | { type: 'strength' | 'flexibility' | 'balance'; region: Region | null; required: boolean }
-  | { type: 'cardio' | 'mind-body'; required: false };
-
-/**
- * The day's wish list, most important first. Flexibility every session and balance when called
- * for (both required), the first strength item on strength days (required), then (§6, widespread
- * pain: "low-impact cardio first, then strength, then mind-body") cardio, more strength,
- * mind-body and stretching for the other regions. Extras fill the time left: general walking
- * (WHO 2020), liked mind-body, then more strength and stretching for the same regions.
- */
-function slotsFor(answers: IntakeAnswers, strengthDay: boolean, index: number): Slot[] {
-  const rotate = <T>(xs: T[], k: number): T[] => (xs.length === 0 ? xs : [...xs.slice(k % xs.length), ...xs.slice(0, k % xs.length)]);
-  const flexRegions = rotate(regionsCalling(answers, 'flexibility'), index);
-  const strengthRegions = strengthDay ? rotate(regionsCalling(answers, 'strength'), index) : [];
-  const wantsCardio = regionsCalling(answers, 'cardio').length > 0;
-  const wantsMindBody = regionsCalling(answers, 'mind-body').length > 0;
-  const strength = (region: Region | undefined, required = false): Slot => ({ type: 'strength', region: region ?? null, required });
-  const flex = (region: Region | undefined, required = false): Slot => ({ type: 'flexibility', region: region ?? null, required });
-
-  const slots: Slot[] = [flex(flexRegions[0], true)];
-  if (balanceCalledFor(answers)) {
-    const region = answers.pain.regions.find((r) => BALANCE_REGIONS.includes(r)) ?? null;
-    slots.push({ type: 'balance', region, required: true });
-  }
-  if (strengthRegions.length > 0) slots.push(strength(strengthRegions[0], true));
-  if (wantsCardio) slots.push({ type: 'cardio', required: false });
-  for (const region of strengthRegions.slice(1, MAX_STRENGTH_ITEMS)) slots.push(strength(region));
-  if (wantsMindBody) slots.push({ type: 'mind-body', required: false });
-  for (const region of flexRegions.slice(1, MAX_FLEXIBILITY_ITEMS)) slots.push(flex(region));
-
-  if (!wantsCardio) slots.push({ type: 'cardio', required: false });
-  if (!wantsMindBody && answers.likes.mindBody.length > 0) slots.push({ type: 'mind-body', required: false });
-  const count = (type: Slot['type']) => slots.filter((s) => s.type === type).length;
-  for (let round = 1; round < Math.max(MAX_STRENGTH_ITEMS, MAX_FLEXIBILITY_ITEMS); round++) {
-    if (strengthRegions.length > 0 && count('strength') < MAX_STRENGTH_ITEMS) {
-      slots.push(strength(strengthRegions[round % strengthRegions.length]));
-    }
-    if (count('flexibility') < MAX_FLEXIBILITY_ITEMS) slots.push(flex(flexRegions[round % Math.max(1, flexRegions.length)]));
-  }
-  return slots;
-}
-
 /**
  * Candidates for a slot, fitting the person and moved to their easiest fitting rung, in tiers of
  * relevance: the target region first, then any of the user's regions; exercises awkward for a
@@ -398,6 +318,8 @@ export function candidateTiers(
     if (ex.type !== type || !fits(ex, limits)) continue;
     if (styles && (ex.style === null || !styles.includes(ex.style))) continue;
     const rung = easiestRung(ex, byId, limits);
+    // §4: standing balance starts holding support; free balance is reached only on feedback.
+    if (rung.support === 'free') continue;
     rungs.set(rung.id, rung);
   }
   const score = (ex: Exercise): number =>
@@ -417,7 +339,11 @@ export function candidatesFor(...args: Parameters<typeof candidateTiers>): Exerc
 
 /** Cardio styles from likes (walking when none). Someone who cannot walk yet gets seated options. */
 function cardioStyles(answers: IntakeAnswers): readonly string[] {
-  const liked = answers.likes.cardio.length > 0 ? answers.likes.cardio : ['walking'];
+  const liked: string[] = answers.likes.cardio.length > 0 ? [...answers.likes.cardio] : ['walking'];
+  // §6 Goals: a walking goal is practised by walking (when the person can walk at all).
+  if (goalPractices(answers).includes('walking') && answers.ability.walkMinutes > 0 && !liked.includes('walking')) {
+    liked.unshift('walking');
+  }
   return liked;
 }
 
@@ -434,24 +360,25 @@ function cardioCandidates(answers: IntakeAnswers, library: readonly Exercise[], 
   return liked.length > 0 ? liked : tiers(noWalk ? ['seated'] : ['walking', 'seated']);
 }
 
-type Pools = (slot: Slot) => Exercise[][];
+type PoolKind = 'cardio' | 'mind-body' | 'flexibility' | 'balance';
+type Pools = (kind: PoolKind, region: Region | null) => Exercise[][];
 
-/** Candidate tiers per slot, computed once per plan (the same slot recurs on most days). */
+/** Candidate tiers per kind and region, computed once per plan (the same ones recur on most days). */
 function poolsFor(answers: IntakeAnswers, library: readonly Exercise[], byId: Library, limits: Limits): Pools {
   const memo = new Map<string, Exercise[][]>();
-  return (slot) => {
-    const key = `${slot.type}|${'region' in slot ? slot.region : ''}`;
+  return (kind, region) => {
+    const key = `${kind}|${region ?? ''}`;
     let tiers = memo.get(key);
     if (!tiers) {
-      tiers = poolFor(slot, answers, library, byId, limits);
+      tiers = poolFor(kind, region, answers, library, byId, limits);
       memo.set(key, tiers);
     }
     return tiers;
   };
 }
 
-function poolFor(slot: Slot, answers: IntakeAnswers, library: readonly Exercise[], byId: Library, limits: Limits): Exercise[][] {
-  switch (slot.type) {
+function poolFor(kind: PoolKind, region: Region | null, answers: IntakeAnswers, library: readonly Exercise[], byId: Library, limits: Limits): Exercise[][] {
+  switch (kind) {
     case 'cardio':
       return cardioCandidates(answers, library, byId, limits);
     case 'mind-body': {
@@ -460,7 +387,7 @@ function poolFor(slot: Slot, answers: IntakeAnswers, library: readonly Exercise[
       return candidateTiers('mind-body', regionsCalling(answers, 'mind-body')[0] ?? null, styles, answers, library, byId, limits);
     }
     default:
-      return candidateTiers(slot.type, slot.region, null, answers, library, byId, limits);
+      return candidateTiers(kind, region, null, answers, library, byId, limits);
   }
 }
 
@@ -481,53 +408,149 @@ function cardioReserveMinutes(start: number): number {
   return growMinutes(start, CARDIO_HEADROOM_WEEKS, Infinity);
 }
 
-function planDay(
-  answers: IntakeAnswers,
-  pools: Pools,
-  weekday: Weekday,
-  index: number,
-  strengthDay: boolean,
-  strengthIndex: number,
-  budgetMinutes: number,
-): DayPlan {
-  const budget = budgetMinutes * 60;
-  const slots = slotsFor(answers, strengthDay, strengthDay ? strengthIndex : index).map((slot, priority) => ({ slot, priority }));
-  const chosen = new Set<string>();
+/** Everything planning a day needs, built once per plan. */
+interface PlanContext {
+  answers: IntakeAnswers;
+  pools: Pools;
+  /** Eligible strength exercises at their starting rungs, none awkward for a painful region. */
+  strength: Exercise[];
+  ladderMuscles: (ex: Exercise) => readonly Purpose[];
+  keys: CoreKey[];
+  goals: GoalPractice[];
+  budgetMinutes: number;
+}
+
+/** Strength for one day: which half of the body, and the muscles an adjacent day loads. */
+interface StrengthDay {
+  half: Half;
+  forbidden: ReadonlySet<Purpose>;
+  /** Index among the strength days, for variety. */
+  index: number;
+}
+
+/**
+ * One day. In order of importance (§4, §6): stretching and, when called for, balance in every
+ * session; for widespread pain, gentle aerobic work and mind-body from the first week (EULAR
+ * 2016); on strength days the cores of the painful regions (and osteoporosis), whole, then the
+ * goals' practice; then cardio, mind-body, more stretching and more strength as time allows.
+ */
+function planDay(ctx: PlanContext, weekday: Weekday, index: number, strengthDay: StrengthDay | null): DayPlan {
+  const { answers, pools } = ctx;
+  const budget = ctx.budgetMinutes * 60;
   const items: PlanItem[] = [];
+  const chosen = new Set<string>();
+  // Two clocks: the first doses (what must fit today) and the progressed ceilings (room kept so
+  // the weekly steps keep fitting). Required items need only their first dose to fit; optional
+  // items fit only within the room the ceilings leave.
+  let usedStart = 0;
   let used = 0;
-  // Required slots first, then the rest in priority order. Each item reserves its progressed
-  // ceiling, so the weekly steps keep fitting the session.
-  for (const { slot, priority } of [...slots.filter((s) => s.slot.required), ...slots.filter((s) => !s.slot.required)]) {
-    const tiers = pools(slot)
+  const add = (exercise: Exercise, dose: Dose, required: boolean, reserve = ceilingSeconds(exercise, dose)) => {
+    chosen.add(exercise.id);
+    usedStart += estimateSeconds(dose, exercise);
+    used += reserve;
+    items.push({ exercise, dose, required, priority: items.length });
+  };
+  const rotate = <T>(xs: readonly T[], k: number): T[] => (xs.length === 0 ? [] : [...xs.slice(k % xs.length), ...xs.slice(0, k % xs.length)]);
+  const pick = (kind: PoolKind, region: Region | null, required: boolean, k = index, share = 1): boolean => {
+    const tiers = pools(kind, region)
       .map((t) => t.filter((e) => !chosen.has(e.id)))
       .filter((t) => t.length > 0);
-    // Vary across the week: day k takes the k-th candidate of the most relevant tier that still
-    // fits the time left.
-    const k = slot.type === 'strength' ? strengthIndex + priority : index;
-    const rotate = (xs: readonly Exercise[] | undefined) => (xs && xs.length > 0 ? xs[k % xs.length] : undefined);
-    if (slot.type === 'cardio') {
-      const pick = rotate(tiers[0]);
-      const start = startCardioMinutes(answers);
-      const cap = strengthDay ? Math.floor(budgetMinutes * CARDIO_SHARE_ON_STRENGTH_DAYS) : budgetMinutes;
-      const room = Math.floor((budget - used - TRANSITION_SECONDS) / 60);
-      const minutes = Math.min(start, cap, room);
-      if (!pick || minutes < Math.min(start, MIN_CARDIO_MINUTES)) continue;
-      used += Math.min(cardioReserveMinutes(start), cap, room) * 60 + TRANSITION_SECONDS;
-      chosen.add(pick.id);
-      items.push({ exercise: pick, dose: { minutes }, required: false, priority });
-      continue;
-    }
-    // Optional slots are left empty rather than filled with something awkward for a painful region.
-    const fitsTime = (e: Exercise) =>
-      slot.required || (used + ceilingSeconds(e, startDose(e)) <= budget && !isAwkward(e, answers));
-    const pick = rotate(tiers.map((t) => t.filter(fitsTime)).find((t) => t.length > 0));
-    if (!pick) continue;
-    const dose = startDose(pick);
-    used += ceilingSeconds(pick, dose);
-    chosen.add(pick.id);
-    items.push({ exercise: pick, dose, required: slot.required, priority });
+    // Optional items are left out rather than filled with something awkward for a painful region.
+    const fitsTime = (e: Exercise) => used + ceilingSeconds(e, startDose(e)) <= budget && !isAwkward(e, answers);
+    // A required item is never left out: the one that fits its share of the time left, if any.
+    const fitsShare = (e: Exercise) => estimateSeconds(startDose(e), e) <= (budget - usedStart) * share;
+    const shortest = () => {
+      const all = tiers.flat().sort((a, b) => estimateSeconds(startDose(a), a) - estimateSeconds(startDose(b), b));
+      return all.length > 0 ? [all[0]!] : undefined;
+    };
+    const tier = required
+      ? (tiers.map((t) => t.filter(fitsShare)).find((t) => t.length > 0) ?? shortest())
+      : tiers.map((t) => t.filter(fitsTime)).find((t) => t.length > 0);
+    const ex = tier ? tier[k % tier.length] : undefined;
+    if (!ex) return false;
+    add(ex, startDose(ex), required);
+    return true;
+  };
+  const cardio = (required: boolean, share = 1): void => {
+    const tier = pools('cardio', null)
+      .map((t) => t.filter((e) => !chosen.has(e.id)))
+      .find((t) => t.length > 0);
+    const ex = tier ? tier[index % tier.length] : undefined;
+    const start = startCardioMinutes(answers);
+    const cap = strengthDay ? Math.floor(ctx.budgetMinutes * CARDIO_SHARE_ON_STRENGTH_DAYS) : ctx.budgetMinutes;
+    const room = Math.floor(((budget - (required ? usedStart : used)) * share - TRANSITION_SECONDS) / 60);
+    const minutes = Math.min(start, cap, room);
+    if (!ex || minutes < (required ? 1 : Math.min(start, MIN_CARDIO_MINUTES))) return;
+    add(ex, { minutes }, required, Math.max(minutes, Math.min(cardioReserveMinutes(start), cap, room)) * 60 + TRANSITION_SECONDS);
+  };
+
+  const flexRegions = rotate(regionsCalling(answers, 'flexibility'), index);
+  pick('flexibility', flexRegions[0] ?? null, true);
+  if (balanceCalledFor(answers)) {
+    const region = answers.pain.regions.find((r) => BALANCE_REGIONS.includes(r)) ?? null;
+    pick('balance', region, true);
   }
-  return { weekday, strength: strengthDay, items: sessionOrder(items) };
+  const widespread = answers.pain.regions.includes('widespread');
+  if (widespread) {
+    // About a third of the time left each, so strength still fits (EULAR 2016: "then strength").
+    pick('mind-body', null, true, index, WIDESPREAD_SHARE);
+    cardio(true, WIDESPREAD_SHARE);
+  }
+
+  let strengthInput: StrengthDayInput | null = null;
+  let strengthChosen: StrengthChoice[] = [];
+  if (strengthDay) {
+    strengthInput = {
+      keys: [...ctx.keys.filter((k) => k === 'osteoporosis'), ...rotate(ctx.keys.filter((k) => k !== 'osteoporosis'), strengthDay.index)],
+      half: strengthDay.half,
+      forbidden: strengthDay.forbidden,
+      candidates: ctx.strength.filter((e) => !chosen.has(e.id)),
+      ladderMuscles: ctx.ladderMuscles,
+      goals: rotate(ctx.goals, strengthDay.index),
+      rotation: strengthDay.index,
+      cost: (e) => estimateSeconds(startDose(e), e),
+      room: budget - usedStart,
+      wantGeneral: true,
+    };
+    strengthChosen = chooseStrength(strengthInput);
+    for (const c of strengthChosen) add(c.exercise, startDose(c.exercise), true);
+  }
+
+  if (!widespread) cardio(false);
+  const wantsMindBody = regionsCalling(answers, 'mind-body').length > 0 || answers.likes.mindBody.length > 0;
+  if (wantsMindBody && !widespread) pick('mind-body', null, false);
+  for (const region of flexRegions.slice(1, MAX_FLEXIBILITY_ITEMS)) pick('flexibility', region, false);
+  if (strengthInput) {
+    const room = MAX_STRENGTH_ITEMS - strengthChosen.length;
+    for (const ex of strengthExtras({ ...strengthInput, candidates: ctx.strength.filter((e) => !chosen.has(e.id)) }, strengthChosen, room)) {
+      const dose = startDose(ex);
+      if (used + ceilingSeconds(ex, dose) <= budget) add(ex, dose, false);
+    }
+  }
+  while (items.filter((i) => i.exercise.type === 'flexibility').length < MAX_FLEXIBILITY_ITEMS) {
+    if (!pick('flexibility', null, false, index + items.length)) break;
+  }
+  return { weekday, strength: strengthDay !== null, items: sessionOrder(items) };
+}
+
+/** Two strength days a day apart (the week wraps round): they split the body (§4). */
+export function strengthHalves(days: readonly Weekday[]): Map<Weekday, Half> {
+  const sorted = sortedDays(days);
+  const out = new Map<Weekday, Half>(sorted.map((d) => [d, 'all']));
+  for (const d of sorted) {
+    if (out.get(d) !== 'all') continue;
+    const next = sorted.find((o) => o !== d && gap(d, o) === 1);
+    const prev = sorted.find((o) => o !== d && gap(o, d) === 1);
+    if (next && out.get(next) === 'all' && !prev) {
+      out.set(d, 'lower');
+      out.set(next, 'upper');
+    } else if (prev && out.get(prev) !== 'all') {
+      out.set(d, out.get(prev) === 'lower' ? 'upper' : 'lower');
+    }
+  }
+  // A ring of adjacent days (every day of the week a strength day) never happens: pickStrengthDays
+  // spaces them once there are 3 or more. Two adjacent days are the case this handles.
+  return out;
 }
 
 /**
@@ -540,13 +563,47 @@ export function buildPlan(answers: IntakeAnswers, library: readonly Exercise[], 
   const byId = indexLibrary(library);
   const days = sortedDays(answers.schedule.days);
   const strengthDays = pickStrengthDays(days);
+  const halves = strengthHalves(strengthDays);
   const pools = poolsFor(answers, library, byId, limits);
-  return {
-    budgetMinutes,
-    days: days.map((weekday, index) => {
-      const strengthDay = strengthDays.includes(weekday);
-      return planDay(answers, pools, weekday, index, strengthDay, strengthDays.indexOf(weekday), budgetMinutes);
-    }),
+  const ladderMemo = new Map<string, readonly Purpose[]>();
+  const ladderMuscles = (ex: Exercise): readonly Purpose[] => {
+    let muscles = ladderMemo.get(ex.id);
+    if (!muscles) {
+      const set = new Set(musclesOf(ex));
+      const seen = new Set([ex.id]);
+      for (let e = ex.harder ? byId.get(ex.harder) : undefined; e && !seen.has(e.id) && fits(e, limits); e = e.harder ? byId.get(e.harder) : undefined) {
+        seen.add(e.id);
+        for (const m of musclesOf(e)) set.add(m);
+      }
+      muscles = [...set];
+      ladderMemo.set(ex.id, muscles);
+    }
+    return muscles;
   };
+  const ctx: PlanContext = {
+    answers,
+    pools,
+    strength: candidatesFor('strength', null, null, answers, library, byId, limits).filter((e) => !isAwkward(e, answers)),
+    ladderMuscles,
+    keys: coreKeys(answers),
+    goals: goalPractices(answers),
+    budgetMinutes,
+  };
+  const planned: DayPlan[] = [];
+  days.forEach((weekday, index) => {
+    const half = halves.get(weekday);
+    let strengthDay: StrengthDay | null = null;
+    if (half !== undefined) {
+      // Muscles already loaded by an adjacent strength day (planned earlier; the week wraps round).
+      const forbidden = new Set<Purpose>();
+      for (const other of planned) {
+        if (other.strength && (gap(other.weekday, weekday) === 1 || gap(weekday, other.weekday) === 1)) {
+          for (const i of other.items) if (i.exercise.type === 'strength') for (const m of ladderMuscles(i.exercise)) forbidden.add(m);
+        }
+      }
+      strengthDay = { half, forbidden, index: strengthDays.indexOf(weekday) };
+    }
+    planned.push(planDay(ctx, weekday, index, strengthDay));
+  });
+  return { budgetMinutes, days: planned };
 }
-

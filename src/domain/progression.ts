@@ -81,6 +81,9 @@ export function stepUp(item: Dosed, ctx: StepContext): Dosed {
   if ('reps' in dose && dose.reps < MAX_REPS) {
     return { ...item, dose: { ...dose, reps: Math.min(MAX_REPS, upTenPercent(dose.reps)) } };
   }
+  // §4 balance (Otago; Sherrington 2019): an exercise that trains balance moves to a less-supported
+  // rung only when the person said it felt steady or easy, never by count.
+  if (exercise.support !== null) return item;
   const harder = exercise.harder === null ? undefined : ctx.byId.get(exercise.harder);
   if (!ctx.allowRungs || !harder || !fits(harder, ctx.limits)) return item; // at the top: hold
   const fresh = startDose(harder);

@@ -1,5 +1,6 @@
 // The clinical rules as named constants, each with its source (../shared/clinical-rules.md).
 // Where no source sets a number it is marked DEFAULT: our chosen value.
+import type { Purpose } from './exercise';
 import type { ExerciseType, Region } from './vocab';
 
 // §1a Readiness (after PAR-Q+, PAR-Q+ Collaboration 2023; Warburton 2011)
@@ -78,6 +79,8 @@ export const START_SETS_MAX = 2;
 /** Static holds 15-30 s. */
 export const HOLD_SECONDS_MIN = 15;
 export const HOLD_SECONDS_MAX = 30;
+/** Holds shown to a person are round: 5 s steps (clinical-rules §4 "doses shown are round"). */
+export const HOLD_STEP_SECONDS = 5;
 /**
  * Effort targets on the Borg CR10 scale (ACSM; clinical-rules §4): strength, balance and mind-body
  * at 2 (light) in weeks 1-2, then 3 (moderate); strength may reach 4 (somewhat hard) after 6
@@ -139,3 +142,38 @@ export const REGION_EMPHASIS: Readonly<Record<Region, readonly ExerciseType[]>> 
 export const BALANCE_REGIONS: readonly Region[] = ['hip', 'knee', 'ankle-foot'];
 /** Widespread pain / fibromyalgia: start with about 10 minutes a day (EULAR 2016). */
 export const WIDESPREAD_START_MINUTES = 10;
+
+// §4 Balance that is safe (Otago; Sherrington 2019). The walking thresholds are set by
+// clinical-rules.md §4; no trial fixes them: DEFAULT.
+/** Below this many minutes of walking, balance work stays seated. DEFAULT (clinical-rules §4) */
+export const STANDING_BALANCE_MIN_WALK_MINUTES = 5;
+/** Walking (gait) balance only for people who can walk at least this long. DEFAULT (clinical-rules §4) */
+export const WALKING_BALANCE_MIN_WALK_MINUTES = 10;
+
+// §6 Region cores: what every session that trains a region must hold (NICE NG59; OARSI 2019;
+// Bennell 2013; Gross 2015 Cochrane neck; Holmgren 2012 shoulder; Giangregorio 2014 Too Fit To
+// Fracture). Each entry is a list of needs; a need is met by an exercise that trains any of its
+// purposes. ankle-foot and wrist-hand are not named in the sources: DEFAULT.
+export const REGION_CORE: Readonly<Record<Region, readonly (readonly Purpose[])[]>> = {
+  'low-back': [['trunk', 'back-extensors'], ['hip-extensors', 'hip-abductors']],
+  neck: [['deep-neck-flexors'], ['shoulder-blade']],
+  'upper-back': [['deep-neck-flexors'], ['shoulder-blade']],
+  knee: [['quadriceps'], ['hip-abductors']],
+  hip: [['hip-abductors'], ['hip-extensors']],
+  shoulder: [['rotator-cuff'], ['shoulder-blade']],
+  'ankle-foot': [['calf']],
+  'wrist-hand': [['grip']],
+  // EULAR 2016: gentle aerobic and mind-body from the first week, then strength (no muscle core).
+  widespread: [],
+};
+/** Osteoporosis (Too Fit To Fracture, Giangregorio 2014): back-extensor and lower-limb strength. */
+export const OSTEOPOROSIS_CORE: readonly (readonly Purpose[])[] = [['back-extensors'], ['quadriceps', 'hip-extensors']];
+
+/** §6 Goals: activities the library can practise, found in the words of a goal. DEFAULT wording. */
+export const GOAL_PRACTICE = [
+  { practice: 'stairs', words: /\b(stairs?|steps?|kerbs?|curbs?|upstairs|downstairs)\b/i },
+  { practice: 'floor-transfer', words: /\b(floor|get(ting)? (up|down)|fall(s|ing)?)\b/i },
+  { practice: 'lifting', words: /\b(lift(ing)?|carry(ing)?|shopping|bags?|grandchild(ren)?|garden(ing)?|laundry)\b/i },
+  { practice: 'walking', words: /\b(walk(s|ing)?|hike|hiking|stroll)\b/i },
+] as const;
+export type GoalPractice = (typeof GOAL_PRACTICE)[number]['practice'];

@@ -27,7 +27,6 @@ import {
   startCardioMinutes,
   startDose,
   TRANSITION_SECONDS,
-  unfitReason,
   type WeekPlan,
 } from './plan';
 import {
@@ -41,6 +40,7 @@ import {
 } from './progression';
 import {
   ADHERENCE_TO_PROGRESS,
+  HOLD_STEP_SECONDS,
   LIGHT_ONLY_MAX_EFFORT,
   MAX_BOUT_MINUTES_DECONDITIONED,
   MAX_PAIN_DURING_EXERCISE,
@@ -48,6 +48,8 @@ import {
   WEEKLY_PROGRESSION,
 } from './rules';
 import { FLARE_RECHECK_MESSAGE, flareRecheckDue, readinessOf, type Screening, SCREENING_MESSAGES } from './screening';
+import { answersOn, type DatedSettings } from './settings';
+import { decideSwap, swapAlternatives } from './swap';
 import type { ExerciseType, Position, Region } from './vocab';
 
 /** What session building needs from screen(): the command calls screen() and passes this in. */
@@ -62,6 +64,8 @@ export interface SessionInput {
   completions: readonly Completion[];
   swaps: readonly Swap[];
   screening: ScreeningInput;
+  /** `painfit settings` changes dated on or before the date (settings.ts); none when left out. */
+  settings?: readonly DatedSettings[];
   /** Days logged as unwell (`log --unwell`): no session, a rest day with advice (clinical-rules §1a). */
   unwellDates?: readonly IsoDate[];
   /** The day the screening answers in force were given (for the §1d flare recheck). */
@@ -86,6 +90,10 @@ export interface SessionExercise {
   bouts?: number;
   /** Target effort, 0-10 (Borg CR10). */
   effort: number;
+  /** Reps and holds are per side (done on each side in turn). */
+  perSide: boolean;
+  /** Each repetition is held this many seconds (said in the cues). */
+  repHoldSeconds?: number;
   cues: string[];
   purpose: string;
   /** An extra the user may skip (rest days). */
@@ -198,7 +206,7 @@ export type SwapCheck = { ok: true } | { ok: false; reason: string };
 const defaultMaxEffort = (answers: IntakeAnswers): number =>
   readinessOf(answers).readiness === 'proceed' ? TARGET_EFFORT_MAX : LIGHT_ONLY_MAX_EFFORT;
 
-/** Whether `withId` may replace `fromId` for this person: same type, and it must fit them. */
+/** Whether `withId` may replace `fromId` for this person (swap.ts decides: kind, eligibility, purpose, support). */
 export function checkSwap(
   fromId: string,
   withId: string,
@@ -206,34 +214,18 @@ export function checkSwap(
   library: readonly Exercise[],
   screening: Pick<ScreeningInput, 'maxEffort'>,
 ): SwapCheck {
-  const byId = indexLibrary(library);
-  const from = byId.get(fromId);
-  const to = byId.get(withId);
-  if (!from) return { ok: false, reason: `There is no exercise called "${fromId}". Run painfit exercises to see the list.` };
-  if (!to) return { ok: false, reason: `There is no exercise called "${withId}". Run painfit exercises to see the list.` };
-  if (from.id === to.id) return { ok: false, reason: `That is the same exercise: ${from.name}.` };
-  if (from.type !== to.type) {
-    return {
-      ok: false,
-      reason: `A swap keeps the same kind of exercise: ${from.name} is ${from.type} and ${to.name} is ${to.type}.`,
-    };
-  }
-  const why = unfitReason(to, limitsOf(intake.answers, screening.maxEffort));
-  return why === null ? { ok: true } : { ok: false, reason: why };
+  const d = decideSwap(fromId, withId, intake, library, screening);
+  return d.ok ? { ok: true } : { ok: false, reason: d.reason };
 }
 
-/** Fitting alternatives of the same type, those helping the same regions first. */
+/** Fitting alternatives of the same kind and purpose, the closest first (swap.ts). */
 export function swapCandidates(
   exercise: Exercise,
   intake: IntakeRecord,
   library: readonly Exercise[],
   screening?: Pick<ScreeningInput, 'maxEffort'>,
 ): Exercise[] {
-  const limits = limitsOf(intake.answers, screening?.maxEffort ?? defaultMaxEffort(intake.answers));
-  const overlap = (e: Exercise) => e.regions.filter((r) => exercise.regions.includes(r)).length;
-  return library
-    .filter((e) => e.type === exercise.type && e.id !== exercise.id && fits(e, limits))
-    .sort((a, b) => overlap(b) - overlap(a) || compareText(a.id, b.id));
+  return swapAlternatives(exercise, intake, library, { maxEffort: screening?.maxEffort ?? defaultMaxEffort(intake.answers) });
 }
 
 /** The swapped-in exercise takes the dose the original would have had today. */
@@ -297,24 +289,31 @@ interface Context {
 }
 
 function contextOf(input: SessionInput): Context {
-  const answers = input.intake.answers;
-  const cache = new Map<number, WeekPlan>();
-  const planFor = (level: number): WeekPlan => {
-    const budget = sessionBudget(answers, level);
-    let plan = cache.get(budget);
+  const settings = input.settings ?? [];
+  const answers = answersOn(input.intake, settings, input.date);
+  // One plan per (answers in force, session length): a settings change from a date on changes the
+  // plan from that date, while the weeks before it are replayed with the plan they had (so the
+  // progress they earned is kept, clinical-rules §4).
+  const cache = new Map<string, WeekPlan>();
+  const planOn = (a: IntakeAnswers, level: number): WeekPlan => {
+    const budget = sessionBudget(a, level);
+    const key = `${a === answers ? 'now' : JSON.stringify([a.schedule, a.likes, a.ability])}|${budget}`;
+    let plan = cache.get(key);
     if (!plan) {
-      plan = buildPlan(answers, input.library, { maxEffort: input.screening.maxEffort, budgetMinutes: budget });
-      cache.set(budget, plan);
+      plan = buildPlan(a, input.library, { maxEffort: input.screening.maxEffort, budgetMinutes: budget });
+      cache.set(key, plan);
     }
     return plan;
   };
+  const planFor = (level: number): WeekPlan => planOn(answers, level);
+  const answersAt = (date: IsoDate): IntakeAnswers => (settings.length === 0 ? answers : answersOn(input.intake, settings, date));
   return {
     input,
     answers,
     byId: indexLibrary(input.library),
     limits: limitsOf(answers, input.screening.maxEffort),
     planFor,
-    dayPlan: (date, level) => planFor(level).days.find((d) => d.weekday === weekdayOf(date)) ?? null,
+    dayPlan: (date, level) => planOn(answersAt(date), level).days.find((d) => d.weekday === weekdayOf(date)) ?? null,
   };
 }
 
@@ -327,7 +326,8 @@ interface Usual {
   cardioCapped: { name: string; minutes: number } | null;
 }
 
-const totalSeconds = (items: readonly { dose: Dose }[]): number => items.reduce((s, i) => s + estimateSeconds(i.dose), 0);
+const totalSeconds = (items: readonly { exercise: Exercise; dose: Dose }[]): number =>
+  items.reduce((s, i) => s + estimateSeconds(i.dose, i.exercise), 0);
 
 /**
  * The usual session for a scheduled day at `level`, swaps applied, fitted to the session length:
@@ -347,7 +347,7 @@ function usualSession(ctx: Context, day: DayPlan, date: IsoDate, level: number):
     return applySwaps({ ...dosed, required: it.required, priority: it.priority }, swaps, l, step);
   };
   const isCardio = (r: Resolved) => r.exercise.type === 'cardio';
-  const cardioBase = day.items.filter((i) => i.exercise.type === 'cardio').reduce((s, i) => s + estimateSeconds(i.dose), 0);
+  const cardioBase = day.items.filter((i) => i.exercise.type === 'cardio').reduce((s, i) => s + estimateSeconds(i.dose, i.exercise), 0);
 
   let l = level;
   let items = day.items.map((it) => resolve(it, l));
@@ -379,6 +379,16 @@ function usualSession(ctx: Context, day: DayPlan, date: IsoDate, level: number):
   return { items: sessionOrder(items), budgetMinutes, capped, cardioCapped };
 }
 
+/** §4 doses shown to a person are round: holds in 5 s steps, minutes and reps whole. */
+export function roundDose(dose: Dose): Dose {
+  if ('minutes' in dose) return { minutes: Math.max(1, Math.round(dose.minutes)) };
+  if ('holdSeconds' in dose) {
+    const hold = Math.round(dose.holdSeconds / HOLD_STEP_SECONDS) * HOLD_STEP_SECONDS;
+    return { sets: dose.sets, holdSeconds: Math.max(HOLD_STEP_SECONDS, hold) };
+  }
+  return { sets: dose.sets, reps: Math.round(dose.reps) };
+}
+
 function toSessionExercise(
   ex: Exercise,
   dose: Dose,
@@ -392,9 +402,10 @@ function toSessionExercise(
     position: ex.position,
     equipment: [...ex.equipment],
     phase: ex.phase,
-    ...dose,
+    ...roundDose(dose),
     // §4 effort ladder within the §1a cap (effort.ts decides; never worked out here).
     effort: targetEffort({ type: ex.type, week: opts.week, toleratedWeeks: opts.toleratedWeeks, libraryEffort: ex.effort, cap: opts.maxEffort }),
+    perSide: ex.perSide,
     cues: [...ex.cues],
     purpose: ex.purpose,
   };
@@ -402,6 +413,7 @@ function toSessionExercise(
     const bouts = boutsFor(dose.minutes, opts.maxBout);
     if (bouts > 1) out.bouts = bouts;
   }
+  if (ex.repHoldSeconds !== null) out.repHoldSeconds = ex.repHoldSeconds;
   if (opts.optional) out.optional = true;
   if (opts.swappedFrom) out.swappedFrom = opts.swappedFrom;
   return out;

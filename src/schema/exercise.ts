@@ -1,7 +1,16 @@
 // Validation and loading of the curated exercise library (data/exercises.json).
 import { z } from 'zod';
 import { libraryFile, readLibraryJson } from '../store/library';
-import { CAUTIONS, LIBRARY_EQUIPMENT, PHASES, STYLES_BY_TYPE } from '../domain/exercise';
+import {
+  BALANCE_PURPOSES,
+  CAUTIONS,
+  GENTLE_ALLOWED_CAUTIONS,
+  LIBRARY_EQUIPMENT,
+  PHASES,
+  PURPOSES,
+  STYLES_BY_TYPE,
+  SUPPORT_LEVELS,
+} from '../domain/exercise';
 import type { Exercise } from '../domain/exercise';
 import { CARDIO_LIKES, EXERCISE_TYPES, MIND_BODY_LIKES, POSITIONS, REGIONS } from '../domain/vocab';
 
@@ -9,6 +18,8 @@ const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const MAX_CUE_CHARS = 90;
 const MAX_PURPOSE_CHARS = 100;
 const MAX_NAME_CHARS = 50;
+/** A hold inside each repetition longer than this is a hold dose, not reps. */
+const MAX_REP_HOLD_SECONDS = 10;
 
 const ALL_STYLES = [...CARDIO_LIKES, ...MIND_BODY_LIKES, 'balance', 'gait'] as const;
 
@@ -48,6 +59,10 @@ export const exerciseSchema = z
     cautions: uniqueArray(z.enum(CAUTIONS)),
     gentle: z.boolean(),
     purpose: z.string().trim().min(1).max(MAX_PURPOSE_CHARS),
+    trains: uniqueArray(z.enum(PURPOSES)).min(1),
+    support: z.enum(SUPPORT_LEVELS).nullable(),
+    perSide: z.boolean(),
+    repHoldSeconds: z.int().min(1).max(MAX_REP_HOLD_SECONDS).nullable(),
   })
   .superRefine((ex, ctx) => {
     const styles = STYLES_BY_TYPE[ex.type];
@@ -69,8 +84,31 @@ export const exerciseSchema = z
     if (ex.gentle && ex.effort > 2) {
       ctx.addIssue({ code: 'custom', path: ['effort'], message: `a gentle exercise must have effort 2 or less (got ${ex.effort})` });
     }
-    if (ex.gentle && ex.cautions.length > 0) {
-      ctx.addIssue({ code: 'custom', path: ['cautions'], message: 'a gentle exercise must carry no cautions' });
+    if (ex.gentle && ex.cautions.some((c) => !GENTLE_ALLOWED_CAUTIONS.includes(c))) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['cautions'],
+        message: `a gentle exercise may carry no cautions except ${GENTLE_ALLOWED_CAUTIONS.join(' and ')}`,
+      });
+    }
+    const trainsBalance = ex.trains.some((p) => BALANCE_PURPOSES.includes(p));
+    if (trainsBalance !== (ex.support !== null)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['support'],
+        message: trainsBalance
+          ? 'an exercise that trains balance must say its support: seated, supported or free'
+          : 'must be null unless the exercise trains balance (static-balance, dynamic-balance or gait)',
+      });
+    }
+    if (ex.type === 'balance' && !trainsBalance) {
+      ctx.addIssue({ code: 'custom', path: ['trains'], message: 'a balance exercise must train static-balance, dynamic-balance or gait' });
+    }
+    if ((ex.style === 'gait') !== ex.trains.includes('gait') && ex.type === 'balance') {
+      ctx.addIssue({ code: 'custom', path: ['trains'], message: 'a gait-style balance exercise trains gait, and only those do' });
+    }
+    if (ex.repHoldSeconds !== null && !('reps' in ex.dose)) {
+      ctx.addIssue({ code: 'custom', path: ['repHoldSeconds'], message: 'only a {sets, reps} dose can hold each repetition' });
     }
     if (ex.easier !== null && ex.easier === ex.harder) {
       ctx.addIssue({ code: 'custom', path: ['harder'], message: 'easier and harder must differ' });

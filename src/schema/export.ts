@@ -7,7 +7,7 @@ import { INTAKE_LIMITS } from '../domain/intake';
 import { safeText } from './text';
 import { isIsoDate } from '../domain/dates';
 import { describeValue, formatIssues } from './issues';
-import { intakeSchema, recheckSchema, wholeNumber, type ParseResult } from './intake';
+import { intakeSchema, recheckSchema, settingsChangeSchema, wholeNumber, type ParseResult } from './intake';
 
 export const EXPORT_FORMAT = 'painfit-export';
 export const EXPORT_VERSION = 1;
@@ -186,6 +186,14 @@ export const TABLES = [
     refs: { entry_id: 'entries' },
     json: [],
     row: row({ id: rowId, entry_id: rowId, date, recorded_at: timestamp }),
+  },
+  {
+    name: 'settings',
+    since: 5,
+    key: ['id'],
+    refs: {},
+    json: ['changes'],
+    row: row({ id: rowId, date, recorded_at: timestamp, changes: settingsChangeSchema }),
   },
 ] as const;
 

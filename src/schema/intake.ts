@@ -183,6 +183,19 @@ export const intakeSchema = z.unknown().transform((raw, ctx): AnswersFile => {
   return z.NEVER;
 });
 
+/** A `painfit settings` change as stored: any of these, at least one (the same rules as the intake). */
+export const settingsChangeSchema = strict({
+  days: uniqueList(WEEKDAYS, 'a day', 'days', 1).optional(),
+  minutes: wholeNumber(L.sessionMinutes.min, L.sessionMinutes.max, 'a number of minutes').optional(),
+  equipment: uniqueList(EQUIPMENT, 'a piece of equipment', 'pieces of equipment', 0).optional(),
+  cardio: uniqueList(CARDIO_LIKES, 'a kind of cardio', 'cardio kinds', 0).optional(),
+  mindBody: uniqueList(MIND_BODY_LIKES, 'a kind of mind-body work', 'mind-body kinds', 0).optional(),
+  walkMinutes: wholeNumber(L.walkMinutes.min, L.walkMinutes.max, 'a number of minutes').optional(),
+  floor: yesNo.optional(),
+  balanceWorries: yesNo.optional(),
+  osteoporosis: yesNo.optional(),
+}).refine((c) => Object.keys(c).length > 0, { error: 'changes nothing; a settings change sets at least one thing' });
+
 export type ParseResult<T> = { ok: true; value: T } | { ok: false, problems: string[] };
 
 /** An answers file, as given: version 2, or version 1 (upgraded by the caller with upgradeAnswers). */

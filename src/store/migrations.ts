@@ -135,6 +135,23 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   {
     version: 5,
+    name: 'settings: dated changes to days, minutes, equipment, preferences and ability',
+    up(db) {
+      db.exec(`
+        -- painfit settings: in force from \`date\` on, laid over the intake's answers; the plan keeps
+        -- its start, so progress is kept (clinical-rules §4). A change is undone by another change.
+        CREATE TABLE settings (
+          id INTEGER PRIMARY KEY,
+          date TEXT NOT NULL,
+          recorded_at TEXT NOT NULL,
+          changes TEXT NOT NULL CHECK (json_valid(changes))
+        ) STRICT;
+        CREATE INDEX settings_by_date ON settings (date, id);
+      `);
+    },
+  },
+  {
+    version: 6,
     name: 'entry ids are never reused (AUTOINCREMENT)',
     up(db) {
       // Without AUTOINCREMENT SQLite hands out max(id) + 1, so after an undo the next check-in got

@@ -1,7 +1,7 @@
 // Renderers for the exercise library (strings, tested with colour off).
 import Table from 'cli-table3';
 import { CAUTION_TEXT, type Exercise } from '../domain/exercise';
-import { doseText, effortWords, terminalWidth } from './format';
+import { type DoseFields, doseText, effortWords, terminalWidth } from './format';
 import type { Theme } from './theme';
 import { wrapLines } from './width';
 
@@ -48,7 +48,12 @@ function ladder(ex: Exercise, library: readonly Exercise[]): string[] {
   return [...down, `[${ex.name}]`, ...up];
 }
 
-export function renderExerciseDetail(ex: Exercise, library: readonly Exercise[], theme: Theme, width = terminalWidth()): string {
+export interface ForYou {
+  dose: (DoseFields & { effort?: number }) | null;
+  notForYou: string | null;
+}
+
+export function renderExerciseDetail(ex: Exercise, library: readonly Exercise[], theme: Theme, width = terminalWidth(), you: ForYou | null = null): string {
   const field = (label: string, value: string) => wrapLines(`${theme.muted(label.padEnd(11))}${value}`, width, { indent: ' '.repeat(11) });
   const bullet = (text: string) => wrapLines(text, width, { firstIndent: '  - ', indent: '    ' });
   const lines = [
@@ -59,7 +64,16 @@ export function renderExerciseDetail(ex: Exercise, library: readonly Exercise[],
     ...field('Helps', ex.regions.join(', ')),
     ...field('Position', ex.position),
     ...field('Needs', ex.equipment.join(', ') || 'nothing (a chair and a wall at most)'),
-    ...field('Start with', `${doseText(ex.dose)} at effort ${ex.effort}/10 (${effortWords(ex.effort)})`),
+    ...field('Start with', `${doseText({ ...ex.dose, perSide: ex.perSide, repHoldSeconds: ex.repHoldSeconds })} at effort ${ex.effort}/10 (${effortWords(ex.effort)}) (library default)`),
+    ...(you
+      ? [
+          ...field(
+            'Your dose',
+            you.dose ? `${doseText(you.dose)}${you.dose.effort !== undefined ? ` at effort ${you.dose.effort}/10` : ''}` : 'not in your plan for the next seven days',
+          ),
+          ...(you.notForYou ? wrapLines(`${theme.warn('Not for you')} ${you.notForYou}`, width, { indent: ' '.repeat(11) }) : []),
+        ]
+      : []),
     '',
     theme.heading('How'),
     ...ex.cues.flatMap(bullet),

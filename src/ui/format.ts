@@ -19,18 +19,32 @@ export interface DoseFields {
   holdSeconds?: number;
   minutes?: number;
   bouts?: number;
+  perSide?: boolean;
+  repHoldSeconds?: number | null;
 }
 
+/** Whole-minute bouts that add up to `minutes`, longest first: 11 in 2 → [6, 5]. */
+export function boutMinutes(minutes: number, bouts: number): number[] {
+  const base = Math.floor(minutes / bouts);
+  return Array.from({ length: bouts }, (_, i) => base + (i < minutes - base * bouts ? 1 : 0));
+}
+
+/** A dose in words a person can read: "1 × 8 per side, hold 5 s each", "11 min (6 + 5 min)". */
 export function doseText(d: DoseFields): string {
+  const side = d.perSide ? ' per side' : '';
   if (d.minutes !== undefined) {
     if (d.bouts !== undefined && d.bouts > 1) {
-      const each = Math.round((d.minutes / d.bouts) * 10) / 10;
-      return `${d.minutes} min (${d.bouts} × ${each} min)`;
+      const parts = boutMinutes(d.minutes, d.bouts);
+      const same = parts.every((p) => p === parts[0]);
+      return `${d.minutes} min (${same ? `${d.bouts} × ${parts[0]}` : parts.join(' + ')} min)`;
     }
     return `${d.minutes} min`;
   }
-  if (d.holdSeconds !== undefined) return `${d.sets ?? 1} × ${d.holdSeconds} s hold`;
-  if (d.reps !== undefined) return `${d.sets ?? 1} × ${d.reps}`;
+  if (d.holdSeconds !== undefined) return `${d.sets ?? 1} × ${d.holdSeconds} s hold${side}`;
+  if (d.reps !== undefined) {
+    const hold = d.repHoldSeconds ? `, hold ${d.repHoldSeconds} s each` : '';
+    return `${d.sets ?? 1} × ${d.reps}${side}${hold}`;
+  }
   return '';
 }
 

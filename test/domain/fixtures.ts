@@ -50,7 +50,16 @@ export const days = (from: IsoDate, n: number): IsoDate[] => Array.from({ length
 // ---------------------------------------------------------------------------------------------
 // A tiny library: enough of each type to exercise the rules, small enough to reason about.
 
+const DEFAULT_TRAINS: Record<Exercise['type'], Exercise['trains']> = {
+  strength: ['quadriceps'],
+  cardio: ['aerobic'],
+  flexibility: ['mobility'],
+  'mind-body': ['relaxation'],
+  balance: ['static-balance'],
+};
+
 export function ex(id: string, over: Partial<Exercise> = {}): Exercise {
+  const type = over.type ?? 'strength';
   return {
     id,
     name: id.replace(/-/g, ' '),
@@ -68,6 +77,10 @@ export function ex(id: string, over: Partial<Exercise> = {}): Exercise {
     cautions: [],
     gentle: false,
     purpose: 'Test exercise.',
+    trains: DEFAULT_TRAINS[type],
+    support: type === 'balance' ? 'supported' : null,
+    perSide: false,
+    repHoldSeconds: null,
     ...over,
   };
 }
@@ -77,6 +90,8 @@ const walk = (id: string, over: Partial<Exercise> = {}) =>
 const stretch = (id: string, over: Partial<Exercise> = {}) =>
   ex(id, { type: 'flexibility', phase: 'cool-down', dose: { sets: 2, holdSeconds: 20 }, effort: 1, ...over });
 
+const STAND: Exercise['trains'] = ['quadriceps', 'hip-extensors'];
+
 export const LIBRARY: Exercise[] = [
   // cardio
   walk('easy-walk', { harder: 'brisk-walk', gentle: true }),
@@ -85,13 +100,13 @@ export const LIBRARY: Exercise[] = [
   walk('bike', { style: 'cycling', position: 'seated', equipment: ['bike'] }),
   walk('seated-march', { style: 'seated', position: 'seated', gentle: true }),
   // strength: a three-rung ladder, plus floor, equipment and spinal-load cases
-  ex('sit-to-stand-high', { regions: ['knee', 'hip', 'widespread'], harder: 'sit-to-stand' }),
-  ex('sit-to-stand', { regions: ['knee', 'hip', 'widespread'], easier: 'sit-to-stand-high', harder: 'sit-to-stand-weights', effort: 3 }),
-  ex('sit-to-stand-weights', { regions: ['knee', 'hip'], easier: 'sit-to-stand', equipment: ['dumbbells'], effort: 3 }),
-  ex('bridge', { regions: ['low-back', 'hip'], position: 'floor' }),
-  ex('wall-push', { regions: ['shoulder', 'neck', 'widespread'] }),
-  ex('curl-up', { regions: ['low-back'], cautions: ['loaded-flexion', 'back-flare'], effort: 3 }),
-  ex('band-chop', { regions: ['low-back'], equipment: ['band'], cautions: ['loaded-twist', 'back-flare'], effort: 3 }),
+  ex('sit-to-stand-high', { regions: ['knee', 'hip', 'widespread'], harder: 'sit-to-stand', trains: STAND }),
+  ex('sit-to-stand', { regions: ['knee', 'hip', 'widespread'], easier: 'sit-to-stand-high', harder: 'sit-to-stand-weights', effort: 3, trains: STAND }),
+  ex('sit-to-stand-weights', { regions: ['knee', 'hip'], easier: 'sit-to-stand', equipment: ['dumbbells'], effort: 3, trains: STAND }),
+  ex('bridge', { regions: ['low-back', 'hip'], position: 'floor', trains: ['hip-extensors'] }),
+  ex('wall-push', { regions: ['shoulder', 'neck', 'widespread'], trains: ['arms'] }),
+  ex('curl-up', { regions: ['low-back'], cautions: ['loaded-flexion', 'back-flare'], effort: 3, trains: ['trunk'] }),
+  ex('band-chop', { regions: ['low-back'], equipment: ['band'], cautions: ['loaded-twist', 'back-flare'], effort: 3, trains: ['trunk'] }),
   ex('hard-squat', { regions: ['knee'], effort: 4 }),
   // flexibility
   stretch('hamstring-stretch', { regions: ['knee', 'hip', 'low-back'], position: 'seated' }),

@@ -31,7 +31,9 @@ describe('§4 one weekly step (Buist 2008: about 10 %; ACSM: reps to 12-15, then
     ['holds 20 s → 22 s', 'hamstring-stretch', { sets: 2, holdSeconds: 20 }, 'hamstring-stretch', { sets: 2, holdSeconds: 22 }],
     ['holds 28 s → 30 s, never above 30', 'hamstring-stretch', { sets: 2, holdSeconds: 28 }, 'hamstring-stretch', { sets: 2, holdSeconds: 30 }],
     ['holds at 30 s, no harder rung → hold', 'hamstring-stretch', { sets: 2, holdSeconds: 30 }, 'hamstring-stretch', { sets: 2, holdSeconds: 30 }],
-    ['balance hold at 30 s → one rung up at 15 s', 'tandem-stance', { sets: 2, holdSeconds: 30 }, 'single-leg-stance', { sets: 2, holdSeconds: 15 }],
+    // clinical-rules §4 (rewritten for issue 9): balance moves to a less-supported rung only on
+    // "steady/easy" feedback, never by count, so a full hold stays on its rung.
+    ['balance hold at 30 s → stays on its rung (never by count)', 'tandem-stance', { sets: 2, holdSeconds: 30 }, 'tandem-stance', { sets: 2, holdSeconds: 30 }],
     ['timed mind-body grows only to its library minutes', 'chair-yoga', { minutes: 6 }, 'chair-yoga', { minutes: 6 }],
   ])('§4 %s', (_n, id, dose, nextId, nextDose) => {
     const next = step(id, dose);

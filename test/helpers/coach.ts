@@ -86,6 +86,7 @@ export interface DayExercise {
   minutes?: number;
   bouts?: number;
   effort: number;
+  perSide: boolean;
   optional?: boolean;
   swappedFrom?: string;
 }
@@ -210,6 +211,10 @@ export function expectExercise(e: DayExercise): void {
     if (v !== undefined) expect(Number.isInteger(v) && v > 0, `${where} ${k} = ${v}`).toBe(true);
   }
   expect(Number.isInteger(e.effort) && e.effort >= 0 && e.effort <= 10, `${where} effort ${e.effort}`).toBe(true);
+  // design.md version 2: perSide (boolean) on every exercise, as the library says.
+  expect(e.perSide, `${where} perSide`).toBe(lib!.perSide);
+  // clinical-rules §4: holds are shown in 5 s steps.
+  if (e.holdSeconds !== undefined) expect(e.holdSeconds % 5, `${where} holdSeconds ${e.holdSeconds}`).toBe(0);
 }
 
 /** Collapses whitespace so a line wrapped by the table or terminal still matches. */

@@ -1,10 +1,14 @@
 // painfit exercises [text] [--type T] [--region R]; painfit exercises show ID.
+import { limitsOf, unfitReason } from '../../domain/eligibility';
 import type { Exercise } from '../../domain/exercise';
+import { buildWeek, type SessionExercise } from '../../domain/session';
+import { intakeAsOf } from '../../store/intakes';
 import { EXERCISE_TYPES, REGIONS, type ExerciseType, type Region } from '../../domain/vocab';
 import { UsageError } from '../../errors';
 import { readLibrary } from '../../store/library';
 import { renderExerciseDetail, renderExerciseList } from '../../ui/exercises';
 import type { Context } from '../context';
+import { answersInForce, loadDayFacts } from '../day';
 
 export interface ExercisesOptions {
   type?: ExerciseType;
@@ -92,12 +96,29 @@ export function findExercise(library: readonly Exercise[], id: string, flag = 'e
   );
 }
 
+/** The person's own view of an exercise: their current dose (if it is in the week ahead) and whether it fits them. */
+export interface ExerciseForYou {
+  /** The dose as the next session that holds it shows it, or null when it is not in the week ahead. */
+  dose: SessionExercise | null;
+  /** Why it does not fit you (eligibility.ts), or null. */
+  notForYou: string | null;
+}
+
+function forYou(ex: Exercise, ctx: Context): ExerciseForYou | null {
+  const db = ctx.db(false);
+  if (!db || !intakeAsOf(db, ctx.today)) return null; // no intake yet: the library view only
+  const facts = loadDayFacts(ctx, ctx.today);
+  const dose = buildWeek(facts).flatMap((d) => d.exercises).find((e) => e.id === ex.id && !e.optional) ?? null;
+  return { dose, notForYou: unfitReason(ex, limitsOf(answersInForce(facts), facts.screening.maxEffort)) };
+}
+
 export async function runExerciseShow(id: string, ctx: Context): Promise<void> {
   const library = readLibrary();
   const ex = findExercise(library, id);
+  const you = forYou(ex, ctx);
   if (ctx.json) {
-    ctx.out(JSON.stringify(ex, null, 2));
+    ctx.out(JSON.stringify(you ? { ...ex, you } : ex, null, 2));
     return;
   }
-  ctx.out(renderExerciseDetail(ex, library, ctx.theme, ctx.width));
+  ctx.out(renderExerciseDetail(ex, library, ctx.theme, ctx.width, you));
 }

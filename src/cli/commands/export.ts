@@ -4,6 +4,7 @@ import path from 'node:path';
 import { NotReadyError, UsageError } from '../../errors';
 import { readExport, serializeExport, writeCsvFiles, writePrivateFile } from '../../store/export';
 import type { Context } from '../context';
+import { escapeControls } from '../escape';
 
 export interface ExportOptions {
   /** Write the JSON here instead of stdout. */
@@ -71,7 +72,7 @@ export async function runExport(opts: ExportOptions, ctx: Context): Promise<void
     return;
   }
   for (const w of written) {
-    ctx.err(`Wrote ${w.file}${w.rows === undefined ? '' : ` (${w.rows} row${w.rows === 1 ? '' : 's'})`}.`);
+    ctx.err(`Wrote ${escapeControls(w.file)}${w.rows === undefined ? '' : ` (${w.rows} row${w.rows === 1 ? '' : 's'})`}.`);
   }
   if (opts.out !== undefined) ctx.err(ctx.theme.muted('It holds your health data: keep it somewhere private. painfit import restores it.'));
 }

@@ -58,6 +58,7 @@ const LABELS: Record<TableName, string> = {
   completions: 'exercises done or skipped',
   swaps: 'swaps',
   measures: 'weekly measures',
+  settings: 'settings changes',
   clearances: 'clearances',
   rechecks: 'health re-checks',
   unwell: 'unwell days',

@@ -85,7 +85,7 @@ function checkinFromFlags(opts: LogOptions, date: string): NewCheckin | null {
 export function plannedMinutes(e: SessionExercise): number {
   if (e.minutes !== undefined) return e.minutes;
   const dose = e.holdSeconds !== undefined ? { sets: e.sets ?? 1, holdSeconds: e.holdSeconds } : { sets: e.sets ?? 1, reps: e.reps ?? 0 };
-  return Math.round(estimateSeconds(dose) / 6) / 10;
+  return Math.round(estimateSeconds(dose, { perSide: e.perSide, repHoldSeconds: e.repHoldSeconds ?? null }) / 6) / 10;
 }
 
 /**

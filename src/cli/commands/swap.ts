@@ -1,9 +1,10 @@
 // painfit swap ID [--with ID]: replace an exercise in the plan from today on (stored as a fact).
-import { buildWeek, checkSwap, swapCandidates } from '../../domain/session';
+import { buildWeek } from '../../domain/session';
+import { planSwap } from '../../domain/swap';
 import { UsageError } from '../../errors';
 import { insertSwap } from '../../store/facts';
 import type { Context } from '../context';
-import { loadDayFacts } from '../day';
+import { answersInForce, loadDayFacts } from '../day';
 import { findExercise } from './exercises';
 
 export interface SwapOptions {
@@ -25,45 +26,24 @@ export function parseSwapOptions(id: string, raw: { with?: string }): SwapOption
 export async function runSwap(opts: SwapOptions, ctx: Context): Promise<void> {
   const facts = loadDayFacts(ctx, ctx.today);
   const named = findExercise(facts.library, opts.id);
-  // Only what the plan holds can be swapped. An exercise that is itself a swap stands in for the
-  // plan's original: the new swap replaces the original, so there is never a chain of swaps.
-  const planned = buildWeek(facts)
-    .flatMap((day) => day.exercises)
-    .find((e) => e.id === named.id && !e.optional);
-  if (!planned) {
-    throw new UsageError(
-      `${named.name} (${named.id}) is not in your plan for the next seven days, so there is nothing to swap. painfit plan shows the exercises you can swap.`,
-      'NOT_IN_PLAN',
-    );
-  }
-  const original = findExercise(facts.library, planned.swappedFrom ?? named.id);
-  let withId = opts.withId;
-  if (withId === undefined) {
-    const candidate = swapCandidates(named, facts.intake, facts.library, facts.screening).find((e) => e.id !== original.id);
-    if (!candidate) throw new UsageError(`there is no other ${named.type} exercise that fits your answers to swap ${named.name} for.`, 'NO_ALTERNATIVE');
-    withId = candidate.id;
-  } else {
-    findExercise(facts.library, withId, 'exercise for --with');
-  }
-  // Swapping back to the plan's own exercise ends the swap; anything else must fit the person.
-  const backToOriginal = withId === original.id && named.id !== original.id;
-  if (!backToOriginal) {
-    const check = checkSwap(named.id, withId, facts.intake, facts.library, facts.screening);
-    if (!check.ok) throw new UsageError(`cannot swap ${named.id} for ${withId}: ${check.reason}`, 'UNSUITABLE_SWAP');
-  }
+  if (opts.withId !== undefined) findExercise(facts.library, opts.withId, 'exercise for --with');
+  // The decision is the domain's (swap.ts): in the plan, same kind and purpose, allowed for you.
+  const plan = planSwap(named, opts.withId, buildWeek(facts), { answers: answersInForce(facts) }, facts.library, facts.screening);
+  if (!plan.ok) throw new UsageError(plan.reason, plan.code);
 
   const db = ctx.db(true);
-  const from = original;
-  const swap = insertSwap(db, { date: ctx.today, exerciseId: from.id, withId }, ctx.now().toISOString());
-  const to = findExercise(facts.library, withId);
+  const from = plan.original;
+  const to = plan.to;
+  const swap = insertSwap(db, { date: ctx.today, exerciseId: from.id, withId: to.id }, ctx.now().toISOString());
   if (ctx.json) {
-    ctx.out(JSON.stringify({ swap: { ...swap, name: from.name, withName: to.name } }, null, 2));
+    ctx.out(JSON.stringify({ swap: { ...swap, name: from.name, withName: to.name, cautions: plan.cautions } }, null, 2));
     return;
   }
   ctx.out(
-    to.id === from.id
+    plan.endsSwap
       ? `From ${swap.date} on, your plan uses ${from.name} (${from.id}) again.`
       : `From ${swap.date} on, ${to.name} (${to.id}) replaces ${from.name} (${from.id}) in your plan.`,
   );
+  for (const c of plan.cautions) ctx.err(ctx.theme.warn(`Take care: ${c}`));
   ctx.err(ctx.theme.muted('Changed your mind? painfit undo removes this swap.'));
 }
