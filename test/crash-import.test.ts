@@ -69,7 +69,7 @@ function phaseOf(mode: Mode, r: WatchedRun, cal: Calibration): string {
   if (k.dbSize < 0) return 'start-up and validation (no database yet)';
   if (k.walSize < 0 && r.walSeen && r.walSeen.ms <= k.ms) return 'closed (-wal removed), exiting';
   if (k.walSize < 0) return mode === 'fresh' ? 'creating the database (no -wal yet)' : 'start-up, validation, opening (no -wal yet)';
-  if (k.backupFiles.some((f) => f.endsWith('.tmp'))) return 'copying the --replace backup';
+  if (k.backupFiles.some((f) => f.endsWith('.partial'))) return 'copying the --replace backup';
   if (k.walSize >= cal.walMax) return 'committed: checkpoint and close';
   if (k.walSize > cal.walMax * 0.1) return 'writing the commit to the WAL';
   // Fresh: the migrations are in the WAL once committed. Replace: the backup is taken just before.
