@@ -92,7 +92,7 @@ describe('painfit doctor', () => {
     });
     expect(json.tables).toMatchObject({ intakes: 1, checkins: 2, entries: 2 });
     expect(json.tables.completions).toBeGreaterThan(0);
-    expect(Object.keys(json.tables).sort()).toEqual(['checkins', 'clearances', 'completions', 'entries', 'intakes', 'measures', 'rechecks', 'settings', 'swaps', 'unwell']);
+    expect(Object.keys(json.tables).sort()).toEqual(['checkins', 'clearances', 'completions', 'entries', 'flare_plans', 'flares', 'intakes', 'lesson_reads', 'measures', 'rechecks', 'settings', 'swaps', 'unwell']);
     // No -wal or -shm left by the read-only look, no mode or byte changed.
     expect(folderSnapshot(home)).toEqual(before);
   });

@@ -39,6 +39,8 @@ function seededHome(): string {
   ok(['log', '--date', '2026-11-04', '--pain', '3', '--done', ids.slice(0, 2).join(',')], home);
   ok(['swap', 'easy-walk', '--date', '2026-11-05'], home);
   ok(['settings', '--minutes', '25', '--date', '2026-11-05'], home);
+  ok(['learn', '1', '--date', '2026-11-05'], home);
+  ok(['flare', '--plan', 'heat pack, then a short walk', '--plan', 'call Jo', '--date', '2026-11-05'], home);
   ok(['log', '--date', '2026-11-06', '--pain', '2', '--done', 'all'], home);
   addWeeklyMeasures(home, '2026-11-08');
   const second = { ...structuredClone(INTAKE_TEMPLATE), about: { name: 'Sam "Jr", again', age: 58 } };
@@ -50,6 +52,8 @@ function seededHome(): string {
   const recheck = { version, readiness: { ...readiness, heartCondition: true }, redFlags, mood, clearance: null };
   ok(['recheck', '--answers', writeJson(dir, 'recheck.json', recheck), '--date', '2026-11-11'], home);
   ok(['clear', '--seen', '2026-11-12', '--by', 'Dr Patel', '--date', '2026-11-12'], home);
+  // Issue 12's flare fact, last: a flare day has no session to mark done.
+  ok(['flare', '--date', '2026-11-13'], home);
   return home;
 }
 

@@ -99,6 +99,9 @@ describe('weeks: counts, means, low/high, sessions, adherence, minutes', () => {
       adherence: (2 / 3) * 100, // 66.67 %
       activeMinutes: 43, // 20 + 7 + 6 + 10
       peg: null,
+      sleepMean: null, // these check-ins answered pain only
+      duringMean: null,
+      effortMean: null,
     });
   });
 
@@ -114,6 +117,9 @@ describe('weeks: counts, means, low/high, sessions, adherence, minutes', () => {
       adherence: 0, // planned but not done: a real 0 %
       activeMinutes: 0,
       peg: null,
+      sleepMean: null,
+      duringMean: null,
+      effortMean: null,
     });
   });
 
@@ -142,7 +148,7 @@ describe('the window', () => {
     });
     expect(r.weeks).toHaveLength(1);
     expect(r.weeks[0]).toMatchObject({
-      start: '2026-01-05', // the Monday of the intake's week
+      start: '2026-01-07', // weeks never start before the intake (issue 12): a part week from Wednesday
       checkins: 2,
       painMean: 3, // (4 + 2) / 2; the 9 on Monday was before the intake
       sessionsPlanned: 2, // Wed and Fri; Monday was before the plan started
@@ -150,8 +156,9 @@ describe('the window', () => {
       adherence: 50,
       activeMinutes: 12, // 3 × 4 on Wednesday only
     });
-    expect(r.daily.map((d) => d.date)).toEqual(['2026-01-05', '2026-01-06', '2026-01-07', '2026-01-08', '2026-01-09']);
-    expect(r.daily[0]!.pain).toBeNull();
+    expect(r.from).toBe('2026-01-07');
+    expect(r.daily.map((d) => d.date)).toEqual(['2026-01-07', '2026-01-08', '2026-01-09']);
+    expect(r.daily[0]!.pain).toBe(4);
     // Current = (4 + 2) / 2 = 3; 5 → 3 is 2 points, 40 % lower.
     expect(r.change).toMatchObject({ current: 3, points: 2, percent: 40, meaningful: true, verdict: 'meaningful' });
   });

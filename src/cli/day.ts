@@ -9,11 +9,11 @@ import { settingsUpTo } from '../store/settings';
 import { screen, type Screening } from '../domain/screening';
 import { NotReadyError, UsageError } from '../errors';
 import { readLibrary } from '../store/library';
-import { checkinsBetween, completionsBetween, swapsUpTo, unwellBetween } from '../store/facts';
+import { checkinsBetween, completionsBetween, flaresBetween, swapsUpTo, unwellBetween } from '../store/facts';
 import { intakeAsOf } from '../store/intakes';
 import { allClearances, screeningInForce } from '../store/screening';
 import type { Db } from '../store/db';
-import type { Checkin, Completion, Swap } from '../domain/facts';
+import type { Checkin, Completion, FlareFact, Swap } from '../domain/facts';
 import type { Context } from './context';
 
 export interface DayFacts {
@@ -23,6 +23,7 @@ export interface DayFacts {
   checkins: Checkin[];
   completions: Completion[];
   swaps: Swap[];
+  flares: FlareFact[];
   screening: Screening;
   /** painfit settings changes up to the date (laid over the intake's answers from their dates). */
   settings: DatedSettings[];
@@ -86,6 +87,7 @@ export function loadDayFacts(ctx: Context, date: IsoDate): DayFacts {
     checkins: checkinsBetween(db, addDays(intake.date, -FLARE_REFERENCE_DAYS), date),
     completions: completionsBetween(db, intake.date, date),
     swaps: swapsUpTo(db, date),
+    flares: flaresBetween(db, intake.date, date),
     ...screeningWithDate(db, intake, date),
     unwellDates: unwellBetween(db, intake.date, date),
     // Only changes made since this intake: a new intake that starts over leaves older ones behind.

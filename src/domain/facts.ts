@@ -34,6 +34,13 @@ export interface Swap {
   withId: string;
 }
 
+/** "I'm flaring" (`painfit flare`), or that it has settled (`painfit flare --end`), for a date (§5). */
+export interface FlareFact {
+  date: IsoDate;
+  kind: 'start' | 'end';
+  recordedAt: string;
+}
+
 /** Notes are short: a line or two for the clinician's report. */
 export const NOTE_MAX_LENGTH = 500;
 

@@ -3,7 +3,7 @@
 // day by day from the intake date, so any date can be asked about and the answer is the same.
 import { addDays, compareText, daysBetween, type IsoDate } from './dates';
 import type { Dose, Exercise } from './exercise';
-import type { Checkin } from './facts';
+import type { Checkin, FlareFact } from './facts';
 import type { IntakeAnswers } from './intake';
 import {
   candidatesFor,
@@ -34,7 +34,8 @@ export const FLARE_BOUT_MINUTES = 5;
 /** Target effort ceiling on a flare day: gentle work only. DEFAULT (matches the library's `gentle`). */
 export const FLARE_MAX_EFFORT = 2;
 
-export type FlareTriggerKind = 'rise' | 'high' | 'during';
+/** `said`: the person said "I'm flaring" (a `flares` fact, painfit flare). */
+export type FlareTriggerKind = 'rise' | 'high' | 'during' | 'said';
 
 export interface FlareTrigger {
   kind: FlareTriggerKind;
@@ -138,8 +139,15 @@ export function flareTimeline(
   from: IsoDate,
   until: IsoDate,
   intakeAverage: number,
+  /** "I'm flaring" / "it has settled" said with painfit flare: read first on their day (§5). */
+  said: readonly FlareFact[] = [],
 ): FlareDay[] {
   const byDate = groupByDate(checkins.filter((c) => c.date >= from && c.date <= until));
+  const saidByDate = new Map<IsoDate, FlareFact['kind'][]>();
+  for (const f of [...said].sort((a, b) => compareText(a.date, b.date) || compareText(a.recordedAt, b.recordedAt))) {
+    if (f.date < from || f.date > until) continue;
+    saidByDate.set(f.date, [...(saidByDate.get(f.date) ?? []), f.kind]);
+  }
   const flareDays = new Set<IsoDate>();
   const days: FlareDay[] = [];
   let active: FlareEpisode | null = null;
@@ -151,7 +159,24 @@ export function flareTimeline(
     const ref = referenceOver(window, byDate, flareDays, intakeAverage);
     let flareDay = active !== null;
     let ended: FlareEpisode | null = null;
+    for (const kind of saidByDate.get(date) ?? []) {
+      if (kind === 'end' && active) {
+        // "It has settled": the flare ends today (today is still counted as a flare day).
+        ended = active;
+        active = null;
+        settledRun = 0;
+      } else if (kind === 'start' && !active) {
+        const first = byDate.get(date)?.[0];
+        active = { start: date, reference: ref.level, trigger: { kind: 'said', date, pain: first?.pain ?? Math.round(ref.level), during: null } };
+        flareDay = true;
+        settledRun = 0;
+        duringRun = 0;
+      }
+    }
+    const saidToday = active?.trigger.kind === 'said' && active.start === date;
     for (const c of byDate.get(date) ?? []) {
+      // On the day the person said so, the day's own check-ins neither start nor end the flare.
+      if (saidToday) break;
       if (c.during !== null) duringRun = c.during > MAX_PAIN_DURING_EXERCISE ? duringRun + 1 : 0;
       if (active) {
         settledRun = isSettled(c.pain, active.reference) ? settledRun + 1 : 0;
@@ -269,7 +294,9 @@ export function flareNotes(flare: FlareEpisode, asked: IsoDate, formatDay: (d: I
       ? `Your pain was ${t.pain} ${when(t.date, asked, formatDay)}, well above your usual ${Math.round(flare.reference)}`
       : t.kind === 'high'
         ? `Your pain was ${t.pain} ${when(t.date, asked, formatDay)}, which is high`
-        : `Pain during exercise went above ${MAX_PAIN_DURING_EXERCISE} out of 10 two sessions running`;
+        : t.kind === 'said'
+          ? `You said you were flaring ${when(t.date, asked, formatDay)}`
+          : `Pain during exercise went above ${MAX_PAIN_DURING_EXERCISE} out of 10 two sessions running`;
   const settledAt = Math.floor(flare.reference + FLARE_SETTLED_MARGIN);
   const notes = [
     `${why}, so today is ${still}a lighter flare-day session.`,

@@ -5,7 +5,7 @@
 // A "level" counts weekly steps: level 0 is the starting dose, each step adds about 10 %.
 import { addDays, daysBetween, type IsoDate } from './dates';
 import type { Dose, Exercise } from './exercise';
-import type { Checkin, Completion } from './facts';
+import type { Checkin, Completion, FlareFact } from './facts';
 import { type FlareDay, flareTimeline, groupByDate } from './flare';
 import {
   fits,
@@ -175,6 +175,8 @@ export interface ProgressionInput {
   intakeAverage: number;
   checkins: readonly Checkin[];
   completions: readonly Completion[];
+  /** "I'm flaring" / "it has settled" (painfit flare). */
+  flares?: readonly FlareFact[];
   /** Non-urgent red flags (screening.progressionPaused): no step up, note why. */
   paused: boolean;
   /** How many exercises the usual session on `date` has at `level` (0 on days off). */
@@ -206,7 +208,7 @@ export interface DayProgress {
  * last week completed cleanly (the last tolerated dose, not the pre-flare increment).
  */
 export function progressionTimeline(input: ProgressionInput, until: IsoDate): DayProgress[] {
-  const flares = flareTimeline(input.checkins, input.intakeDate, until, input.intakeAverage);
+  const flares = flareTimeline(input.checkins, input.intakeDate, until, input.intakeAverage, input.flares);
   const byDate = groupByDate(input.checkins.filter((c) => c.date >= input.intakeDate && c.date <= until));
   const doneByDate = new Map<IsoDate, Set<string>>();
   for (const c of input.completions) {

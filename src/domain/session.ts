@@ -3,7 +3,7 @@
 // the screening, passes them in with the date, and renders what comes back.
 import { addDays, compareText, daysBetween, formatDate, type IsoDate, weekdayOf } from './dates';
 import type { Dose, Exercise, Phase } from './exercise';
-import type { Checkin, Completion, Swap } from './facts';
+import type { Checkin, Completion, FlareFact, Swap } from './facts';
 import { targetEffort } from './effort';
 import { buildFlareDay, FLARE_BOUT_MINUTES, FLARE_MAX_EFFORT, flareNotes } from './flare';
 import type { IntakeAnswers, IntakeRecord } from './intake';
@@ -51,6 +51,7 @@ import { FLARE_RECHECK_MESSAGE, flareRecheckDue, readinessOf, type Screening, SC
 import { answersOn, type DatedSettings } from './settings';
 import { decideSwap, swapAlternatives } from './swap';
 import type { ExerciseType, Position, Region } from './vocab';
+import { REGION_LABEL } from './words';
 
 /** What session building needs from screen(): the command calls screen() and passes this in. */
 export type ScreeningInput = Pick<Screening, 'outcome' | 'maxEffort' | 'progressionPaused' | 'notes'> & Partial<Pick<Screening, 'stopReason'>>;
@@ -63,6 +64,8 @@ export interface SessionInput {
   checkins: readonly Checkin[];
   completions: readonly Completion[];
   swaps: readonly Swap[];
+  /** "I'm flaring" / "it has settled" (painfit flare), from the intake on. */
+  flares?: readonly FlareFact[];
   screening: ScreeningInput;
   /** `painfit settings` changes dated on or before the date (settings.ts); none when left out. */
   settings?: readonly DatedSettings[];
@@ -419,17 +422,6 @@ function toSessionExercise(
   return out;
 }
 
-const REGION_WORDS: Record<Region, string> = {
-  neck: 'neck',
-  shoulder: 'shoulder',
-  'upper-back': 'upper back',
-  'low-back': 'low back',
-  hip: 'hip',
-  knee: 'knee',
-  'ankle-foot': 'ankle and foot',
-  'wrist-hand': 'wrist and hand',
-  widespread: 'whole body',
-};
 const STYLE_WORDS: Record<string, string> = {
   walking: 'walking',
   cycling: 'cycling',
@@ -454,7 +446,7 @@ export function focusOf(exercises: readonly Exercise[], userRegions: readonly Re
   const strength = exercises.filter((e) => e.type === 'strength');
   if (strength.length > 0) {
     const regions = userRegions.filter((r) => strength.some((e) => e.regions.includes(r)));
-    parts.push(regions.length > 0 ? `strength for ${listWords(regions.map((r) => REGION_WORDS[r]))}` : 'strength');
+    parts.push(regions.length > 0 ? `strength for ${listWords(regions.map((r) => REGION_LABEL[r]))}` : 'strength');
   }
   for (const type of ['balance', 'cardio', 'mind-body'] as const) {
     for (const e of exercises.filter((x) => x.type === type)) {
@@ -592,6 +584,7 @@ function timeline(ctx: Context, until: IsoDate): DayProgress[] {
       intakeAverage: answers.pain.average,
       checkins: input.checkins,
       completions: input.completions,
+      ...(input.flares ? { flares: input.flares } : {}),
       paused: input.screening.progressionPaused,
       // An unwell day has no session, so it does not count against the week's adherence.
       plannedCount: (date, level) => (input.unwellDates?.includes(date) ? 0 : (ctx.dayPlan(date, level)?.items.length ?? 0)),
@@ -614,13 +607,14 @@ export function buildSession(input: SessionInput): Session {
 }
 
 /**
- * Seven days from `input.date` (today and the six after): the week at a glance for `painfit plan`.
- * Days ahead assume no new check-ins or completions, so they show the plan as it stands.
+ * `count` days from `input.date` (default seven: today and the six after): the week at a glance
+ * for `painfit plan`, or the weeks of its calendar file. Days ahead assume no new check-ins or
+ * completions, so they show the plan as it stands.
  */
-export function buildWeek(input: SessionInput): Session[] {
-  const dates = Array.from({ length: 7 }, (_, k) => addDays(input.date, k));
+export function buildWeek(input: SessionInput, count = 7): Session[] {
+  const dates = Array.from({ length: count }, (_, k) => addDays(input.date, k));
   if (input.screening.outcome === 'stop') return dates.map((d) => stopSession(input, d));
   const ctx = contextOf(input);
-  const days = timeline(ctx, dates[6] ?? input.date);
-  return days.slice(-7).map((p) => sessionFor(ctx, p));
+  const days = timeline(ctx, dates[count - 1] ?? input.date);
+  return days.slice(-count).map((p) => sessionFor(ctx, p));
 }

@@ -6,6 +6,8 @@ import { MAX_EXERCISE_MINUTES, NOTE_MAX_LENGTH } from '../domain/facts';
 import { INTAKE_LIMITS } from '../domain/intake';
 import { safeText } from './text';
 import { isIsoDate } from '../domain/dates';
+import { LESSONS } from '../domain/lessons';
+import { checkFlarePlan, FLARE_PLAN_MAX_ITEMS } from '../domain/flare-plan';
 import { describeValue, formatIssues } from './issues';
 import { intakeSchema, recheckSchema, settingsChangeSchema, wholeNumber, type ParseResult } from './intake';
 
@@ -194,6 +196,54 @@ export const TABLES = [
     refs: {},
     json: ['changes'],
     row: row({ id: rowId, date, recorded_at: timestamp, changes: settingsChangeSchema }),
+  },
+  {
+    name: 'lesson_reads',
+    since: 6,
+    key: ['id'],
+    refs: {},
+    json: [],
+    row: row({
+      id: rowId,
+      lesson_id: z
+        .string({ error: (iss) => (iss.input === undefined ? 'is missing (a lesson id)' : `${describeValue(iss.input)} is not a lesson id`) })
+        .refine((id) => LESSONS.some((l) => l.id === id), { error: (iss) => `${describeValue(iss.input)} is not one of painfit's lessons (painfit learn lists them)` }),
+      date,
+      recorded_at: timestamp,
+    }),
+  },
+  {
+    name: 'flares',
+    since: 8,
+    key: ['id'],
+    refs: { entry_id: 'entries' },
+    json: [],
+    row: row({
+      id: rowId,
+      entry_id: rowId,
+      date,
+      recorded_at: timestamp,
+      kind: z.enum(['start', 'end'], { error: (iss) => `${describeValue(iss.input)} is not start or end` }),
+    }),
+  },
+  {
+    name: 'flare_plans',
+    since: 7,
+    key: ['id'],
+    refs: {},
+    json: ['items'],
+    row: row({
+      id: rowId,
+      date,
+      recorded_at: timestamp,
+      // The same rules as painfit flare --plan: a file must not smuggle in what the command would refuse.
+      items: list(text).refine((items) => checkFlarePlan(items).ok, {
+        error: (iss) => {
+          const r = checkFlarePlan(iss.input as string[]);
+          return r.ok ? 'is not a flare plan' : `${r.problem} (painfit flare --plan takes 1 to ${FLARE_PLAN_MAX_ITEMS} lines)`;
+        },
+      }),
+    }),
   },
 ] as const;
 

@@ -1,7 +1,7 @@
 // Check-ins, completions and swaps. Every write that touches several rows is one transaction,
 // grouped under one `entries` row so that undo can remove exactly what one command wrote.
 import type { IsoDate } from '../domain/dates';
-import type { Checkin, Completion, Swap } from '../domain/facts';
+import type { Checkin, Completion, FlareFact, Swap } from '../domain/facts';
 import type { Db } from './db';
 import { displayText } from '../domain/text';
 import { NOTE_RULE } from '../domain/facts';
@@ -60,6 +60,24 @@ export function writeLog(db: Db, write: LogWrite): LogResult {
     }
     return { entryId, checkin, completions: write.completions };
   })();
+}
+
+/** "I'm flaring" or "it has settled" for a date: one entry (undo removes it), one flares row. */
+export function insertFlare(db: Db, flare: { date: IsoDate; kind: FlareFact['kind'] }, recordedAt: string): FlareFact & { id: number; entryId: number } {
+  return db.transaction(() => {
+    const entryId = Number(db.prepare("INSERT INTO entries (kind, recorded_at) VALUES ('log', ?)").run(recordedAt).lastInsertRowid);
+    const id = Number(db.prepare('INSERT INTO flares (entry_id, date, recorded_at, kind) VALUES (?, ?, ?, ?)').run(entryId, flare.date, recordedAt, flare.kind).lastInsertRowid);
+    return { id, entryId, date: flare.date, kind: flare.kind, recordedAt };
+  })();
+}
+
+export function flaresBetween(db: Db, from: IsoDate, to: IsoDate): FlareFact[] {
+  const rows = db.prepare('SELECT date, kind, recorded_at FROM flares WHERE date BETWEEN ? AND ? ORDER BY date, recorded_at, id').raw().all(from, to) as [
+    string,
+    FlareFact['kind'],
+    string,
+  ][];
+  return rows.map(([date, kind, recordedAt]) => ({ date, kind, recordedAt }));
 }
 
 export function insertSwap(db: Db, swap: Omit<Swap, 'id'>, recordedAt: string): Swap {

@@ -152,6 +152,56 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   {
     version: 6,
+    name: 'lessons read (painfit learn)',
+    up(db) {
+      db.exec(`
+        -- One row each time a lesson is opened; its read status on a date is "a row dated on or before it".
+        CREATE TABLE lesson_reads (
+          id INTEGER PRIMARY KEY,
+          lesson_id TEXT NOT NULL,         -- the lesson's stable id (src/domain/lessons.ts), not its number
+          date TEXT NOT NULL,              -- the local date it was read (--date)
+          recorded_at TEXT NOT NULL
+        ) STRICT;
+        CREATE INDEX lesson_reads_by_date ON lesson_reads (date, lesson_id);
+      `);
+    },
+  },
+  {
+    version: 7,
+    name: 'the personal flare plan (painfit flare --plan)',
+    up(db) {
+      db.exec(`
+        -- Every version of the person's own flare plan is kept; the one in force on a date is the
+        -- latest dated on or before it. items: a JSON array of short lines.
+        CREATE TABLE flare_plans (
+          id INTEGER PRIMARY KEY,
+          date TEXT NOT NULL,
+          recorded_at TEXT NOT NULL,
+          items TEXT NOT NULL CHECK (json_valid(items) AND json_type(items) = 'array')
+        ) STRICT;
+        CREATE INDEX flare_plans_by_date ON flare_plans (date, id);
+      `);
+    },
+  },
+  {
+    version: 8,
+    name: "'I'm flaring' and 'it has settled' (painfit flare)",
+    up(db) {
+      db.exec(`
+        -- "I'm flaring" (start) and "it has settled" (end), for a date: clinical-rules §5.
+        CREATE TABLE flares (
+          id INTEGER PRIMARY KEY,
+          entry_id INTEGER NOT NULL REFERENCES entries (id) ON DELETE CASCADE,
+          date TEXT NOT NULL,
+          recorded_at TEXT NOT NULL,
+          kind TEXT NOT NULL CHECK (kind IN ('start', 'end'))
+        ) STRICT;
+        CREATE INDEX flares_by_date ON flares (date, id);
+      `);
+    },
+  },
+  {
+    version: 9,
     name: 'entry ids are never reused (AUTOINCREMENT)',
     up(db) {
       // Without AUTOINCREMENT SQLite hands out max(id) + 1, so after an undo the next check-in got

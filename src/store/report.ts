@@ -4,10 +4,10 @@ import type { IsoDate } from '../domain/dates';
 import type { IntakeRecord } from '../domain/intake';
 import type { ReportInput, ReportRange } from '../domain/report';
 import type { Db } from './db';
-import { checkinsBetween, completionsBetween } from './facts';
+import { checkinsBetween, completionsBetween, flaresBetween } from './facts';
 import { latestMeasure, measuresBetween } from './measures';
 
-export type ReportFacts = Pick<ReportInput, 'checkins' | 'completions' | 'measures' | 'latestPeg' | 'latestGoals'>;
+export type ReportFacts = Pick<ReportInput, 'checkins' | 'completions' | 'measures' | 'flares' | 'latestPeg' | 'latestGoals'>;
 
 export function loadReportFacts(db: Db, intake: IntakeRecord, range: ReportRange): ReportFacts {
   const factsFrom: IsoDate = range.factsFrom;
@@ -16,6 +16,7 @@ export function loadReportFacts(db: Db, intake: IntakeRecord, range: ReportRange
     checkins: checkinsBetween(db, factsFrom, range.to),
     completions: completionsBetween(db, factsFrom, range.to),
     measures: measuresBetween(db, windowFrom, range.to),
+    flares: flaresBetween(db, factsFrom, range.to),
     latestPeg: latestMeasure(db, intake.date, range.to, 'peg'),
     latestGoals: latestMeasure(db, intake.date, range.to, 'goals'),
   };

@@ -33,6 +33,8 @@ export interface EntryContents {
   measures: StoredMeasures[];
   /** Days this entry marked as unwell (log --unwell). */
   unwell: string[];
+  /** "I'm flaring" / "it has settled" (painfit flare). */
+  flares: { date: string; kind: 'start' | 'end' }[];
   /** Earlier completion rows this entry overwrote; undo puts them back. */
   restores: StoredCompletion[];
 }
@@ -97,7 +99,8 @@ export function readEntry(db: Db, id: number): EntryContents | undefined {
   }));
   const restores = (JSON.parse(entry.replaced) as CompletionRow[]).map(toCompletion);
   const unwell = (db.prepare('SELECT date FROM unwell WHERE entry_id = ? ORDER BY id').raw().all(id) as [string][]).map(([d]) => d);
-  return { id: entry.id, kind: entry.kind, recordedAt: entry.recorded_at, checkins, completions, swaps, measures, unwell, restores };
+  const flares = db.prepare('SELECT date, kind FROM flares WHERE entry_id = ? ORDER BY id').all(id) as EntryContents['flares'];
+  return { id: entry.id, kind: entry.kind, recordedAt: entry.recorded_at, checkins, completions, swaps, measures, unwell, flares, restores };
 }
 
 /** The entry undo would remove: the one with the highest id. */

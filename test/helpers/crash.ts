@@ -82,7 +82,7 @@ export function bigExport(opts: BigExportOptions): ExportFile {
       });
     }
   }
-  const tables: Record<TableName, ExportRow[]> = { intakes, entries, checkins, completions, swaps: [], measures, clearances: [], rechecks: [], unwell: [], settings: [] };
+  const tables: Record<TableName, ExportRow[]> = { intakes, entries, checkins, completions, swaps: [], measures, clearances: [], rechecks: [], unwell: [], settings: [], lesson_reads: [], flare_plans: [], flares: [] };
   const file: ExportFile = { format: EXPORT_FORMAT, version: EXPORT_VERSION, schemaVersion: LATEST_VERSION, exportedAt: '2026-01-01T12:00:00.000Z' };
   for (const t of TABLES) if (t.since <= LATEST_VERSION) file[t.name] = tables[t.name];
   return file;

@@ -62,6 +62,9 @@ const LABELS: Record<TableName, string> = {
   clearances: 'clearances',
   rechecks: 'health re-checks',
   unwell: 'unwell days',
+  lesson_reads: 'lessons read',
+  flare_plans: 'flare plans',
+  flares: 'flare-ups said',
 };
 
 export async function runImport(opts: ImportOptions, ctx: Context): Promise<void> {
