@@ -275,7 +275,7 @@ describe('painfit import of a damaged file: exit 2, every problem listed, nothin
       problems: ['intakes[0].answers.pain.average: 11 is out of range 0-10', 'intakes[1].answers.schedule: is missing'],
     },
     { name: 'a note longer than log allows', text: edit((f) => (f.checkins[0].note = 'x'.repeat(501))), problems: ['checkins[0].note: is longer than 500 characters'] },
-    { name: 'a note with terminal control characters', text: edit((f) => (f.checkins[0].note = 'hi \u001b[2J there')), problems: ['checkins[0].note: holds control characters'] },
+    { name: 'a note with terminal control characters', text: edit((f) => (f.checkins[0].note = 'hi \u001b[2J there')), problems: ['checkins[0].note: holds a control character (U+001B)'] },
     { name: 'an impossible date', text: edit((f) => (f.checkins[0].date = '2026-02-30')), problems: ['checkins[0].date: "2026-02-30" is not a real date'] },
     {
       name: 'several problems at once',

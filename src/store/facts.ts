@@ -3,6 +3,8 @@
 import type { IsoDate } from '../domain/dates';
 import type { Checkin, Completion, FlareFact, Swap } from '../domain/facts';
 import type { Db } from './db';
+import { displayText } from '../domain/text';
+import { NOTE_RULE } from '../domain/facts';
 
 export interface NewCheckin {
   date: IsoDate;
@@ -95,7 +97,8 @@ export function checkinsBetween(db: Db, from: IsoDate, to: IsoDate): Checkin[] {
     .prepare('SELECT id, date, recorded_at, pain, during, effort, sleep, note FROM checkins WHERE date BETWEEN ? AND ? ORDER BY date, recorded_at, id')
     .raw()
     .all(from, to) as [number, string, string, number, number | null, number | null, number | null, string | null][];
-  return rows.map(([id, date, recordedAt, pain, during, effort, sleep, note]) => ({ id, date, recordedAt, pain, during, effort, sleep, note }));
+  // A note saved by an older painfit or imported before the text policy is neutralised for showing.
+  return rows.map(([id, date, recordedAt, pain, during, effort, sleep, note]) => ({ id, date, recordedAt, pain, during, effort, sleep, note: note === null ? null : displayText(note, NOTE_RULE) }));
 }
 
 export function completionsBetween(db: Db, from: IsoDate, to: IsoDate): Completion[] {

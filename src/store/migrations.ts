@@ -5,6 +5,11 @@ import type { Db } from './db';
 export interface Migration {
   version: number;
   name: string;
+  /**
+   * Runs with foreign-key enforcement off (SQLite's documented way to rebuild a table that others
+   * reference: a DROP TABLE would otherwise cascade into every child row); `PRAGMA foreign_key_check`
+   * must come back empty before the step commits.
+   */
   up(db: Db): void;
 }
 
@@ -192,6 +197,29 @@ export const MIGRATIONS: readonly Migration[] = [
           kind TEXT NOT NULL CHECK (kind IN ('start', 'end'))
         ) STRICT;
         CREATE INDEX flares_by_date ON flares (date, id);
+      `);
+    },
+  },
+  {
+    version: 9,
+    name: 'entry ids are never reused (AUTOINCREMENT)',
+    up(db) {
+      // Without AUTOINCREMENT SQLite hands out max(id) + 1, so after an undo the next check-in got
+      // the id of the removed one, and an undo waiting in another terminal could remove an entry it
+      // never showed. The table is rebuilt (SQLite cannot add AUTOINCREMENT in place); the copy keeps
+      // every id, and sqlite_sequence starts at the largest of them. Foreign keys are off while a
+      // migration runs (store/db.ts), so the DROP does not cascade into the rows that point here.
+      db.exec(`
+        CREATE TABLE entries_autoincrement (
+          id INTEGER PRIMARY KEY AUTOINCREMENT,
+          kind TEXT NOT NULL CHECK (kind IN ('log', 'swap', 'measures')),
+          recorded_at TEXT NOT NULL,
+          -- Completion rows this entry overwrote, so undo can put them back (JSON array).
+          replaced TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(replaced))
+        ) STRICT;
+        INSERT INTO entries_autoincrement (id, kind, recorded_at, replaced) SELECT id, kind, recorded_at, replaced FROM entries;
+        DROP TABLE entries;
+        ALTER TABLE entries_autoincrement RENAME TO entries;
       `);
     },
   },

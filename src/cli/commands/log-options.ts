@@ -1,5 +1,6 @@
 // Parsing `painfit log` flags into a typed options object: all validation happens here.
-import { cleanNote, NOTE_MAX_LENGTH } from '../../domain/facts';
+import { NOTE_MAX_LENGTH, NOTE_RULE } from '../../domain/facts';
+import { textProblem } from '../../domain/text';
 import { UsageError } from '../../errors';
 
 export { cleanNote, NOTE_MAX_LENGTH } from '../../domain/facts';
@@ -64,10 +65,9 @@ export function parseDone(value: string): DoneSpec {
 }
 
 export function parseNote(value: string): string {
-  const note = cleanNote(value);
-  if (note.length > NOTE_MAX_LENGTH) {
-    throw new UsageError(`--note is ${note.length} characters long; keep it to ${NOTE_MAX_LENGTH} characters or fewer.`, 'BAD_NOTE');
-  }
+  const note = value.trim();
+  const problem = textProblem(note, NOTE_RULE);
+  if (problem) throw new UsageError(`--note ${problem}. A note is plain text of up to ${NOTE_MAX_LENGTH} characters.`, 'BAD_NOTE');
   return note;
 }
 

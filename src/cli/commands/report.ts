@@ -1,9 +1,9 @@
 // painfit report: weekly trends in the terminal, as JSON (--json), CSV (--csv) or a page for a
 // clinician (--html FILE). Reads only the weeks shown (plus a short lookback), never the whole history.
-import fs from 'node:fs';
 import path from 'node:path';
 import { buildReport, DEFAULT_REPORT_WEEKS, MAX_REPORT_WEEKS, type Report, reportRange } from '../../domain/report';
 import { UsageError } from '../../errors';
+import { writePrivateFile } from '../../store/private-file';
 import { reportJson } from '../../ui/json';
 import { loadReportFacts } from '../../store/report';
 import type { Context } from '../context';
@@ -87,13 +87,7 @@ export async function runReport(opts: ReportOptions, ctx: Context): Promise<void
     const { renderReportHtml } = await import('../../ui/report-html');
     const file = path.resolve(opts.html);
     const programme = programmeFor(ctx);
-    try {
-      fs.writeFileSync(file, renderReportHtml(report, { programme }), { mode: 0o600 });
-      fs.chmodSync(file, 0o600); // health data, even when the file was already there
-    } catch (error) {
-      const reason = error instanceof Error && 'code' in error ? String((error as NodeJS.ErrnoException).code) : String(error);
-      throw new UsageError(`cannot write the report to ${file} (${reason}). Choose a file in a folder that exists and you can write to.`, 'BAD_HTML_FILE');
-    }
+    writePrivateFile(file, renderReportHtml(report, { programme }), 'the report');
     ctx.err(`The report for your clinician is in ${file}`);
   }
 
