@@ -103,9 +103,14 @@ await build({
   // better-sqlite3's JavaScript is bundled (a dozen small files resolved and compiled on every
   // start otherwise); its native addon is loaded by path (src/store/db.ts, nativeBinding).
   external: ['zod', 'bindings'],
-  // PAINFIT_BUILD fingerprints the source, so the cache of weekly states (src/store/progress.ts) is
-  // never reused by a build whose rules may differ.
-  define: { PAINFIT_VERSION: JSON.stringify(pkg.version), PAINFIT_BUILD: JSON.stringify(sourceFingerprint()) },
+  define: {
+    PAINFIT_VERSION: JSON.stringify(pkg.version),
+    // The better-sqlite3 whose JavaScript is bundled: its native addon must come from the same version.
+    PAINFIT_SQLITE_VERSION: JSON.stringify(JSON.parse(readFileSync(path.join(root, 'node_modules/better-sqlite3/package.json'), 'utf8')).version),
+    // PAINFIT_BUILD fingerprints the source, so the cache of weekly states (src/store/progress.ts) is
+    // never reused by a build whose rules may differ.
+    PAINFIT_BUILD: JSON.stringify(sourceFingerprint()),
+  },
   legalComments: 'none',
   logLevel: 'warning',
 });
@@ -114,6 +119,7 @@ await build({
 const bundle = path.join(dist, 'main.cjs');
 writeFileSync(bundle, `(function (exports, require, module, __filename, __dirname) {${readFileSync(bundle, 'utf8')}\n})`);
 copyFileSync(path.join(root, 'scripts/loader.cjs'), path.join(dist, 'painfit.cjs'));
+copyFileSync(path.join(root, 'scripts/README.md'), path.join(dist, 'README.md'));
 rmSync(path.join(dist, 'main.cache'), { force: true });
 
 // Training run: today's session for a throwaway user compiles the code most commands share.
@@ -122,7 +128,8 @@ const bin = path.join(root, 'bin/painfit.js');
 const env = { ...process.env, NO_COLOR: '1', PAINFIT_HOME: home };
 const template = spawnSync(process.execPath, [bin, 'intake', '--template'], { env, encoding: 'utf8' });
 spawnSync(process.execPath, [bin, 'intake', '--answers', '-'], { env, input: template.stdout, encoding: 'utf8' });
-const trained = spawnSync(process.execPath, [bin, 'today'], { env: { ...env, PAINFIT_WRITE_CODE_CACHE: '1' }, encoding: 'utf8' });
+// No cache exists yet, so the loader records one when this run exits (scripts/loader.cjs).
+const trained = spawnSync(process.execPath, [bin, 'today'], { env, encoding: 'utf8' });
 rmSync(home, { recursive: true, force: true });
 if (trained.status !== 0) {
   // Not fatal: without the cache painfit starts a little slower, nothing else changes.

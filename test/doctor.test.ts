@@ -92,7 +92,24 @@ describe('painfit doctor', () => {
     });
     expect(json.tables).toMatchObject({ intakes: 1, checkins: 2, entries: 2 });
     expect(json.tables.completions).toBeGreaterThan(0);
-    expect(Object.keys(json.tables).sort()).toEqual(['checkins', 'clearances', 'completions', 'entries', 'feedback', 'flares', 'intakes', 'measures', 'rechecks', 'settings', 'swaps', 'unwell', 'walks', 'week_states']);
+    expect(Object.keys(json.tables).sort()).toEqual([
+      'checkins',
+      'clearances',
+      'completions',
+      'entries',
+      'feedback',
+      'flare_plans',
+      'flares',
+      'intakes',
+      'lesson_reads',
+      'measures',
+      'rechecks',
+      'settings',
+      'swaps',
+      'unwell',
+      'walks',
+      'week_states',
+    ]);
     // No -wal or -shm left by the read-only look, no mode or byte changed.
     expect(folderSnapshot(home)).toEqual(before);
   });

@@ -7,7 +7,6 @@ import { INTAKE_TEMPLATE } from '../src/schema/intake';
 import { TABLES } from '../src/schema/export';
 import { openDb } from '../src/store/db';
 import { readExport } from '../src/store/export';
-import { insertFlare } from '../src/store/facts';
 import { DISPOSABLE_TABLES, LATEST_VERSION } from '../src/store/migrations';
 import { pathsFor } from '../src/store/paths';
 import { dbHash, query, run, runJson, tempHome, writeJson, addWeeklyMeasures } from './helpers/cli';
@@ -40,14 +39,11 @@ function seededHome(): string {
   ok(['log', '--date', '2026-11-04', '--pain', '3', '--done', ids.slice(0, 2).join(',')], home);
   ok(['swap', 'easy-walk', '--date', '2026-11-05'], home);
   ok(['settings', '--minutes', '25', '--date', '2026-11-05'], home);
+  ok(['learn', '1', '--date', '2026-11-05'], home);
+  ok(['flare', '--plan', 'heat pack, then a short walk', '--plan', 'call Jo', '--date', '2026-11-05'], home);
+  // Issue 10's facts: a walk of the walking track and per-exercise feedback.
   const friday = sessionIds(home, '2026-11-06');
   ok(['log', '--date', '2026-11-06', '--pain', '2', '--done', 'all', '--walk', '12', '--feedback', `${friday[0]}=easy,${friday[1]}=hurt`], home);
-  const db = openDb(pathsFor(home), { create: false })!;
-  try {
-    insertFlare(db, { date: '2026-11-07', kind: 'start' }, '2026-11-07T08:00:00.000Z');
-  } finally {
-    db.close();
-  }
   addWeeklyMeasures(home, '2026-11-08');
   const second = { ...structuredClone(INTAKE_TEMPLATE), about: { name: 'Sam "Jr", again', age: 58 } };
   ok(['intake', '--answers', writeJson(dir, 'b.json', second), '--date', '2026-11-09'], home);
@@ -58,6 +54,8 @@ function seededHome(): string {
   const recheck = { version, readiness: { ...readiness, heartCondition: true }, redFlags, mood, clearance: null };
   ok(['recheck', '--answers', writeJson(dir, 'recheck.json', recheck), '--date', '2026-11-11'], home);
   ok(['clear', '--seen', '2026-11-12', '--by', 'Dr Patel', '--date', '2026-11-12'], home);
+  // Issue 12's flare fact, last: a flare day has no session to mark done.
+  ok(['flare', '--date', '2026-11-13'], home);
   return home;
 }
 
@@ -281,7 +279,7 @@ describe('painfit import of a damaged file: exit 2, every problem listed, nothin
       problems: ['intakes[0].answers.pain.average: 11 is out of range 0-10', 'intakes[1].answers.schedule: is missing'],
     },
     { name: 'a note longer than log allows', text: edit((f) => (f.checkins[0].note = 'x'.repeat(501))), problems: ['checkins[0].note: is longer than 500 characters'] },
-    { name: 'a note with terminal control characters', text: edit((f) => (f.checkins[0].note = 'hi \u001b[2J there')), problems: ['checkins[0].note: holds control characters'] },
+    { name: 'a note with terminal control characters', text: edit((f) => (f.checkins[0].note = 'hi \u001b[2J there')), problems: ['checkins[0].note: holds a control character (U+001B)'] },
     { name: 'an impossible date', text: edit((f) => (f.checkins[0].date = '2026-02-30')), problems: ['checkins[0].date: "2026-02-30" is not a real date'] },
     {
       name: 'several problems at once',

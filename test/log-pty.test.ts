@@ -210,7 +210,7 @@ describe('painfit alone on a terminal with no intake yet', () => {
   it('offers to start the intake; "no" exits 0 and creates nothing', async () => {
     const home = tempHome();
     const s = start(home, []);
-    await s.answer('so painfit can make a safe plan for you (about 5 minutes). Start now?', 'n' + KEY.enter);
+    await s.answer('for a safe plan (about 5 minutes). Start now?', 'n' + KEY.enter);
     await s.waitFor('Run painfit intake whenever you are ready');
     expect((await exitWithin(s)).exitCode).toBe(0);
     expect(fs.existsSync(path.join(home, 'painfit.db'))).toBe(false);
@@ -219,7 +219,7 @@ describe('painfit alone on a terminal with no intake yet', () => {
   it('"yes" starts the intake questionnaire', async () => {
     const home = tempHome();
     const s = start(home, []);
-    await s.answer('so painfit can make a safe plan for you (about 5 minutes). Start now?', 'y' + KEY.enter);
+    await s.answer('for a safe plan (about 5 minutes). Start now?', 'y' + KEY.enter);
     await s.waitFor('Step 1 of 8');
     s.send(KEY.ctrlC);
     expect((await exitWithin(s)).exitCode).toBe(130);

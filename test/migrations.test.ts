@@ -78,12 +78,20 @@ const SEED: Record<number, (db: Db) => void> = {
       INSERT INTO clearances (seen, by, recorded_on, recorded_at) VALUES ('2026-03-10', 'Dr Patel', '2026-03-10', '2026-03-10T09:00:00Z');
     `);
   },
-  5(db) {
+  6(db) {
+    db.exec("INSERT INTO lesson_reads (lesson_id, date, recorded_at) VALUES ('pacing', '2026-01-08', '2026-01-08T09:00:00Z')");
+  },
+  7(db) {
+    db.exec(`INSERT INTO flare_plans (date, recorded_at, items) VALUES ('2026-01-09', '2026-01-09T09:00:00Z', '["heat pack","call Jo"]')`);
+  },
+  8(db) {
+    db.exec("INSERT INTO entries (id, kind, recorded_at) VALUES (9, 'log', '2026-01-10T09:00:00Z'); INSERT INTO flares (entry_id, date, recorded_at, kind) VALUES (9, '2026-01-10', '2026-01-10T09:00:00Z', 'start')");
+  },
+  10(db) {
     db.exec(`
-      INSERT INTO entries (id, kind, recorded_at) VALUES (10, 'log', '2026-01-08T09:00:00Z'), (11, 'log', '2026-01-09T09:00:00Z');
-      INSERT INTO feedback (entry_id, date, recorded_at, exercise_id, answer) VALUES (10, '2026-01-08', '2026-01-08T09:00:00Z', 'sit-to-stand', 'hurt');
-      INSERT INTO walks (entry_id, date, recorded_at, minutes) VALUES (10, '2026-01-08', '2026-01-08T09:00:00Z', 15);
-      INSERT INTO flares (entry_id, date, recorded_at, kind) VALUES (11, '2026-01-09', '2026-01-09T09:00:00Z', 'start');
+      INSERT INTO entries (id, kind, recorded_at) VALUES (10, 'log', '2026-01-11T09:00:00Z');
+      INSERT INTO feedback (entry_id, date, recorded_at, exercise_id, answer) VALUES (10, '2026-01-11', '2026-01-11T09:00:00Z', 'sit-to-stand', 'hurt');
+      INSERT INTO walks (entry_id, date, recorded_at, minutes) VALUES (10, '2026-01-11', '2026-01-11T09:00:00Z', 15);
     `);
   },
 };

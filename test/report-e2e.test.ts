@@ -126,10 +126,11 @@ describe('painfit report --json on three backfilled weeks', () => {
     const m = (from: string, to: string) => String(Number(minutesDone(home, from, to).toFixed(1)));
     expect(csv).toBe(
       [
-        'week_start,checkins,pain_mean,pain_min,pain_max,sessions_planned,sessions_done,adherence_percent,active_minutes,peg',
-        `2026-03-02,4,5,4,6,3,2,66.7,${m('2026-03-02', '2026-03-08')},`,
-        '2026-03-09,0,,,,3,0,0,0,',
-        `2026-03-16,4,3.5,3,4,3,3,100,${m('2026-03-16', '2026-03-22')},4`,
+        // Issue 12 adds sleep, pain during exercise and effort; these check-ins answered pain only.
+        'week_start,checkins,pain_mean,pain_min,pain_max,sessions_planned,sessions_done,adherence_percent,active_minutes,peg,sleep_mean,during_mean,effort_mean',
+        `2026-03-02,4,5,4,6,3,2,66.7,${m('2026-03-02', '2026-03-08')},,,,`,
+        '2026-03-09,0,,,,3,0,0,0,,,,',
+        `2026-03-16,4,3.5,3,4,3,3,100,${m('2026-03-16', '2026-03-22')},4,,,`,
         '',
       ].join('\n'),
     );

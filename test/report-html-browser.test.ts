@@ -11,7 +11,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import type { IsoDate } from '../src/domain/dates';
 import type { Change, DayPoint, Report, Verdict, WeekRow } from '../src/domain/report';
-import { renderReportHtml } from '../src/ui/report-html';
+import type { Session } from '../src/domain/session';
+import { type ProgrammeInput, renderReportHtml } from '../src/ui/report-html';
 import { ROOT, run, tempHome, writeJson } from './helpers/cli';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -85,6 +86,9 @@ function realisticReport(): Report {
       activeMinutes: done * 20 + (w > 3 ? 5 * done : 0),
       walkMinutes: 0,
       peg: w === 0 ? 5.7 : w === 3 ? 6.3 : w === 7 ? 3.7 : w % 2 === 0 ? 5 - w * 0.2 : null,
+      sleepMean: 5 + (w % 3),
+      duringMean: 3 + (w % 2) * 0.5,
+      effortMean: 3,
     });
   }
   const lastWeek = daily.slice(-7).map((d) => d.pain).filter((p): p is number => p !== null);
@@ -125,6 +129,29 @@ function realisticReport(): Report {
       words: 'Your goals are 2 points better on average: a real change.',
     },
     flares: [{ start: addDays(from, 22), end: addDays(from, 24), days: 3 }],
+    insights: [
+      {
+        kind: 'after-session',
+        enough: true,
+        groups: [
+          { label: 'days after a session', days: 18, painMean: 4.1 },
+          { label: 'other days', days: 28, painMean: 4.6 },
+        ],
+        difference: -0.5,
+        words:
+          'Pain on the day after a session: 4.1 on average over the 18 days after a session, 4.6 over 28 other days with a check-in (0.5 points lower after a session). This shows what went together, not what caused what.',
+      },
+      {
+        kind: 'sleep',
+        enough: false,
+        groups: [
+          { label: 'days with poor sleep (0-4)', days: 3, painMean: 5 },
+          { label: 'days with good sleep (7-10)', days: 12, painMean: 4 },
+        ],
+        difference: null,
+        words: 'Pain and sleep: not enough data yet (3 days with poor sleep (0-4) and 12 days with good sleep (7-10) so far; at least 5 of each are needed).',
+      },
+    ],
     steps: [
       { date: addDays(from, 14), week: 3, change: 'up', code: 'earned', from: 1, to: 2, reason: 'two steady weeks: a little more' },
       { date: addDays(from, 28), week: 5, change: 'down', code: 'flare', from: 2, to: 1, reason: 'after a flare-up: back one step' },
@@ -235,6 +262,70 @@ function yearReport(): Report {
   }));
   const weeks: WeekRow[] = Array.from({ length: 52 }, (_, w) => ({ ...(r.weeks[w % 8] as WeekRow), start: addDays(from, w * 7) }));
   return { ...r, from, to: addDays(from, 363), daily, weeks, notes: [...r.notes, ...r.notes, ...r.notes] };
+}
+
+/** A programme of `n` exercises as painfit today gives it (the page's "Current programme"). */
+function programme(date: IsoDate, n = 7): ProgrammeInput {
+  const names = ['Sit-to-stand from a chair', 'Wall push-up', 'Bridge on the floor', 'Side-lying leg lift', 'Brisk walk', 'Cat and camel stretch', 'Standing calf raise', 'Tai chi: wave hands like clouds'];
+  const exercises = names.slice(0, n).map((name, i) => ({
+    id: name.toLowerCase().replace(/[^a-z]+/g, '-').replace(/-$/, ''),
+    name,
+    type: 'strength' as const,
+    regions: ['knee' as const],
+    position: 'standing' as const,
+    equipment: [],
+    phase: 'main' as const,
+    ...(i === 4 ? { minutes: 12, bouts: 2 } : i === 5 ? { sets: 2, holdSeconds: 20 } : { sets: 2, reps: 12 }),
+    effort: 3,
+    perSide: false,
+    cues: [],
+    purpose: '',
+  }));
+  const session: Session = {
+    date,
+    status: 'session',
+    week: 12,
+    focus: 'strength for knee and hip',
+    minutes: 30,
+    exercises,
+    notes: [],
+    walk: { minutes: 25, effort: 3, style: 'walking' },
+    progress: { level: 11, change: 'up', reason: 'earned' },
+    targets: { moderateMinutes: { week: 125, goal: 150 }, strengthDays: { week: 3, goal: 2 }, balanceDays: { week: 3, goal: 3 } },
+  };
+  return { session, recent: Object.fromEntries(exercises.map((e, i) => [e.id, { done: 5 - (i % 2), of: 6 }])), recentDays: 14 };
+}
+
+/** Twelve weeks with every list full: the longest report that must still print on one page. */
+function twelveWeekReport(): Report {
+  const r = heavyReport();
+  const from = '2025-01-06';
+  const daily: DayPoint[] = Array.from({ length: 84 }, (_, i) => ({
+    date: addDays(from, i),
+    pain: i % 9 === 4 ? null : Math.round(6 - (2.5 * i) / 83 + Math.sin(i / 2)),
+    sessionDone: [0, 2, 4].includes(i % 7),
+  }));
+  const weeks: WeekRow[] = Array.from({ length: 12 }, (_, w) => ({ ...(r.weeks[w % 8] as WeekRow), start: addDays(from, w * 7) }));
+  return {
+    ...r,
+    from,
+    to: addDays(from, 83),
+    daily,
+    weeks,
+    notes: r.notes.map((n, k) => ({ date: addDays(from, k), note: n.note })),
+    flares: r.flares.map((f, k) => ({ ...f, start: addDays(from, k * 11), end: addDays(from, k * 11 + 2) })),
+  };
+}
+
+/** Forty weeks: more than one page can hold, so the page says what it leaves out. */
+function fortyWeekReport(): Report {
+  const r = twelveWeekReport();
+  const from = '2024-04-01';
+  const daily: DayPoint[] = Array.from({ length: 280 }, (_, i) => ({ date: addDays(from, i), pain: i % 6 === 1 ? null : 4 + (i % 3), sessionDone: [0, 2, 4].includes(i % 7) }));
+  const weeks: WeekRow[] = Array.from({ length: 40 }, (_, w) => ({ ...(r.weeks[w % 12] as WeekRow), start: addDays(from, w * 7) }));
+  const steps = Array.from({ length: 39 }, (_, k) => ({ date: addDays(from, (k + 1) * 7), week: k + 2, change: 'up' as const, code: 'earned' as const, from: k, to: k + 1, reason: 'Doses up one step: 3 of 3 sessions done and no pain rule broken the week before.' }));
+  const flares = Array.from({ length: 10 }, (_, k) => ({ start: addDays(from, k * 25), end: addDays(from, k * 25 + 3), days: 4 }));
+  return { ...r, from, to: addDays(from, 279), daily, weeks, steps, flares, notes: [...r.notes, ...r.notes.map((n) => ({ ...n, date: addDays(n.date, 150) }))] };
 }
 
 interface Loaded {
@@ -365,6 +456,62 @@ describe.skipIf(SKIP)('HTML report in headless Chromium', () => {
     expect(pages).toBeLessThanOrEqual(2);
     expect(problems).toEqual([]);
     expect(requests.every((u) => u.startsWith('file:'))).toBe(true);
+    await page.close();
+  });
+
+  it('prints a 12-week report with every list full on exactly one A4 page (page count from the PDF)', async () => {
+    const report = twelveWeekReport();
+    const file = path.join(dir, 'twelve-weeks.html');
+    fs.writeFileSync(file, renderReportHtml(report, { programme: programme(report.to) }));
+    const { page, problems } = await load(file);
+    await expectChartAndTable(page, 12);
+    expect(await page.locator('table.programme tbody tr').count()).toBe(7);
+    expect(await printedPages(page, 'twelve-weeks')).toBe(1);
+    // Nothing cut silently: the lists that were shortened say so.
+    const text = await page.locator('body').innerText();
+    expect(text).toMatch(/The latest \d+ of 56 notes/);
+    expect(text).toMatch(/4 earlier changes not shown/);
+    expect(text).toMatch(/\(the latest 6 shown\)/);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('a 12-week report with few lists but many long notes also prints on one page', async () => {
+    const base = twelveWeekReport();
+    const report: Report = {
+      ...base,
+      screening: { outcome: 'proceed', redFlags: [], flags: [], notes: [] },
+      flares: [],
+      steps: base.steps.slice(0, 1),
+      psfs: null,
+      notes: Array.from({ length: 40 }, (_, k) => ({ date: addDays(base.from, k * 2), note: `Note ${k}: ${'stiff in the morning, better after the walk, slept badly; '.repeat(6)}` })),
+    };
+    const file = path.join(dir, 'twelve-weeks-notes.html');
+    fs.writeFileSync(file, renderReportHtml(report, { programme: programme(report.to, 5) }));
+    const { page, problems } = await load(file);
+    expect(await printedPages(page, 'twelve-weeks-notes')).toBe(1);
+    const shown = await page.locator('ul.notes li').count();
+    expect(shown).toBeGreaterThanOrEqual(5);
+    expect(await page.locator('body').innerText()).toContain(`The latest ${shown} of 40 notes`);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('a 40-week report says what it leaves out', async () => {
+    const report = fortyWeekReport();
+    const file = path.join(dir, 'forty-weeks.html');
+    fs.writeFileSync(file, renderReportHtml(report, { programme: programme(report.to) }));
+    const { page, problems } = await load(file);
+    await expectChartAndTable(page, 12);
+    const text = await page.locator('body').innerText();
+    expect(text).toContain('the last 12 of 40 weeks: 28 earlier weeks left out here; the chart covers them all');
+    expect(text).toContain('35 earlier changes not shown');
+    expect(text).toMatch(/10 episodes, 40 days in all \(the latest 6 shown\)/);
+    expect(text).toMatch(/The latest \d+ of 112 notes/);
+    const pages = await printedPages(page, 'forty-weeks');
+    expect(pages).toBeGreaterThanOrEqual(1);
+    expect(pages).toBeLessThanOrEqual(2);
+    expect(problems).toEqual([]);
     await page.close();
   });
 

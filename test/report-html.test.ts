@@ -25,6 +25,9 @@ function week(start: IsoDate, over: Partial<WeekRow> = {}): WeekRow {
     activeMinutes: 40,
     walkMinutes: 0,
     peg: null,
+    sleepMean: 6,
+    duringMean: 3,
+    effortMean: 3,
     ...over,
   };
 }
@@ -53,6 +56,7 @@ function report(over: Partial<Report> = {}, pains: (number | null)[] = [5, 5, nu
     psfs: null,
     flares: [],
     steps: [],
+    insights: [],
     notes: [],
     plan: { days: ['mon', 'wed', 'fri'], minutes: 20, summary: 'Walking, band strength work and gentle yoga.' },
     ...over,
@@ -95,7 +99,7 @@ describe('renderReportHtml: a self-contained page', () => {
   it('is a complete UTF-8 document with A4 print rules', () => {
     expect(out.startsWith('<!DOCTYPE html>')).toBe(true);
     expect(out).toContain('<meta charset="utf-8">');
-    expect(out).toMatch(/@page \{ size: A4; margin: 14mm; \}/);
+    expect(out).toMatch(/@page \{ size: A4; margin: 8mm 9mm; \}/);
     expect(out).toMatch(/break-inside: avoid/);
     expect(out).toMatch(/<title>painfit report: Sam, 3 Mar 2025 – 16 Mar 2025<\/title>/);
     expect(out.trimEnd().endsWith('</html>')).toBe(true);
@@ -120,9 +124,10 @@ describe('renderReportHtml: a self-contained page', () => {
   });
 
   it('shows who, the period, the plan, the verdict and the disclaimer', () => {
-    expect(out).toContain('<b>Sam</b>, 58 years');
+    expect(out).toContain('<h1>Exercise and pain report: <b>Sam</b></h1>');
+    expect(out).toContain('58 years');
     expect(out).toContain('lower back, knee');
-    expect(out).toContain('Covers 3 Mar 2025 – 16 Mar 2025 (2 weeks)');
+    expect(out).toContain('covers 3 Mar 2025 – 16 Mar 2025 (2 weeks)');
     expect(out).toContain('Mon, Wed, Fri');
     expect(out).toContain('Walking, band strength work and gentle yoga.');
     expect(out).toContain('Pain is 2.7 points lower than at intake (45%): a meaningful improvement.');
@@ -258,7 +263,7 @@ describe('the pain chart', () => {
     expect(out.match(/class="session tick-mark"/g)).toHaveLength(182);
     expect(out.match(/<line class="week"/g)?.length).toBeLessThanOrEqual(10);
     // The table keeps to the latest 12 weeks and says so.
-    expect(out).toContain('the last 12 of 52 weeks; the chart covers them all');
+    expect(out).toContain('the last 12 of 52 weeks: 40 earlier weeks left out here; the chart covers them all');
   });
 });
 
@@ -282,8 +287,8 @@ describe('the weekly table and the lists', () => {
 
   it('adds up adherence over the period', () => {
     const out = renderReportHtml(report());
-    expect(out).toContain('4 of 6 <span class="muted">(67%)</span>');
-    expect(out).toContain('80 <span class="muted">(about 40 a week)</span>');
+    expect(out).toContain('<b>4 of 6</b> sessions done (67%)');
+    expect(out).toContain('<b>80</b> active minutes (about 40 a week)');
   });
 
   it('shows the PEG and goal (PSFS) verdicts', () => {

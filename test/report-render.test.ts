@@ -55,8 +55,26 @@ const report: Report = {
       activeMinutes: 43.25,
       walkMinutes: 0,
       peg: 14 / 3,
+      sleepMean: 19 / 3,
+      duringMean: 3.5,
+      effortMean: 3,
     },
-    { start: '2026-01-12', checkins: 0, painMean: null, painMin: null, painMax: null, sessionsPlanned: 2, sessionsDone: 0, adherence: 0, activeMinutes: 0, walkMinutes: 0, peg: null },
+    {
+      start: '2026-01-12',
+      checkins: 0,
+      painMean: null,
+      painMin: null,
+      painMax: null,
+      sessionsPlanned: 2,
+      sessionsDone: 0,
+      adherence: 0,
+      activeMinutes: 0,
+      walkMinutes: 0,
+      peg: null,
+      sleepMean: null,
+      duringMean: null,
+      effortMean: null,
+    },
   ],
   daily: Array.from({ length: 10 }, (_, k) => ({ date: `2026-01-${String(5 + k).padStart(2, '0')}`, pain: k < 3 ? 4 + (k % 2) : null, sessionDone: k === 0, planned: k % 2 === 0 })),
   change: { baseline: 5, current: null, points: null, percent: null, meaningful: false, verdict: 'not-enough-data', words: 'Pain: 5 at the start; no check-ins.' },
@@ -64,6 +82,18 @@ const report: Report = {
   psfs: null,
   flares: [{ start: '2026-01-06', end: '2026-01-08', days: 3 }],
   steps: [{ date: '2026-01-12', week: 2, change: 'hold', code: 'adherence', from: 0, to: 0, reason: 'Held: 2 of 3 sessions done.' }],
+  insights: [
+    {
+      kind: 'after-session',
+      enough: false,
+      groups: [
+        { label: 'day after a session', days: 1, painMean: 5 },
+        { label: 'other days', days: 2, painMean: 4 },
+      ],
+      difference: null,
+      words: 'Pain on the day after a session: not enough data yet (1 day after a session and 2 other days so far; at least 5 of each are needed).',
+    },
+  ],
   notes: [],
   plan: { days: ['mon', 'wed', 'fri'], minutes: 20, summary: '3 days a week (Mon, Wed and Fri), about 20 minutes each.' },
 };
@@ -71,9 +101,9 @@ const report: Report = {
 describe('renderReportCsv', () => {
   it('prints one row per week; empty cells for gaps; means to 2 decimals', () => {
     expect(renderReportCsv(report)).toBe(
-      'week_start,checkins,pain_mean,pain_min,pain_max,sessions_planned,sessions_done,adherence_percent,active_minutes,peg\n' +
-        '2026-01-05,3,4.33,4,5,3,2,66.7,43.3,4.67\n' + // 13/3 = 4.333…; 200/3 = 66.67; 14/3 = 4.667
-        '2026-01-12,0,,,,2,0,0,0,\n',
+      'week_start,checkins,pain_mean,pain_min,pain_max,sessions_planned,sessions_done,adherence_percent,active_minutes,peg,sleep_mean,during_mean,effort_mean\n' +
+        '2026-01-05,3,4.33,4,5,3,2,66.7,43.3,4.67,6.33,3.5,3\n' + // 13/3 = 4.333…; 200/3 = 66.67; 14/3 = 4.667; 19/3 = 6.333
+        '2026-01-12,0,,,,2,0,0,0,,,,\n',
     );
   });
 });
@@ -90,5 +120,10 @@ describe('renderReport', () => {
     expect(text).toContain('Tue 6 Jan 2026 to Thu 8 Jan 2026 (3 days)');
     expect(text).toContain('Mon 12 Jan 2026 (week 2)  hold  Held: 2 of 3 sessions done.');
     expect(text).toContain('painfit does not replace advice');
+  });
+  it('shows sleep, pain during exercise and effort by week, and the insights', () => {
+    expect(text).toMatch(/│ Mon 5 Jan\s+│\s+6\.3 │\s+3\.5 │\s+3 │/);
+    expect(text).toMatch(/│ Mon 12 Jan\s+│\s+– │\s+– │\s+– │/);
+    expect(text).toContain('• Pain on the day after a session: not enough data yet');
   });
 });

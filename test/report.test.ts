@@ -114,6 +114,9 @@ describe('weeks: counts, means, low/high, sessions, adherence, minutes', () => {
       activeMinutes: 43, // 20 + 7 + 6 + 10
       walkMinutes: 0,
       peg: null,
+      sleepMean: null, // these check-ins answered pain only
+      duringMean: null,
+      effortMean: null,
     });
   });
 
@@ -130,6 +133,9 @@ describe('weeks: counts, means, low/high, sessions, adherence, minutes', () => {
       activeMinutes: 0,
       walkMinutes: 0,
       peg: null,
+      sleepMean: null,
+      duringMean: null,
+      effortMean: null,
     });
   });
 
@@ -158,7 +164,7 @@ describe('the window', () => {
     });
     expect(r.weeks).toHaveLength(1);
     expect(r.weeks[0]).toMatchObject({
-      start: '2026-01-05', // the Monday of the intake's week
+      start: '2026-01-07', // weeks never start before the intake (issue 12): a part week from Wednesday
       checkins: 2,
       painMean: 3, // (4 + 2) / 2; the 9 on Monday was before the intake
       sessionsPlanned: 2, // Wed and Fri; Monday was before the plan started
@@ -167,8 +173,9 @@ describe('the window', () => {
       activeMinutes: 12, // 3 × 4 on Wednesday only
       walkMinutes: 0,
     });
-    expect(r.daily.map((d) => d.date)).toEqual(['2026-01-05', '2026-01-06', '2026-01-07', '2026-01-08', '2026-01-09']);
-    expect(r.daily[0]!.pain).toBeNull();
+    expect(r.from).toBe('2026-01-07');
+    expect(r.daily.map((d) => d.date)).toEqual(['2026-01-07', '2026-01-08', '2026-01-09']);
+    expect(r.daily[0]!.pain).toBe(4);
     // Current = (4 + 2) / 2 = 3; 5 → 3 is 2 points, 40 % lower.
     expect(r.change).toMatchObject({ current: 3, points: 2, percent: 40, meaningful: true, verdict: 'meaningful' });
   });

@@ -9,7 +9,7 @@ import { afterExit, interrupt, startInShell } from './helpers/shell-pty';
 
 /** A Monday with a session, in the past so that --date is allowed. */
 const MONDAY = '2026-11-30';
-const EXERCISES = ['Gentle leg swings', 'Easy walk', 'Backward walking', 'Clamshell', 'Sit-to-stand from a raised seat', 'Legs up the wall', 'Knee hug'];
+const EXERCISES = ['Seated pelvic tilt', 'Easy walk', 'Backward walking', 'Hip hinge at the counter', 'Mini squat at the counter', 'Clamshell', 'Lying knee drop', 'Knee hug'];
 
 function home(): string {
   return homeWithIntake(usualAnswers(), MONDAY);
@@ -24,7 +24,7 @@ describe('painfit start on a real terminal', () => {
       await s.answer('How is your pain right now?', '3');
       s.send(KEY.enter);
       for (const [i, name] of EXERCISES.entries()) {
-        await s.waitFor(`Exercise ${i + 1} of 7`);
+        await s.waitFor(`Exercise ${i + 1} of 8`);
         await s.waitFor('Enter start');
         // Enter starts, then Enter ends each step (and each rest) early, until the feedback question.
         s.send(KEY.enter);
@@ -35,7 +35,7 @@ describe('painfit start on a real terminal', () => {
           if (!screenText(s.raw).includes(feedback)) s.send(KEY.enter);
         }
         await s.waitFor(feedback);
-        s.send(i === 3 ? '3' : KEY.enter); // Clamshell felt hard; the rest about right
+        s.send(i === 5 ? '3' : KEY.enter); // Clamshell felt hard; the rest about right
       }
       await s.answer('worst pain during the exercises', '2\r');
       await s.answer('How hard did it feel overall?', '3\r');
@@ -46,7 +46,7 @@ describe('painfit start on a real terminal', () => {
     }
     const [c] = query<{ pain: number; during: number; effort: number; note: string }>(h, 'SELECT pain, during, effort, note FROM checkins');
     expect(c).toEqual({ pain: 3, during: 2, effort: 3, note: 'Guided session feedback: clamshell=hard' });
-    expect(query(h, 'SELECT COUNT(*) AS n FROM completions WHERE done = 1')).toEqual([{ n: 7 }]);
+    expect(query(h, 'SELECT COUNT(*) AS n FROM completions WHERE done = 1')).toEqual([{ n: 8 }]);
     // What report and undo read: one entry, seen by report --json as a done session.
     const report = JSON.parse(run(['report', '--json', '--date', MONDAY], { home: h }).stdout);
     expect(report.weeks.at(-1)).toMatchObject({ checkins: 1, sessionsDone: 1 });
@@ -80,8 +80,8 @@ describe('painfit start on a real terminal', () => {
       await s.answer('Enter start', KEY.enter);
       await s.waitFor('Set: 10 reps, about 4 seconds each. Enter when done.');
       s.send(KEY.enter);
-      await s.answer('How was Gentle leg swings?', KEY.enter);
-      await s.answer('Exercise 2 of 7', 'q');
+      await s.answer('How was Seated pelvic tilt?', KEY.enter);
+      await s.answer('Exercise 2 of 8', 'q');
       await s.answer('worst pain during the exercises', '1\r');
       await s.answer('How hard did it feel overall?', '2\r');
       expect((await exitWithin(s)).exitCode).toBe(0);
@@ -91,6 +91,6 @@ describe('painfit start on a real terminal', () => {
     } finally {
       s.kill();
     }
-    expect(query(h, 'SELECT exercise_id FROM completions WHERE done = 1')).toEqual([{ exercise_id: 'leg-swings' }]);
+    expect(query(h, 'SELECT exercise_id FROM completions WHERE done = 1')).toEqual([{ exercise_id: 'seated-pelvic-tilt' }]);
   });
 });

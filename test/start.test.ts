@@ -14,7 +14,7 @@ import { LIBRARY, usualAnswers } from './helpers/coach';
 const MONDAY = '2026-11-30';
 const AT_NINE = `${MONDAY}T09:00:00`;
 /** Monday's exercises for the usual person, in order (checked in the first test). */
-const MONDAY_IDS = ['leg-swings', 'easy-walk', 'backward-walking', 'clamshell', 'sit-to-stand-high-chair', 'legs-up-the-wall', 'knee-to-chest'];
+const MONDAY_IDS = ['seated-pelvic-tilt', 'easy-walk', 'backward-walking', 'hip-hinge', 'mini-squat', 'clamshell', 'supine-twist', 'knee-to-chest'];
 const MINUTE = 60_000;
 
 async function homeWithIntake(): Promise<string> {
@@ -63,13 +63,13 @@ async function startSession(args: string[] = [], opts: { home?: string } = {}): 
   await until(app, 'How is your pain right now?');
   await app.input.type('3');
   await app.input.press('enter');
-  await until(app, 'Exercise 1 of 7');
+  await until(app, 'Exercise 1 of 8');
   return { app, home, exit };
 }
 
 /** From an exercise card: Enter to start, let every step run out on the clock, Enter for "about right". */
 async function doByClock(app: TestApp, name: string): Promise<void> {
-  const at = await until(app, new RegExp(`Exercise \\d of 7\\s+${name}`));
+  const at = await until(app, new RegExp(`Exercise \\d of 8\\s+${name}`));
   await app.input.press('enter');
   await app.clock.advance(30 * MINUTE);
   await until(app, `How was`, at);
@@ -85,7 +85,7 @@ const rows = (home: string) => ({
 describe('painfit start, in-process with a fake clock', () => {
   it('a whole session saves exactly the rows painfit log --done all saves', async () => {
     const { app, home, exit } = await startSession();
-    const names = ['Gentle leg swings', 'Easy walk', 'Backward walking', 'Clamshell', 'Sit-to-stand from a raised seat', 'Legs up the wall', 'Knee hug'];
+    const names = ['Seated pelvic tilt', 'Easy walk', 'Backward walking', 'Hip hinge at the counter', 'Mini squat at the counter', 'Clamshell', 'Lying knee drop', 'Knee hug'];
     for (const name of names) await doByClock(app, name.split(' ')[0]!);
     await until(app, 'worst pain during the exercises');
     await app.input.type('2');
@@ -111,7 +111,7 @@ describe('painfit start, in-process with a fake clock', () => {
 
   it('counts a timer down on the clock and ends it when the time is up', async () => {
     const { app, exit } = await startSession();
-    await doByClock(app, 'Gentle');
+    await doByClock(app, 'Seated');
     await until(app, 'Easy walk');
     await app.input.press('enter');
     await settle();
@@ -129,7 +129,7 @@ describe('painfit start, in-process with a fake clock', () => {
 
   it('pause holds the clock; space goes on from the same second', async () => {
     const { app, exit } = await startSession();
-    await doByClock(app, 'Gentle');
+    await doByClock(app, 'Seated');
     await until(app, 'Easy walk');
     await app.input.press('enter');
     await app.clock.advance(10_000);
@@ -148,7 +148,7 @@ describe('painfit start, in-process with a fake clock', () => {
 
   it('Enter ends a timer early; reps are paced and counted on screen', async () => {
     const { app, exit } = await startSession();
-    await until(app, 'Gentle leg swings');
+    await until(app, 'Seated pelvic tilt');
     await app.input.press('enter');
     await settle();
     expect(timerLine(app)).toBe('Set  rep 1 of 10');
@@ -157,7 +157,7 @@ describe('painfit start, in-process with a fake clock', () => {
     await app.clock.advance(8000);
     expect(timerLine(app)).toBe('Set  rep 4 of 10');
     await app.input.press('enter'); // done early
-    await until(app, 'How was Gentle leg swings?');
+    await until(app, 'How was Seated pelvic tilt?');
     await app.input.press('enter');
     await until(app, 'Easy walk');
     await app.input.press('enter');
@@ -170,29 +170,29 @@ describe('painfit start, in-process with a fake clock', () => {
 
   it('s skips, e gives the easier version, q stops and keeps what was done; feedback goes with the check-in', async () => {
     const { app, home, exit } = await startSession();
-    // Leg swings: e on the card → half the reps today (the exercise has no easier rung).
-    await until(app, 'Gentle leg swings');
+    // Seated pelvic tilt: e on the card → half the reps today (the exercise has no easier rung).
+    await until(app, 'Seated pelvic tilt');
     await app.input.press('e');
     await until(app, 'the easier version for today');
-    expect(app.stderr().slice(app.stderr().lastIndexOf('Exercise 1 of 7'))).toContain('1 × 5');
+    expect(app.stderr().slice(app.stderr().lastIndexOf('Exercise 1 of 8'))).toContain('1 × 5');
     await app.input.press('enter');
     await app.clock.advance(16_000);
     expect(timerLine(app)).toBe('Set  rep 5 of 5');
     await app.clock.advance(MINUTE);
-    await until(app, 'How was Gentle leg swings?');
+    await until(app, 'How was Seated pelvic tilt?');
     await app.input.press('1'); // easy
     // Easy walk: skipped from its card.
-    await until(app, 'Exercise 2 of 7');
+    await until(app, 'Exercise 2 of 8');
     await app.input.press('s');
     // Backward walking: started, then skipped mid-set.
-    await until(app, 'Exercise 3 of 7');
+    await until(app, 'Exercise 3 of 8');
     await app.input.press('enter');
     await app.clock.advance(4000);
     await app.input.press('s');
-    // Clamshell: done, "hard".
-    await doByClockWithFeedback(app, 'Clamshell', '3');
+    // Hip hinge: done, "hard".
+    await doByClockWithFeedback(app, 'Hip', '3');
     // Sit to stand: q mid-set stops the session; it is not counted as done.
-    await until(app, 'Exercise 5 of 7');
+    await until(app, 'Exercise 5 of 8');
     await app.input.press('enter');
     await app.input.press('q');
     await until(app, 'Stopping here. What you did is kept.');
@@ -205,29 +205,30 @@ describe('painfit start, in-process with a fake clock', () => {
 
     const { checkins, completions } = rows(home);
     expect(checkins).toEqual([
-      { date: MONDAY, pain: 3, during: 4, effort: 3, sleep: null, note: 'Guided session feedback: leg-swings=easy (easier version), clamshell=hard' },
+      { date: MONDAY, pain: 3, during: 4, effort: 3, sleep: null, note: 'Guided session feedback: seated-pelvic-tilt=easy (easier version), hip-hinge=hard' },
     ]);
     const done = Object.fromEntries((completions as { exercise_id: string; done: number }[]).map((c) => [c.exercise_id, c.done]));
     expect(done).toEqual({
-      'leg-swings': 1,
+      'seated-pelvic-tilt': 1,
       'easy-walk': 0,
       'backward-walking': 0,
-      clamshell: 1,
-      'sit-to-stand-high-chair': 0,
-      'legs-up-the-wall': 0,
+      'hip-hinge': 1,
+      'mini-squat': 0,
+      clamshell: 0,
+      'supine-twist': 0,
       'knee-to-chest': 0,
     });
-    expect(app.stdout()).toMatch(/done: Gentle leg swings, Clamshell \(2 of 7 recorded\)/);
+    expect(app.stdout()).toMatch(/done: Seated pelvic tilt, Hip hinge at the counter \(2 of 8 recorded\)/);
     // The answers are facts the weekly review reads (issue 10): one row per exercise done.
     expect(query(home, 'SELECT date, exercise_id, answer FROM feedback ORDER BY id')).toEqual([
-      { date: MONDAY, exercise_id: 'leg-swings', answer: 'easy' },
-      { date: MONDAY, exercise_id: 'clamshell', answer: 'hard' },
+      { date: MONDAY, exercise_id: 'seated-pelvic-tilt', answer: 'easy' },
+      { date: MONDAY, exercise_id: 'hip-hinge', answer: 'hard' },
     ]);
   });
 
   it('Ctrl-C mid-timer: exit 130, nothing saved, the terminal handed back', async () => {
     const { app, home, exit } = await startSession();
-    await doByClock(app, 'Gentle');
+    await doByClock(app, 'Seated');
     await until(app, 'Easy walk');
     await app.input.press('enter');
     await app.clock.advance(3 * MINUTE);
@@ -243,7 +244,7 @@ describe('painfit start, in-process with a fake clock', () => {
 
   it('--plain: one line per step, no cursor movement or screen clearing', async () => {
     const { app, exit } = await startSession(['--plain']);
-    await until(app, 'Gentle leg swings');
+    await until(app, 'Seated pelvic tilt');
     await app.input.press('enter');
     await until(app, 'Set: 10 reps, about 4 seconds each. Enter when done.');
     await app.clock.advance(MINUTE);
@@ -255,7 +256,7 @@ describe('painfit start, in-process with a fake clock', () => {
 });
 
 async function doByClockWithFeedback(app: TestApp, name: string, key: string): Promise<void> {
-  const at = await until(app, new RegExp(`Exercise \\d of 7\\s+${name}`));
+  const at = await until(app, new RegExp(`Exercise \\d of 8\\s+${name}`));
   await app.input.press('enter');
   await app.clock.advance(30 * MINUTE);
   await until(app, 'How was', at);
@@ -264,9 +265,9 @@ async function doByClockWithFeedback(app: TestApp, name: string, key: string): P
 
 describe('the pre-session question', () => {
   it.each([
-    ['1', 'unwell', 0, /rest is the better choice/],
+    ['1', 'unwell', 0, /rest while you are unwell/],
     ['2', 'numbness', 3, /within 24 hours/],
-    ['3', 'chest', 3, /call emergency services now/],
+    ['3', 'chest', 3, /If you have chest pain now, call emergency services/],
   ] as const)('yes, %s (%s): no session, the advice, exit %d, and the check-in is kept', async (key, _reason, code, advice) => {
     const home = await homeWithIntake();
     const app = testApp({ now: AT_NINE });
@@ -279,13 +280,15 @@ describe('the pre-session question', () => {
     await app.input.type('5');
     await app.input.press('enter');
     expect(await exit).toBe(code);
-    expect(app.stderr()).toMatch(advice);
+    expect(screen(app)).toMatch(advice);
     expect(app.stderr()).not.toContain('Exercise 1 of');
     const { checkins, completions } = rows(home);
     expect(checkins).toHaveLength(1);
     expect(checkins[0]).toMatchObject({ date: MONDAY, pain: 5, during: null, effort: null });
     expect((checkins[0] as { note: string }).note).toMatch(/^No session: /);
     expect(completions).toEqual([]);
+    // An unwell day is recorded as painfit log --unwell records it (a rest day, not a missed one).
+    expect(query(home, 'SELECT date FROM unwell')).toEqual(key === '1' ? [{ date: MONDAY }] : []);
   });
 });
 

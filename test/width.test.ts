@@ -79,15 +79,15 @@ describe.each(WIDTHS)('COLUMNS=%i', (width) => {
 });
 
 describe('today at 80 × 24', () => {
-  it('a usual short session (15 minutes, 4 exercises, week 3) fits 80 columns and 24 rows', () => {
+  it('a usual short session (10 minutes, 5 exercises, week 3) fits 80 columns and 24 rows', () => {
     const h = tempHome('painfit-width-short-');
-    const file = writeJson(path.dirname(h), 'short.json', usualAnswers((a) => ((a.schedule.minutes = 15), (a.readiness.boneJoint = false))));
+    const file = writeJson(path.dirname(h), 'short.json', usualAnswers((a) => ((a.schedule.minutes = 10), (a.readiness.boneJoint = false))));
     expect(run(['intake', '--answers', file, '--date', START], { home: h }).code).toBe(0);
     for (const d of [0, 2, 4, 7, 9, 11]) expect(run(['log', '--date', addDays(START, d), '--pain', '4', '--done', 'all', '--during', '3', '--effort', '3'], { home: h }).code).toBe(0);
     const r = run(['today', '--date', addDays(START, 14)], { home: h, env: { COLUMNS: '80' } });
     expect(r.code, r.stderr).toBe(0);
     const lines = r.stdout.trimEnd().split('\n');
-    expect(lines.filter((l) => /^ *\d+\. /.test(l))).toHaveLength(4);
+    expect(lines.filter((l) => /^ *\d+\. /.test(l))).toHaveLength(5);
     expect(lines.length).toBeLessThanOrEqual(24);
     expect(lines.every((l) => visibleLength(l) <= 80)).toBe(true);
   });

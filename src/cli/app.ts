@@ -31,6 +31,8 @@ export interface TerminalInfo {
   readonly stdinIsTTY: boolean;
   readonly stdoutIsTTY: boolean;
   readonly stderrIsTTY: boolean;
+  /** When stdout is a regular file (`painfit export > file`): its mode and, where the system tells, its name. */
+  readonly stdoutFile?: { mode: number; name: string } | undefined;
   /** The terminal's own size, when stdout is one. */
   readonly columns: number | undefined;
   readonly rows: number | undefined;
@@ -205,6 +207,21 @@ export function realApp(): App {
       get stderrIsTTY() {
         stderrTTY ??= fdIsTerminal(2);
         return stderrTTY;
+      },
+      get stdoutFile() {
+        try {
+          const stat = fs.fstatSync(1);
+          if (!stat.isFile()) return undefined;
+          let name = 'the file standard output goes to';
+          try {
+            name = fs.readlinkSync('/proc/self/fd/1');
+          } catch {
+            // not Linux
+          }
+          return { mode: stat.mode, name };
+        } catch {
+          return undefined;
+        }
       },
       get columns() {
         return stdoutIsTerminal() ? process.stdout.columns : undefined;

@@ -4,7 +4,8 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { addDays, isIsoDate, type IsoDate } from '../domain/dates';
 import { UsageError } from '../errors';
-import { openDb, type Db } from '../store/db';
+import { openDb, whyReadOnly, type Db } from '../store/db';
+import { describeDiskProblem } from '../store/disk';
 import { pathsFor, resolveHome, type Paths } from '../store/paths';
 import type { Prompter } from '../ui/prompts';
 import { colorLevel, makeTheme, type Theme } from '../ui/theme';
@@ -103,9 +104,9 @@ export function parseDateOption(value: string, flag: string, example: IsoDate): 
  * --home must name a folder (or one painfit can create). An empty value would otherwise fall back
  * to the default data folder, and a file or an impossible name would fail later as an unexpected error.
  */
-export function parseHomeOption(value: string): string {
-  const example = 'for example --home ~/painfit-data';
-  if (value.trim() === '') throw new UsageError(`--home needs the name of a folder to keep the data in, ${example}.`, 'BAD_HOME');
+export function parseHomeOption(value: string, source: '--home' | 'PAINFIT_HOME' = '--home'): string {
+  const example = source === '--home' ? 'for example --home ~/painfit-data' : 'for example PAINFIT_HOME=~/painfit-data';
+  if (value.trim() === '') throw new UsageError(`${source} needs the name of a folder to keep the data in, ${example}.`, 'BAD_HOME');
   let isFolder: boolean;
   try {
     isFolder = fs.statSync(path.resolve(value)).isDirectory();
@@ -114,9 +115,9 @@ export function parseHomeOption(value: string): string {
     if (code === 'ENOENT') return value; // created when painfit first saves something
     const why =
       code === 'ENOTDIR' ? 'part of that path is a file, not a folder' : code === 'ENAMETOOLONG' ? 'the name is too long' : code === 'EACCES' ? 'permission denied' : (error as Error).message;
-    throw new UsageError(`--home ${JSON.stringify(value)} cannot be used as the data folder: ${why}. Give a folder, ${example}.`, 'BAD_HOME');
+    throw new UsageError(`${source} ${JSON.stringify(value)} cannot be used as the data folder: ${why}. Give a folder, ${example}.`, 'BAD_HOME');
   }
-  if (!isFolder) throw new UsageError(`--home ${JSON.stringify(value)} is a file, not a folder. Give the folder to keep the data in, ${example}.`, 'BAD_HOME');
+  if (!isFolder) throw new UsageError(`${source} ${JSON.stringify(value)} is a file, not a folder. Give the folder to keep the data in, ${example}.`, 'BAD_HOME');
   return value;
 }
 
@@ -148,6 +149,8 @@ export function createContext(global: GlobalOptions, app: App = realApp()): Cont
   const now = app.clock.now();
   const realToday = localDate(now);
   const today = global.date === undefined ? realToday : parseDateOption(resolveDateWord(global.date, realToday), '--date', realToday);
+  // PAINFIT_HOME is checked like --home: naming a file must not end as an unexpected failure.
+  if (global.home === undefined && env.PAINFIT_HOME) parseHomeOption(env.PAINFIT_HOME, 'PAINFIT_HOME');
   const paths = pathsFor(resolveHome(global.home === undefined ? undefined : parseHomeOption(global.home), env));
   const theme = makeTheme(colorLevel({ noColor: !global.color, json: global.json, isTTY: app.terminal.stdoutIsTTY, env }));
   let db: Db | null = null;
@@ -164,7 +167,12 @@ export function createContext(global: GlobalOptions, app: App = realApp()): Cont
     // Talk is fitted to the width too (a table or JSON goes to out, never through here).
     err: (text) => app.err(line(global.json ? text : fitScreen(text, layoutWidth(env, app.terminal.columns)))),
     db: ((create: boolean) => {
-      if (!db) db = openDb(paths, { create, now: () => app.clock.now(), setUmask: (mask) => app.setUmask(mask) });
+      if (!db) {
+        db = openDb(paths, { create, now: () => app.clock.now(), setUmask: (mask) => app.setUmask(mask) });
+        const problem = db && whyReadOnly(db);
+        // Reading still works; say once, on stderr, why nothing can be saved.
+        if (problem) ctx.err(`Note: painfit can show your data but cannot save anything now: ${describeDiskProblem(problem, paths.home)}.`);
+      }
       return db;
     }) as Context['db'],
     now: () => app.clock.now(),

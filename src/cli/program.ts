@@ -20,7 +20,8 @@ interface CommandSpec {
   description: string;
   /** Positional arguments, commander syntax: '<id>' or '[text]'. */
   args?: { syntax: string; description: string }[];
-  options?: { flags: string; description: string }[];
+  /** `repeatable`: the option may be given several times; its value is the list of them all. */
+  options?: { flags: string; description: string; repeatable?: true }[];
   examples: string[];
   /** Extra help after the examples. */
   note?: string;
@@ -92,9 +93,17 @@ const COMMANDS: CommandSpec[] = [
   },
   {
     name: 'plan',
-    description: 'the next seven days at a glance',
-    examples: ['painfit plan', 'painfit plan --json'],
-    run: async (_args, _raw, ctx) => (await import('./commands/plan')).runPlan(ctx),
+    description: 'the next seven days at a glance (or more weeks), or a calendar file of them',
+    options: [
+      { flags: '--weeks <n>', description: 'how many weeks ahead, 1 to 12 (default 1; 4 with --ics)' },
+      { flags: '--ics <file>', description: 'write the sessions and walks as an iCalendar file for your calendar app' },
+      { flags: '--time <HH:MM>', description: 'with --ics: when each session starts (default 09:00)' },
+    ],
+    examples: ['painfit plan', 'painfit plan --json', 'painfit plan --ics painfit.ics --time 18:00'],
+    run: async (_args, raw, ctx) => {
+      const { parsePlanOptions, runPlan } = await import('./commands/plan');
+      await runPlan(parsePlanOptions(raw), ctx);
+    },
   },
   {
     name: 'exercises',
@@ -213,6 +222,36 @@ const COMMANDS: CommandSpec[] = [
     run: async (_args, raw, ctx) => {
       const { parseUndoOptions, runUndo } = await import('./commands/undo');
       await runUndo(parseUndoOptions(raw), ctx);
+    },
+  },
+  {
+    name: 'learn',
+    description: 'short lessons on living with long-term pain: list them, or read lesson N',
+    args: [{ syntax: '[n]', description: 'the number of the lesson to read (it is then marked as read)' }],
+    examples: ['painfit learn', 'painfit learn 3', 'painfit learn --json'],
+    run: async ([n], _raw, ctx) => {
+      const { parseLearnOptions, runLearn } = await import('./commands/learn');
+      await runLearn(parseLearnOptions(n), ctx);
+    },
+  },
+  {
+    name: 'flare',
+    description: "I'm flaring now: a lighter flare-day session and your own flare plan (--end when it has settled)",
+    options: [
+      { flags: '--end', description: 'the flare-up has settled: back to your usual plan' },
+      { flags: '--plan <text>', description: 'a line of your own flare plan; repeat it for each line (replaces the plan you had)', repeatable: true },
+      { flags: '--show', description: 'show your flare plan only' },
+    ],
+    examples: [
+      'painfit flare',
+      'painfit flare --end',
+      'painfit flare --plan "warm shower, then a 5-minute walk" --plan "ibuprofen as prescribed" --plan "call Jo: 07700 900123"',
+      'painfit flare --show --json',
+    ],
+    note: 'Your plan is shown on every flare day in painfit today. On a terminal, painfit flare asks for it when you have none yet.',
+    run: async (_args, raw, ctx) => {
+      const { parseFlareOptions, runFlare } = await import('./commands/flare');
+      await runFlare(parseFlareOptions(raw), ctx);
     },
   },
   {
@@ -340,7 +379,10 @@ function define(app: App, parent: Command, spec: CommandSpec, full: boolean): vo
   const cmd = parent.command(spec.name).description(spec.description);
   if (!full) return;
   for (const a of spec.args ?? []) cmd.argument(a.syntax, a.description);
-  for (const o of spec.options ?? []) cmd.option(o.flags, o.description);
+  for (const o of spec.options ?? []) {
+    if (o.repeatable) cmd.option(o.flags, o.description, (value: string, previous: string[] | undefined) => [...(previous ?? []), value]);
+    else cmd.option(o.flags, o.description);
+  }
   addGlobalOptions(cmd, true);
   cmd.addHelpText('after', () => fitScreen(example(spec.examples) + (spec.note ? `\n${spec.note}\n` : ''), layoutWidth(app.env, app.terminal.columns)));
   // A nested command is built in full as well: which one runs is only known once commander parses.

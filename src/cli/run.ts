@@ -7,7 +7,7 @@ import { escapeControls } from './escape';
 import { buildProgram } from './program';
 import { usageMessage } from './usage-errors';
 import { layoutWidth, wrapText } from '../ui/width';
-import { isDamageError } from '../store/db';
+import { explainStorageError, isDamageError } from '../store/db';
 
 function wantsJson(argv: readonly string[]): boolean {
   return argv.includes('--json');
@@ -60,6 +60,12 @@ export async function runCli(argv: readonly string[], app: App): Promise<ExitCod
     if (isDamageError(error)) {
       // Damage that only shows once a query reaches the bad pages: never a stack trace, and the way out.
       printError(app, 'DAMAGED_DATABASE', `the data file is damaged (${message}). painfit has not changed it; painfit doctor checks it and names the latest backup.`, json);
+      return EXIT.failure;
+    }
+    // A read-only folder or a full disk: the cause and the fix, not "disk I/O error".
+    const storage = explainStorageError(error);
+    if (storage) {
+      printError(app, storage.code, storage.message, json);
       return EXIT.failure;
     }
     if (app.env.DEBUG?.split(',').includes('painfit') && error instanceof Error) {

@@ -2,6 +2,7 @@
 // daylight-saving changes in the user's zone can never shift a day. No clock here:
 // callers pass the date they reason about.
 import { WEEKDAYS, type Weekday } from './vocab';
+import { MONTH_SHORT, WEEKDAY_SHORT } from './words';
 
 export type IsoDate = string;
 
@@ -116,9 +117,7 @@ export function addMonths(date: IsoDate, months: number): IsoDate {
 /** Human form, e.g. "Sat 28 Nov 2026". */
 export function formatDate(date: IsoDate): string {
   const t = new Date(toUtc(date));
-  const wd = weekdayOf(date);
-  const month = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][t.getUTCMonth()];
-  return `${wd[0]!.toUpperCase()}${wd.slice(1)} ${t.getUTCDate()} ${month} ${t.getUTCFullYear()}`;
+  return `${WEEKDAY_SHORT[weekdayOf(date)]} ${t.getUTCDate()} ${MONTH_SHORT[t.getUTCMonth()]} ${t.getUTCFullYear()}`;
 }
 
 /**

@@ -20,35 +20,43 @@ export function effortLabel(effort: number): string {
 /** "3 out of 10 (moderate)": a number always shown with its own word. */
 export const effortPhrase = (effort: number): string => `${effort} out of 10 (${effortLabel(effort)})`;
 
-/** The types whose effort follows the §4 ladder (cardio has its own rule: duration, then intensity). */
-export const LADDER_TYPES: readonly ExerciseType[] = ['strength', 'balance', 'mind-body'];
+/**
+ * The types whose effort follows the §4 ladder. Cardio dosed in minutes has its own rule (duration,
+ * then intensity: progression.cardioEffort); cardio dosed in reps climbs this ladder.
+ */
+export const LADDER_TYPES: readonly ExerciseType[] = ['strength', 'balance', 'mind-body', 'cardio'];
 
 export interface EffortInput {
   type: ExerciseType;
-  /** 1-based week of the plan. */
-  week: number;
-  /** Completed weeks that were tolerated (enough sessions, no pain rule broken, no flare). */
-  toleratedWeeks: number;
+  /**
+   * Tolerated weekly steps this exercise has taken (its level in the weekly fold, progression.ts):
+   * a week that was not tolerated (too few sessions, a pain rule broken, a flare) adds none, and a
+   * step back takes one away. With every week tolerated, week n has n - 1 steps.
+   */
+  steps: number;
   /** The exercise's own effort in the library (what it is meant to feel like at most). */
   libraryEffort: number;
-  /** The safety cap from screening (Screening.maxEffort). */
-  cap: number;
+  /** The safety cap from screening (Screening.maxEffort); none when the caller applies it. */
+  cap?: number;
 }
 
 /**
- * §4 effort ladder within the §1a cap: strength, balance and mind-body at START_EFFORT in weeks
- * 1-2, then MODERATE_EFFORT; strength up to TARGET_EFFORT_MAX after STRENGTH_HARDER_AFTER_WEEKS
- * tolerated weeks. Other types keep their library effort. Never above the cap.
+ * §4 effort ladder within the §1a cap: strength, balance and mind-body at START_EFFORT for the
+ * first START_EFFORT_WEEKS weeks, then MODERATE_EFFORT; strength up to TARGET_EFFORT_MAX after
+ * STRENGTH_HARDER_AFTER_WEEKS tolerated weeks. Stretches stay at most light (they are not meant to
+ * be effortful). Cardio has its own rule (duration before intensity, progression.cardioEffort).
+ * Never above the cap. The one place the ladder is worked out.
  */
 export function targetEffort(i: EffortInput): number {
-  if (!LADDER_TYPES.includes(i.type)) return Math.min(i.libraryEffort, i.cap);
+  const cap = i.cap ?? Infinity;
+  if (!LADDER_TYPES.includes(i.type)) return Math.min(i.libraryEffort, START_EFFORT, cap);
   const ladder =
-    i.week <= START_EFFORT_WEEKS
+    i.steps < START_EFFORT_WEEKS
       ? START_EFFORT
-      : i.type === 'strength' && i.toleratedWeeks >= STRENGTH_HARDER_AFTER_WEEKS
+      : i.type === 'strength' && i.steps >= STRENGTH_HARDER_AFTER_WEEKS
         ? TARGET_EFFORT_MAX
         : MODERATE_EFFORT;
-  return Math.min(ladder, i.cap);
+  return Math.min(ladder, cap);
 }
 
 /** The cap for a screening outcome: light-effort answers hold it at 3 (moderate) until a dated clearance. */

@@ -1,5 +1,6 @@
 // The facts painfit stores after intake: check-ins, exercise completions, swaps.
 // Decisions (the day's session, doses, flare state, trends) are derived from these.
+import { displayText, type TextRule } from './text';
 import type { IsoDate } from './dates';
 
 /** A pain check-in (painfit log). Several a day are allowed. Scores are 0-10 integers. */
@@ -33,15 +34,28 @@ export interface Swap {
   withId: string;
 }
 
+/** "I'm flaring" (`painfit flare`), or that it has settled (`painfit flare --end`), for a date (§5). */
+export interface FlareFact {
+  date: IsoDate;
+  kind: 'start' | 'end';
+  recordedAt: string;
+}
+
 /** Notes are short: a line or two for the clinician's report. */
 export const NOTE_MAX_LENGTH = 500;
+
+/** A note keeps its line breaks; otherwise the text policy (domain/text.ts) applies as to any text. */
+export const NOTE_RULE: TextRule = { max: NOTE_MAX_LENGTH, multiline: true };
 
 /** Control characters (other than tab and newline) would garble the terminal when a note is shown again. */
 export const NOTE_CONTROL_CHARACTERS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
 
-/** A note as stored: control characters removed, trimmed. Typed or given as a flag alike. */
+/**
+ * A note typed at the interactive question, as stored: control characters removed, overrides and
+ * invisible characters dropped, trimmed. (A note given as --note or in a file is refused instead.)
+ */
 export function cleanNote(value: string): string {
-  return value.replace(NOTE_CONTROL_CHARACTERS, '').trim();
+  return displayText(value.replace(NOTE_CONTROL_CHARACTERS, ''), { multiline: true }).trim();
 }
 
 /** Per-exercise feedback (clinical-rules §4): how one exercise felt, from `log --feedback` or the guided session. */
@@ -74,3 +88,8 @@ export interface FlareFact {
   kind: (typeof FLARE_KINDS)[number];
   recordedAt: string;
 }
+/**
+ * The most minutes one exercise can be planned for on one day: a day. painfit's own plans stay far
+ * below (sessions are 10-60 minutes); an import claiming more is not painfit's data.
+ */
+export const MAX_EXERCISE_MINUTES = 24 * 60;

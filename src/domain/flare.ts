@@ -3,7 +3,7 @@
 // day by day from the intake date, so any date can be asked about and the answer is the same.
 import { addDays, compareText, daysBetween, type IsoDate } from './dates';
 import type { Dose, Exercise } from './exercise';
-import type { Checkin } from './facts';
+import type { Checkin, FlareFact } from './facts';
 import type { IntakeAnswers } from './intake';
 import {
   candidatesFor,
@@ -202,8 +202,15 @@ export function flareTimeline(
   from: IsoDate,
   until: IsoDate,
   intakeAverage: number,
+  /** "I'm flaring" / "it has settled" said with painfit flare: read first on their day (§5). */
+  said: readonly FlareFact[] = [],
 ): FlareDay[] {
   const byDate = groupByDate(checkins.filter((c) => c.date >= from && c.date <= until));
+  const saidByDate = new Map<IsoDate, FlareFact['kind'][]>();
+  for (const f of [...said].sort((a, b) => compareText(a.date, b.date) || compareText(a.recordedAt, b.recordedAt))) {
+    if (f.date < from || f.date > until) continue;
+    saidByDate.set(f.date, [...(saidByDate.get(f.date) ?? []), f.kind]);
+  }
   const flareDays = new Set<IsoDate>();
   const days: FlareDay[] = [];
   let carry = NO_FLARE;

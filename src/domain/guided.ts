@@ -34,31 +34,6 @@ export const PRE_SESSION_CHOICES: Readonly<Record<PreSessionReason, string>> = {
   chest: 'chest pain, or feeling faint or dizzy',
 };
 
-/** What a "yes" means: no session today, with the advice that fits (§1a "unwell today", §1b, §3 "stop at once"). */
-export const PRE_SESSION_ADVICE: Readonly<Record<PreSessionReason, { stop: 'rest' | 'clinician'; lines: readonly string[] }>> = {
-  unwell: {
-    stop: 'rest',
-    lines: [
-      'No session today: when you are unwell, rest is the better choice (PAR-Q+: delay becoming more active until you feel better).',
-      'Rest, drink enough, and pick up again when the fever or illness has passed.',
-    ],
-  },
-  numbness: {
-    stop: 'clinician',
-    lines: [
-      'No session today. New numbness or weakness should be looked at by a clinician: please see your doctor or physiotherapist within 24 hours.',
-      'If it affects both legs, or the area between your legs, or you have new trouble passing urine or controlling your bowels, call emergency services or go to an emergency department now.',
-    ],
-  },
-  chest: {
-    stop: 'clinician',
-    lines: [
-      'No session today. Chest pain or feeling faint needs a doctor before exercise.',
-      'If you have chest pain now, or it is severe or spreading to your arm, neck or jaw, call emergency services now.',
-    ],
-  },
-};
-
 /** The note stored with the check-in when the pre-session question ended the session. */
 export function preSessionNote(reason: PreSessionReason): string {
   return `No session: ${PRE_SESSION_CHOICES[reason]} (asked before the guided session).`;

@@ -14,9 +14,8 @@ import {
   ADHERENCE_TO_PROGRESS,
   BREAK_DAYS,
   BRISK_AFTER_WEEKS_AT_GOAL,
-  EFFORT_LIGHT,
-  EFFORT_MODERATE,
-  EFFORT_SOMEWHAT_HARD,
+  START_EFFORT,
+  MODERATE_EFFORT,
   FLARE_REFERENCE_DAYS,
   FLARE_SETTLED_MARGIN,
   HOLD_SECONDS_MAX,
@@ -25,14 +24,12 @@ import {
   MAX_PAIN_DURING_EXERCISE,
   MAX_REPS,
   MAX_SETS,
-  MODERATE_AFTER_STEPS,
   REPS_BEFORE_NEXT_SET,
   SETS_ON_NEW_RUNG,
   START_REPS_MIN,
-  STRENGTH_HARDER_AFTER_STEPS,
   WEEKLY_PROGRESSION,
 } from './rules';
-import type { ExerciseType, Weekday } from './vocab';
+import type { Weekday } from './vocab';
 
 /** A session counts as done when at least this share of its exercises was marked done. DEFAULT */
 export const SESSION_DONE_FRACTION = 0.5;
@@ -159,19 +156,13 @@ export function ladderKey(id: string, byId: Library): string {
 // ---------------------------------------------------------------------------------------------
 // §4 effort targets (Borg CR10)
 
-/** Strength, balance and mind-body: 2 for weeks 1-2, then 3; strength 4 after 6 tolerated weeks. */
-export function ladderEffort(type: ExerciseType, level: number): number {
-  if (type === 'strength' && level >= STRENGTH_HARDER_AFTER_STEPS) return EFFORT_SOMEWHAT_HARD;
-  return level >= MODERATE_AFTER_STEPS ? EFFORT_MODERATE : EFFORT_LIGHT;
-}
-
 /**
  * Cardio and the walking track (ACSM: duration before intensity): easy (2) until the minutes have
  * been at their goal for two tolerated weeks, then brisk (3, moderate in WHO terms).
  */
 export function cardioEffort(startMinutes: number, level: number, goalMinutes: number): number {
-  if (level < BRISK_AFTER_WEEKS_AT_GOAL) return EFFORT_LIGHT;
-  return growMinutes(startMinutes, level - BRISK_AFTER_WEEKS_AT_GOAL, Infinity) >= goalMinutes ? EFFORT_MODERATE : EFFORT_LIGHT;
+  if (level < BRISK_AFTER_WEEKS_AT_GOAL) return START_EFFORT;
+  return growMinutes(startMinutes, level - BRISK_AFTER_WEEKS_AT_GOAL, Infinity) >= goalMinutes ? MODERATE_EFFORT : START_EFFORT;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -14,11 +14,12 @@ import {
   PSFS_MEAN_CHANGE,
   SUBSTANTIAL_CHANGE_PERCENT,
 } from './rules';
-import { flagTiers, type FlagTier, type Screening } from './screening';
+import { flagTiers, type FlagTier, READINESS_LIGHT, READINESS_STOP, type RedFlagTier, type Screening } from './screening';
 import { type Region, WEEKDAYS, type Weekday } from './vocab';
+import { listWords, PEG, WEEKDAY_SHORT } from './words';
 
 export interface WeekRow {
-  /** Monday of the week. */
+  /** Monday of the week, or the intake date when the plan started later that week (never before it). */
   start: IsoDate;
   checkins: number;
   /** Mean of the week's check-ins; null when there were none (a gap, never a zero). */
@@ -35,6 +36,11 @@ export interface WeekRow {
   walkMinutes: number;
   /** Mean PEG score of that week's weekly measures; null when none was given. */
   peg: number | null;
+  /** Means of the week's check-in answers (0-10), each null when none was given. */
+  sleepMean: number | null;
+  /** Worst pain during exercise. */
+  duringMean: number | null;
+  effortMean: number | null;
 }
 
 export interface DayPoint {
@@ -66,6 +72,8 @@ export interface Change {
   direction?: Direction | null;
   /** PEG only: the date of the weekly measure used as `current`. */
   currentDate?: IsoDate | null;
+  /** Pain only: how many check-ins `current` rests on. */
+  checkins?: number;
 }
 
 export interface GoalChange {
@@ -109,11 +117,40 @@ export interface ProgressionStep {
   reason: string;
 }
 
+/**
+ * A pattern in the person's own data, with how many days it rests on. It says what went together,
+ * never what caused what; with too few days it says so and gives no comparison.
+ */
+export interface Insight {
+  kind: 'after-session' | 'sleep';
+  enough: boolean;
+  /** The two groups compared: days in each and their mean pain (null without days). */
+  groups: { label: string; days: number; painMean: number | null }[];
+  /** First group's mean pain minus the second's; null when there is not enough data. */
+  difference: number | null;
+  words: string;
+}
+
+export interface ScreeningAnswer {
+  /** The answer's key in the answers file (a readiness question or a warning sign). */
+  answer: string;
+  tier: 'stop' | 'light' | RedFlagTier;
+}
+
 export interface Report {
   from: IsoDate;
   to: IsoDate;
   intake: { date: IsoDate; name?: string; age: number; regions: Region[]; average: number };
-  screening: { outcome: 'proceed' | 'light' | 'stop'; redFlags: string[]; flags: FlagTier[]; notes: string[] };
+  screening: {
+    outcome: 'proceed' | 'light' | 'stop';
+    redFlags: string[];
+    flags: FlagTier[];
+    notes: string[];
+    /** The answers that shaped the plan, each with its tier (readiness: stop or light; warning signs: their tier). */
+    answers?: ScreeningAnswer[];
+    /** The clinician's clearance in force, if any. */
+    clearance?: { date: IsoDate; by: string | null } | null;
+  };
   /** Oldest first; weeks start on Monday. */
   weeks: WeekRow[];
   daily: DayPoint[];
@@ -122,6 +159,8 @@ export interface Report {
   psfs: PsfsChange | null;
   flares: FlareSpan[];
   steps: ProgressionStep[];
+  /** Pain the day after a session vs other days; pain after poor vs good sleep. */
+  insights: Insight[];
   notes: { date: IsoDate; note: string }[];
   plan: { days: string[]; minutes: number; summary: string };
   /** The --weeks asked for; `weeks` is shorter when the plan is younger. */
@@ -157,11 +196,20 @@ export const CURRENT_PAIN_DAYS = 7;
  * the report must not replay the whole history (its cost must not grow with years of data).
  */
 export const REPORT_LOOKBACK_DAYS = 35;
+/** A pain verdict resting on fewer check-ins than this says so. DEFAULT (about every other day). */
+export const VERDICT_MIN_CHECKINS = 4;
+/** An insight compares two groups only when each has at least this many days. DEFAULT */
+export const INSIGHT_MIN_DAYS = 5;
+/** Differences in mean pain smaller than this are "about the same". DEFAULT (day-to-day noise). */
+export const INSIGHT_SAME_POINTS = 0.5;
+/** Sleep rated this or lower counts as poor, this or higher as good (0-10 scale, Snyder 2018). DEFAULT cut points. */
+export const POOR_SLEEP_MAX = 4;
+export const GOOD_SLEEP_MIN = 7;
 /** Float noise guard for the threshold comparisons (e.g. 1.5 / 5 * 100 = 30.000000000000004). */
 const EPSILON = 1e-9;
 
 export interface ReportRange {
-  /** Monday of the first week shown: never before the intake's week. */
+  /** First day shown: the Monday of the first week, or the intake date when that is later. */
   from: IsoDate;
   to: IsoDate;
   /** Mondays of the weeks shown, oldest first. */
@@ -174,9 +222,11 @@ export interface ReportRange {
 export function reportRange(intakeDate: IsoDate, asOf: IsoDate, weeks: number): ReportRange {
   if (asOf < intakeDate) throw new RangeError(`${asOf} is before the intake of ${intakeDate}`);
   const last = mondayOf(asOf);
-  const from = maxDate(addDays(last, -7 * (Math.max(1, weeks) - 1)), mondayOf(intakeDate));
+  const first = maxDate(addDays(last, -7 * (Math.max(1, weeks) - 1)), mondayOf(intakeDate));
+  // Weeks never start before the intake: the plan's first week may be a part week.
+  const from = maxDate(first, intakeDate);
   const mondays: IsoDate[] = [];
-  for (let m = from; m <= last; m = addDays(m, 7)) mondays.push(m);
+  for (let m = first; m <= last; m = addDays(m, 7)) mondays.push(m);
   const earliest = minDate(from, addDays(asOf, -(CURRENT_PAIN_DAYS - 1)));
   return { from, to: asOf, mondays, factsFrom: maxDate(intakeDate, addDays(earliest, -REPORT_LOOKBACK_DAYS)) };
 }
@@ -188,7 +238,7 @@ export interface ReportInput {
   weeks: number;
   /** The intake in force on `asOf`. */
   intake: IntakeRecord;
-  screening: Pick<Screening, 'outcome' | 'redFlags' | 'notes' | 'progressionPaused'> & Partial<Pick<Screening, 'flags'>>;
+  screening: Pick<Screening, 'outcome' | 'redFlags' | 'notes' | 'progressionPaused'> & Partial<Pick<Screening, 'flags' | 'readinessYes' | 'followUpsYes' | 'clearance'>>;
   /** Check-ins from reportRange().factsFrom to asOf (others are ignored). */
   checkins: readonly Checkin[];
   /** Completions from reportRange().factsFrom to asOf. */
@@ -232,8 +282,9 @@ export function buildReport(input: ReportInput): Report {
     const planned = dates.filter(isPlanned).length;
     const done = dates.filter(isDone).length;
     const pegs = input.measures.filter((m) => m.peg && inPlan(m.date) && m.date >= monday && m.date <= addDays(monday, 6)).map((m) => pegScore(m.peg!));
+    const answered = (pick: (c: Checkin) => number | null) => mean(dates.flatMap((d) => (byDate.get(d) ?? []).map(pick).filter((x): x is number => x !== null)));
     return {
-      start: monday,
+      start: maxDate(monday, intake.date),
       checkins: pains.length,
       painMean: mean(pains),
       painMin: pains.length ? Math.min(...pains) : null,
@@ -244,6 +295,9 @@ export function buildReport(input: ReportInput): Report {
       activeMinutes: dates.reduce((sum, d) => sum + (days.get(d)?.minutesDone ?? 0), 0),
       walkMinutes: (input.walks ?? []).filter((w) => dates.includes(w.date)).reduce((sum, w) => sum + w.minutes, 0),
       peg: mean(pegs),
+      sleepMean: answered((c) => c.sleep),
+      duringMean: answered((c) => c.during),
+      effortMean: answered((c) => c.effort),
     };
   });
 
@@ -255,13 +309,16 @@ export function buildReport(input: ReportInput): Report {
   }));
 
   const recent = checkins.filter((c) => c.date > addDays(asOf, -CURRENT_PAIN_DAYS)).map((c) => c.pain);
-  const change = painChange(answers.pain.average, mean(recent));
+  const change = painChange(answers.pain.average, mean(recent), recent.length);
   const peg = pegChange(pegScore(answers.pain.peg), input.latestPeg);
   const psfs = psfsChange(answers.goals, input.latestGoals);
 
   const shown = input.progress.filter((d) => d.date >= range.from && d.date <= asOf);
   const flares = flareSpans(shown.map((d) => d.flare));
   const steps = progressionSteps(shown);
+
+  const shownDates = datesBetween(range.from, asOf).filter(inPlan);
+  const insights = [afterSessionInsight(shownDates, byDate, isDone, intake.date), sleepInsight(shownDates, byDate)];
 
   const notes = checkins
     .filter((c) => window(c.date) && c.note !== null && c.note.trim() !== '')
@@ -282,6 +339,8 @@ export function buildReport(input: ReportInput): Report {
       redFlags: [...input.screening.redFlags],
       flags: input.screening.flags ? [...input.screening.flags] : flagTiers(input.screening.redFlags),
       notes: [...input.screening.notes],
+      answers: screeningAnswers(input.screening),
+      clearance: input.screening.clearance ? { date: input.screening.clearance.seen, by: input.screening.clearance.by } : null,
     },
     weeks,
     daily,
@@ -290,6 +349,7 @@ export function buildReport(input: ReportInput): Report {
     psfs,
     flares,
     steps,
+    insights,
     notes,
     plan: planSummary(answers.schedule.days, answers.schedule.minutes, input.screening.outcome === 'stop'),
     weeksAsked: input.weeks,
@@ -383,17 +443,25 @@ function noVerdict(baseline: number, words: string): Change {
   return { baseline, current: null, points: null, percent: null, meaningful: false, verdict: 'not-enough-data', words, direction: null };
 }
 
-/** Pain, as design.md's `change`: intake average → mean of the last 7 days' check-ins. */
-export function painChange(baseline: number, current: number | null): Change {
+/**
+ * Pain, as design.md's `change`: intake average → mean of the last 7 days' check-ins. With fewer
+ * than VERDICT_MIN_CHECKINS of them (when the count is given) the words say the verdict rests on few.
+ */
+export function painChange(baseline: number, current: number | null, checkins?: number): Change {
   const start = `Pain: ${num(baseline)} at the start`;
-  if (current === null) return noVerdict(baseline, `${start}; no check-ins in the last 7 days, so no verdict yet (painfit log records one).`);
+  const count = checkins === undefined ? {} : { checkins };
+  if (current === null) return { ...noVerdict(baseline, `${start}; no check-ins in the last 7 days, so no verdict yet (painfit log records one).`), ...count };
   const j = judgeChange(baseline, current);
-  return { baseline, current, ...j, words: `${start} → ${num(current)} in the last 7 days: ${changeWords(j)}.` };
+  const few =
+    checkins !== undefined && checkins < VERDICT_MIN_CHECKINS
+      ? ` This rests on only ${checkins === 1 ? 'one check-in' : `${checkins} check-ins`} in the last 7 days, so take it as a first sign.`
+      : '';
+  return { baseline, current, ...j, words: `${start} → ${num(current)} in the last 7 days: ${changeWords(j)}.${few}`, ...count };
 }
 
 /** PEG (Krebs 2009): intake PEG → the latest weekly PEG, with the pain thresholds (clinical-rules §2). */
 export function pegChange(baseline: number, latest: Measure | null): Change {
-  const start = `PEG (pain and how much it gets in the way, 0-10): ${num(baseline)} at the start`;
+  const start = `${PEG.label}: ${num(baseline)} at the start`;
   if (!latest?.peg) return { ...noVerdict(baseline, `${start}; not asked again yet (painfit checkin asks once a week).`), currentDate: null };
   const current = pegScore(latest.peg);
   const j = judgeChange(baseline, current);
@@ -453,6 +521,96 @@ export function psfsChange(goals: readonly Goal[], latest: Measure | null): Psfs
 }
 
 export const pegScore = (p: { pain: number; enjoyment: number; activity: number }): number => (p.pain + p.enjoyment + p.activity) / 3;
+
+/** Which answers shaped the plan, each with its tier, from the domain's own tables. */
+function screeningAnswers(s: ReportInput['screening']): ScreeningAnswer[] {
+  const readiness = (s.readinessYes ?? []).flatMap((q): ScreeningAnswer[] =>
+    READINESS_STOP.includes(q) ? [{ answer: q, tier: 'stop' }] : READINESS_LIGHT.includes(q) ? [{ answer: q, tier: 'light' }] : [],
+  );
+  const followUps = (s.followUpsYes ?? []).map((f): ScreeningAnswer => ({ answer: f, tier: 'light' }));
+  const flags = (s.flags ?? flagTiers(s.redFlags)).map((f): ScreeningAnswer => ({ answer: f.flag, tier: f.tier }));
+  return [...readiness, ...followUps, ...flags];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Insights: two patterns in the person's own days, each with the days it rests on. They say what
+// went together, never what caused what.
+
+const NOT_CAUSE = 'This shows what went together, not what caused what.';
+
+/** The mean pain of each day that has a check-in. */
+function dayPain(byDate: ReadonlyMap<IsoDate, readonly Checkin[]>, date: IsoDate): number | null {
+  return mean((byDate.get(date) ?? []).map((c) => c.pain));
+}
+
+function compareWords(a: number, b: number): string {
+  const d = a - b;
+  if (Math.abs(d) < INSIGHT_SAME_POINTS - EPSILON) return 'about the same';
+  return `${num(Math.abs(d))} ${Math.abs(d) === 1 ? 'point' : 'points'} ${d < 0 ? 'lower' : 'higher'}`;
+}
+
+function insight(kind: Insight['kind'], title: string, groups: Insight['groups'], compared: (a: number, b: number) => string): Insight {
+  const [a, b] = groups as [Insight['groups'][0], Insight['groups'][0]];
+  const enough = a.days >= INSIGHT_MIN_DAYS && b.days >= INSIGHT_MIN_DAYS && a.painMean !== null && b.painMean !== null;
+  if (!enough) {
+    return {
+      kind,
+      enough,
+      groups,
+      difference: null,
+      words: `${title}: not enough data yet (${a.days} ${a.label} and ${b.days} ${b.label} so far; at least ${INSIGHT_MIN_DAYS} of each are needed).`,
+    };
+  }
+  const difference = a.painMean! - b.painMean!;
+  return { kind, enough, groups, difference, words: `${title}: ${compared(a.painMean!, b.painMean!)} ${NOT_CAUSE}` };
+}
+
+/** Pain on the day after a session compared with the other days (days with a check-in). */
+export function afterSessionInsight(
+  dates: readonly IsoDate[],
+  byDate: ReadonlyMap<IsoDate, readonly Checkin[]>,
+  isDone: (d: IsoDate) => boolean,
+  intakeDate: IsoDate,
+): Insight {
+  const after: number[] = [];
+  const other: number[] = [];
+  for (const d of dates) {
+    const pain = dayPain(byDate, d);
+    if (pain === null) continue;
+    const yesterday = addDays(d, -1);
+    (yesterday >= intakeDate && isDone(yesterday) ? after : other).push(pain);
+  }
+  const groups = [
+    { label: after.length === 1 ? 'day after a session' : 'days after a session', days: after.length, painMean: mean(after) },
+    { label: other.length === 1 ? 'other day' : 'other days', days: other.length, painMean: mean(other) },
+  ];
+  return insight('after-session', 'Pain on the day after a session', groups, (a, b) =>
+    `${num(a)} on average over the ${after.length} days after a session, ${num(b)} over ${other.length} other days with a check-in (${compareWords(a, b)} after a session).`,
+  );
+}
+
+/** Pain on days with poor sleep (rated 0-4) compared with days with good sleep (7-10). */
+export function sleepInsight(dates: readonly IsoDate[], byDate: ReadonlyMap<IsoDate, readonly Checkin[]>): Insight {
+  const poor: number[] = [];
+  const good: number[] = [];
+  for (const d of dates) {
+    const day = byDate.get(d) ?? [];
+    const sleep = mean(day.map((c) => c.sleep).filter((x): x is number => x !== null));
+    const pain = dayPain(byDate, d);
+    if (sleep === null || pain === null) continue;
+    if (sleep <= POOR_SLEEP_MAX + EPSILON) poor.push(pain);
+    else if (sleep >= GOOD_SLEEP_MIN - EPSILON) good.push(pain);
+  }
+  const poorLabel = `days with poor sleep (0-${POOR_SLEEP_MAX})`;
+  const goodLabel = `days with good sleep (${GOOD_SLEEP_MIN}-10)`;
+  const groups = [
+    { label: poorLabel, days: poor.length, painMean: mean(poor) },
+    { label: goodLabel, days: good.length, painMean: mean(good) },
+  ];
+  return insight('sleep', 'Pain and sleep', groups, (a, b) =>
+    `${num(a)} on average on the ${poor.length} ${poorLabel}, ${num(b)} on the ${good.length} ${goodLabel} (${compareWords(a, b)} with poor sleep).`,
+  );
+}
 
 // ---------------------------------------------------------------------------------------------
 // Flares and progression steps
@@ -531,8 +689,7 @@ function stepReason(w: WeekDecision): string {
 
 function planSummary(days: readonly Weekday[], minutes: number, stopped: boolean): Report['plan'] {
   const order = WEEKDAYS.filter((d) => days.includes(d));
-  const names = order.map((d) => d[0]!.toUpperCase() + d.slice(1));
-  const list = names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+  const list = listWords(order.map((d) => WEEKDAY_SHORT[d]));
   const summary = stopped
     ? 'No plan yet: the safety check says to see a clinician first.'
     : `${order.length} ${order.length === 1 ? 'day' : 'days'} a week (${list}), about ${minutes} minutes each.`;

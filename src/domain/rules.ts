@@ -90,14 +90,6 @@ export const START_EFFORT = 2;
 export const START_EFFORT_WEEKS = 2;
 export const MODERATE_EFFORT = 3;
 export const TARGET_EFFORT_MAX = 4;
-/** §4 effort ladder (Borg CR10: 2 light, 3 moderate, 4 somewhat hard): weeks 1-2 at 2, then 3 (ACSM). */
-export const EFFORT_LIGHT = 2;
-export const EFFORT_MODERATE = 3;
-export const EFFORT_SOMEWHAT_HARD = 4;
-/** ...the ladder reaches moderate after this many tolerated weekly steps (weeks 1-2 at 2). */
-export const MODERATE_AFTER_STEPS = 2;
-/** ...strength may reach 4 after this many tolerated weeks (ACSM; clinical-rules §4). */
-export const STRENGTH_HARDER_AFTER_STEPS = 6;
 /** Strength (ACSM; OARSI; Bennell 2013): reps grow to this count before a set is added... */
 export const REPS_BEFORE_NEXT_SET = 12;
 /** ...up to this many sets; then reps to MAX_REPS, then the next rung at 2 sets of START_REPS_MIN. */
@@ -111,6 +103,7 @@ export const WALK_DAYS_DEFAULT = 5;
 export const WALK_GOAL_MINUTES = 30;
 /** After a break (no check-in and no session for this many days), resume one step lower per missed week. */
 export const BREAK_DAYS = 7;
+/** Strength may reach TARGET_EFFORT_MAX after this many tolerated weeks (ACSM; clinical-rules §4). */
 export const STRENGTH_HARDER_AFTER_WEEKS = 6;
 /** Borg CR10 words (Borg 1982), the only words painfit shows beside an effort number. */
 export const EFFORT_LABELS: readonly string[] = ['rest', 'very light', 'light', 'moderate', 'somewhat hard', 'hard', 'hard', 'very hard', 'very hard', 'very hard', 'maximal'];

@@ -40,7 +40,6 @@ import {
   type PreviewOptions,
   indexFacts,
   initialState,
-  ladderEffort,
   ladderKey,
   progressDays,
   type ProgressState,
@@ -54,8 +53,7 @@ import {
   ADHERENCE_TO_PROGRESS,
   BALANCE_AGE,
   BALANCE_DAYS_TARGET,
-  EFFORT_LIGHT,
-  EFFORT_MODERATE,
+  MODERATE_EFFORT,
   STRENGTH_DAYS_TARGET,
   WEEKLY_MODERATE_MINUTES_MIN,
   FLARE_VOLUME_FRACTION,
@@ -71,6 +69,8 @@ import { FLARE_RECHECK_MESSAGE, flareRecheckDue, readinessOf, type Screening, SC
 import { answersOn, type DatedSettings } from './settings';
 import { decideSwap, swapAlternatives } from './swap';
 import { type ExerciseType, type Position, type Region, WEEKDAYS, type Weekday } from './vocab';
+import { REGION_LABEL } from './words';
+import { targetEffort } from './effort';
 
 /** What session building needs from screen(): the command calls screen() and passes this in. */
 export type ScreeningInput = Pick<Screening, 'outcome' | 'maxEffort' | 'progressionPaused' | 'notes'> & Partial<Pick<Screening, 'stopReason'>>;
@@ -604,7 +604,7 @@ function usualSession(
   const out = items.flatMap((r): (Resolved & { effort: number })[] => {
     const l = levelOf(r);
     if (!isCardio(r) || !('minutes' in r.dose)) {
-      const effort = r.exercise.type === 'flexibility' ? Math.min(r.exercise.effort, EFFORT_LIGHT) : ladderEffort(r.exercise.type, l);
+      const effort = targetEffort({ type: r.exercise.type, steps: l, libraryEffort: r.exercise.effort });
       return [{ ...r, effort }];
     }
     const room = Math.floor((budget - fixed - TRANSITION_SECONDS) / 60);
@@ -660,17 +660,6 @@ function toSessionExercise(
   return out;
 }
 
-const REGION_WORDS: Record<Region, string> = {
-  neck: 'neck',
-  shoulder: 'shoulder',
-  'upper-back': 'upper back',
-  'low-back': 'low back',
-  hip: 'hip',
-  knee: 'knee',
-  'ankle-foot': 'ankle and foot',
-  'wrist-hand': 'wrist and hand',
-  widespread: 'whole body',
-};
 const STYLE_WORDS: Record<string, string> = {
   walking: 'walking',
   cycling: 'cycling',
@@ -695,7 +684,7 @@ export function focusOf(exercises: readonly Exercise[], userRegions: readonly Re
   const strength = exercises.filter((e) => e.type === 'strength');
   if (strength.length > 0) {
     const regions = userRegions.filter((r) => strength.some((e) => e.regions.includes(r)));
-    parts.push(regions.length > 0 ? `strength for ${listWords(regions.map((r) => REGION_WORDS[r]))}` : 'strength');
+    parts.push(regions.length > 0 ? `strength for ${listWords(regions.map((r) => REGION_LABEL[r]))}` : 'strength');
   }
   for (const type of ['balance', 'cardio', 'mind-body'] as const) {
     for (const e of exercises.filter((x) => x.type === type)) {
@@ -887,11 +876,11 @@ export function balanceGoal(answers: IntakeAnswers): number {
 function targetsAt(ctx: Context, level: number): Targets {
   const w = ctx.weekAt(level);
   const brisk = (u: Usual) =>
-    u.items.filter((r) => r.exercise.type === 'cardio' && r.effort >= EFFORT_MODERATE).reduce((m, r) => m + ('minutes' in r.dose ? r.dose.minutes : 0), 0);
+    u.items.filter((r) => r.exercise.type === 'cardio' && r.effort >= MODERATE_EFFORT).reduce((m, r) => m + ('minutes' in r.dose ? r.dose.minutes : 0), 0);
   const days = (type: ExerciseType) => w.sessions.filter((u) => u.items.some((r) => r.exercise.type === type)).length;
   return {
     moderateMinutes: {
-      week: w.sessions.reduce((m, u) => m + brisk(u), 0) + (w.walk.effort >= EFFORT_MODERATE ? w.walk.minutes * w.walkDays : 0),
+      week: w.sessions.reduce((m, u) => m + brisk(u), 0) + (w.walk.effort >= MODERATE_EFFORT ? w.walk.minutes * w.walkDays : 0),
       goal: WEEKLY_MODERATE_MINUTES_MIN,
     },
     strengthDays: { week: days('strength'), goal: STRENGTH_DAYS_TARGET },
@@ -993,20 +982,21 @@ export function buildSession(input: SessionInput): Session {
 }
 
 /**
- * Seven days from `input.date` (today and the six after): the week at a glance for `painfit plan`.
- * Days ahead assume no new check-ins or completions, so they show the plan as it stands.
+ * `count` days from `input.date` (default seven: today and the six after): the week at a glance
+ * for `painfit plan`, or the weeks of its calendar file. Days ahead assume no new check-ins or
+ * completions, so they show the plan as it stands.
  */
-export function buildWeek(input: SessionInput): Session[] {
-  return buildWeekWithHeading(input).days;
+export function buildWeek(input: SessionInput, count = 7): Session[] {
+  return buildWeekWithHeading(input, count).days;
 }
 
-/** The week at a glance and where this is heading (painfit plan), from one plan. */
-export function buildWeekWithHeading(input: SessionInput): { days: Session[]; heading: Heading | null } {
-  const dates = Array.from({ length: 7 }, (_, k) => addDays(input.date, k));
+/** `count` days at a glance and where this is heading (painfit plan), from one plan. */
+export function buildWeekWithHeading(input: SessionInput, count = 7): { days: Session[]; heading: Heading | null } {
+  const dates = Array.from({ length: count }, (_, k) => addDays(input.date, k));
   if (input.screening.outcome === 'stop') return { days: dates.map((d) => stopSession(input, d)), heading: null };
   const ctx = contextOf(input);
   // Days ahead assume the person keeps checking in: only today can be a return from a break.
-  const days = timeline(ctx, input.date, dates[6] ?? input.date, undefined, { assumeActiveFrom: addDays(input.date, 1) });
+  const days = timeline(ctx, input.date, dates[count - 1] ?? input.date, undefined, { assumeActiveFrom: addDays(input.date, 1) });
   const today = days[0];
   return { days: days.map((p) => sessionFor(ctx, p)), heading: today ? headingFor(ctx, today) : null };
 }

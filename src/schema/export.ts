@@ -2,10 +2,13 @@
 // own column names and values (ids included) so that export → import → export is exact.
 // Validation lists every problem with its path, e.g. "checkins[3].pain: 11 is out of range 0-10".
 import { z } from 'zod';
-import { FEEDBACK_ANSWERS, FLARE_KINDS, NOTE_CONTROL_CHARACTERS, NOTE_MAX_LENGTH, WALK_MINUTES_MAX, WALK_MINUTES_MIN } from '../domain/facts';
-import { isIsoDate } from '../domain/dates';
-import { describeValue, formatIssues } from './issues';
+import { FEEDBACK_ANSWERS, FLARE_KINDS, MAX_EXERCISE_MINUTES, NOTE_MAX_LENGTH, WALK_MINUTES_MAX, WALK_MINUTES_MIN } from '../domain/facts';
 import { INTAKE_LIMITS } from '../domain/intake';
+import { safeText } from './text';
+import { isIsoDate } from '../domain/dates';
+import { LESSONS } from '../domain/lessons';
+import { checkFlarePlan, FLARE_PLAN_MAX_ITEMS } from '../domain/flare-plan';
+import { describeValue, formatIssues } from './issues';
 import { intakeSchema, recheckSchema, settingsChangeSchema, wholeNumber, type ParseResult } from './intake';
 
 export const EXPORT_FORMAT = 'painfit-export';
@@ -54,7 +57,8 @@ const completionRow = row({
   done: z.union([z.literal(0), z.literal(1)], { error: (iss) => `${describeValue(iss.input)} is not 0 (not done) or 1 (done)` }),
   minutes: z
     .number({ error: (iss) => (iss.input === undefined ? 'is missing (minutes, 0 or more)' : `${describeValue(iss.input)} is not a number of minutes`) })
-    .min(0, { error: (iss) => `${describeValue(iss.input)} is negative; minutes are 0 or more` }),
+    .min(0, { error: (iss) => `${describeValue(iss.input)} is negative; minutes are 0 or more` })
+    .max(MAX_EXERCISE_MINUTES, { error: (iss) => `${describeValue(iss.input)} is more minutes than a day holds; painfit plans 0 to ${MAX_EXERCISE_MINUTES}` }),
   entry_id: rowId,
 });
 
@@ -115,7 +119,7 @@ export const TABLES = [
       // The same rules as painfit log: a file must not smuggle in what log would refuse or strip.
       note: text
         .max(NOTE_MAX_LENGTH, { error: `is longer than ${NOTE_MAX_LENGTH} characters (painfit log keeps notes to ${NOTE_MAX_LENGTH})` })
-        .refine((n) => !new RegExp(NOTE_CONTROL_CHARACTERS.source).test(n), { error: 'holds control characters, which painfit never stores in a note' })
+        .superRefine(safeText({ multiline: true }))
         .nullable(),
     }),
   },
@@ -149,7 +153,15 @@ export const TABLES = [
       peg_pain: optionalScore,
       peg_enjoyment: optionalScore,
       peg_activity: optionalScore,
-      goals: list(row({ activity: text.min(1, { error: 'is empty; describe the activity in a few words' }), score })).nullable(),
+      goals: list(
+        row({
+          activity: text
+            .min(1, { error: 'is empty; describe the activity in a few words' })
+            .max(INTAKE_LIMITS.activityLength, { error: `is longer than ${INTAKE_LIMITS.activityLength} characters (the intake keeps activities to ${INTAKE_LIMITS.activityLength})` })
+            .superRefine(safeText()),
+          score,
+        }),
+      ).nullable(),
     }),
   },
   {
@@ -186,8 +198,56 @@ export const TABLES = [
     row: row({ id: rowId, date, recorded_at: timestamp, changes: settingsChangeSchema }),
   },
   {
-    name: 'feedback',
+    name: 'lesson_reads',
     since: 6,
+    key: ['id'],
+    refs: {},
+    json: [],
+    row: row({
+      id: rowId,
+      lesson_id: z
+        .string({ error: (iss) => (iss.input === undefined ? 'is missing (a lesson id)' : `${describeValue(iss.input)} is not a lesson id`) })
+        .refine((id) => LESSONS.some((l) => l.id === id), { error: (iss) => `${describeValue(iss.input)} is not one of painfit's lessons (painfit learn lists them)` }),
+      date,
+      recorded_at: timestamp,
+    }),
+  },
+  {
+    name: 'flares',
+    since: 8,
+    key: ['id'],
+    refs: { entry_id: 'entries' },
+    json: [],
+    row: row({
+      id: rowId,
+      entry_id: rowId,
+      date,
+      recorded_at: timestamp,
+      kind: z.enum(FLARE_KINDS, { error: (iss) => `${describeValue(iss.input)} is not start or end` }),
+    }),
+  },
+  {
+    name: 'flare_plans',
+    since: 7,
+    key: ['id'],
+    refs: {},
+    json: ['items'],
+    row: row({
+      id: rowId,
+      date,
+      recorded_at: timestamp,
+      // The same rules as painfit flare --plan: a file must not smuggle in what the command would refuse.
+      items: list(text).refine((items) => checkFlarePlan(items).ok, {
+        error: (iss) => {
+          const r = checkFlarePlan(iss.input as string[]);
+          return r.ok ? 'is not a flare plan' : `${r.problem} (painfit flare --plan takes 1 to ${FLARE_PLAN_MAX_ITEMS} lines)`;
+        },
+      }),
+    }),
+  },
+  {
+    name: 'feedback',
+    since: 10,
     key: ['id'],
     refs: { entry_id: 'entries' },
     json: [],
@@ -202,25 +262,11 @@ export const TABLES = [
   },
   {
     name: 'walks',
-    since: 6,
+    since: 10,
     key: ['id'],
     refs: { entry_id: 'entries' },
     json: [],
     row: row({ id: rowId, entry_id: rowId, date, recorded_at: timestamp, minutes: wholeNumber(WALK_MINUTES_MIN, WALK_MINUTES_MAX, 'minutes') }),
-  },
-  {
-    name: 'flares',
-    since: 6,
-    key: ['id'],
-    refs: { entry_id: 'entries' },
-    json: [],
-    row: row({
-      id: rowId,
-      entry_id: rowId,
-      date,
-      recorded_at: timestamp,
-      kind: z.enum(FLARE_KINDS, { error: (iss) => `${describeValue(iss.input)} is not a flare record; use start or end` }),
-    }),
   },
 ] as const;
 
@@ -279,8 +325,19 @@ function headerProblems(raw: unknown, latestSchemaVersion: number): string[] {
 }
 
 /** Checks across rows and tables: present lists, unique keys, references, and each row's own rules. */
-function crossProblems(raw: Record<string, unknown>): string[] {
+function crossProblems(raw: Record<string, unknown>, today?: string): string[] {
   const problems: string[] = [];
+  if (today !== undefined) {
+    // The same rule as painfit log: nothing is recorded for a day that has not come yet.
+    for (const name of ['checkins', 'completions', 'measures'] as const) {
+      const rows = Array.isArray(raw[name]) ? (raw[name] as unknown[]) : [];
+      rows.forEach((r, i) => {
+        if (isObject(r) && typeof r.date === 'string' && isIsoDate(r.date) && r.date > today) {
+          problems.push(`${name}[${i}].date: ${r.date} is in the future (today is ${today}); painfit records only days that have come`);
+        }
+      });
+    }
+  }
   const version = typeof raw.schemaVersion === 'number' ? raw.schemaVersion : undefined;
   const rowsOf = (name: TableName): unknown[] => (Array.isArray(raw[name]) ? (raw[name] as unknown[]) : []);
   const ids = new Map<TableName, Set<number>>();
@@ -351,11 +408,11 @@ function crossProblems(raw: Record<string, unknown>): string[] {
  * output: zod would trim text and reorder keys, and the point of a restore is to put back exactly
  * what was exported.
  */
-export function parseExport(raw: unknown, latestSchemaVersion: number): ParseResult<ExportFile> {
+export function parseExport(raw: unknown, latestSchemaVersion: number, today?: string): ParseResult<ExportFile> {
   const header = headerProblems(raw, latestSchemaVersion);
   if (header.length > 0) return { ok: false, problems: header };
   const result = fileSchema.safeParse(raw);
-  const problems = [...(result.success ? [] : formatIssues(result.error)), ...crossProblems(raw as Record<string, unknown>)];
+  const problems = [...(result.success ? [] : formatIssues(result.error)), ...crossProblems(raw as Record<string, unknown>, today)];
   if (problems.length > 0) return { ok: false, problems };
   return { ok: true, value: raw as ExportFile };
 }

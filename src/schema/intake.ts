@@ -16,6 +16,7 @@ import {
 } from '../domain/intake';
 import { CARDIO_LIKES, EQUIPMENT, MIND_BODY_LIKES, REGIONS, WEEKDAYS } from '../domain/vocab';
 import { describeValue, formatIssues } from './issues';
+import { safeText } from './text';
 
 const keysOf = (shape: Record<string, unknown>) => Object.keys(shape).join(', ');
 
@@ -80,6 +81,7 @@ const clearanceSchema = strict({
     .trim()
     .min(1, { error: 'is empty; name the clinician or leave "by" out' })
     .max(L.clearanceByLength, { error: `is longer than ${L.clearanceByLength} characters` })
+    .superRefine(safeText())
     .optional(),
 }).nullable();
 
@@ -113,6 +115,7 @@ const bodyShape = {
       .string({ error: (iss) => `${describeValue(iss.input)} is not text` })
       .trim()
       .max(L.nameLength, { error: `is longer than ${L.nameLength} characters` })
+      .superRefine(safeText())
       .optional(),
     age: wholeNumber(L.age.min, L.age.max, 'an age in years'),
   }),
@@ -129,7 +132,8 @@ const bodyShape = {
           .string({ error: (iss) => (iss.input === undefined ? 'is missing (a short description)' : `${describeValue(iss.input)} is not text`) })
           .trim()
           .min(1, { error: 'is empty; describe the activity in a few words' })
-          .max(L.activityLength, { error: `is longer than ${L.activityLength} characters` }),
+          .max(L.activityLength, { error: `is longer than ${L.activityLength} characters` })
+          .superRefine(safeText()),
         score,
       }),
       { error: (iss) => (iss.input === undefined ? 'is missing (a list of 1-5 activities)' : `${describeValue(iss.input)} is not a list`) },

@@ -13,40 +13,81 @@ import Database from 'better-sqlite3';
 import { DataError } from '../errors';
 import { MIGRATIONS, type Migration } from './migrations';
 import type { Paths } from './paths';
-import { makePrivateFolder } from './folders';
+import { describeDiskProblem, diagnoseDisk, isStorageError, type DiskProblem } from './disk';
+import { FOLDER_MODE, makePrivateFolder } from './folders';
+import { writePrivateFile } from './private-file';
 
 export type Db = Database.Database;
 
-let nativeBinding: string | null | undefined;
+interface Addon {
+  /** The addon's path, or null when it is not there. */
+  binding: string | null;
+  /** The folder painfit is installed in (where `npm rebuild better-sqlite3` must run). */
+  installDir: string;
+  /** The installed better-sqlite3's version. */
+  version: string | undefined;
+}
+let addon: Addon | null | undefined;
 
 /**
  * The addon's path, found once. Handing it to better-sqlite3 skips the `bindings` package,
  * which searches a dozen candidate paths on every start; when it cannot be found here,
  * better-sqlite3 searches as usual.
  */
-function findNativeBinding(): string | null {
-  if (nativeBinding !== undefined) return nativeBinding;
+function findAddon(): Addon | null {
+  if (addon !== undefined) return addon;
   try {
     const from = createRequire(typeof __filename === 'string' ? __filename : path.join(process.cwd(), 'index.js'));
-    const file = path.join(path.dirname(from.resolve('better-sqlite3/package.json')), 'build', 'Release', 'better_sqlite3.node');
-    nativeBinding = fs.existsSync(file) ? file : null;
+    const pkgFile = from.resolve('better-sqlite3/package.json');
+    const dir = path.dirname(pkgFile);
+    const file = path.join(dir, 'build', 'Release', 'better_sqlite3.node');
+    let version: string | undefined;
+    if (typeof PAINFIT_SQLITE_VERSION === 'string') version = (JSON.parse(fs.readFileSync(pkgFile, 'utf8')) as { version?: string }).version;
+    addon = { binding: fs.existsSync(file) ? file : null, installDir: path.resolve(dir, '..', '..'), version };
   } catch {
-    nativeBinding = null;
+    addon = null;
   }
-  return nativeBinding;
+  return addon;
 }
 
+/** What fixes a broken SQLite component: rebuilding the addon for this Node, in painfit's folder. */
+const rebuildFix = (a: Addon | null) => `Fix: run npm rebuild better-sqlite3${a ? ` in ${a.installDir}` : " in painfit's folder"} (or reinstall painfit).`;
+
+/** dlopen's words for an addon built for another Node, another system, or not an addon at all. */
+const ADDON_LOAD_FAILURE = /NODE_MODULE_VERSION|was compiled against a different|invalid ELF header|wrong ELF class|not a valid Win32|Module did not self-register|cannot open shared object|image not found|ERR_DLOPEN_FAILED/;
+
 /** Every SQLite connection painfit opens goes through here. */
-export function openSqlite(file: string, options: Database.Options = {}): Db {
-  const binding = findNativeBinding();
-  if (!binding && typeof PAINFIT_VERSION === 'string') {
-    // Bundled, better-sqlite3 cannot search for its addon itself: say how to repair the install.
-    throw new DataError("painfit's SQLite component (better-sqlite3's native addon) is missing. Run npm install in painfit's folder.", 'MISSING_ADDON');
+export function openSqlite(file: string | Buffer, options: Database.Options = {}): Db {
+  const found = findAddon();
+  if (typeof PAINFIT_VERSION === 'string') {
+    // Bundled, better-sqlite3 cannot search for its addon itself: say what is wrong and how to repair the install.
+    if (!found?.binding) {
+      throw new DataError(`painfit's SQLite component (better-sqlite3's native addon) is missing. ${rebuildFix(found)}`, 'MISSING_ADDON');
+    }
+    if (typeof PAINFIT_SQLITE_VERSION === 'string' && found.version !== PAINFIT_SQLITE_VERSION) {
+      throw new DataError(
+        `painfit was built with better-sqlite3 ${PAINFIT_SQLITE_VERSION}, but ${found.version ?? 'an unknown version'} is installed in ${found.installDir}: the two must match. ` +
+          `Fix: run npm install better-sqlite3@${PAINFIT_SQLITE_VERSION} in ${found.installDir} (or reinstall painfit).`,
+        'ADDON_VERSION_MISMATCH',
+      );
+    }
   }
-  return new Database(file, binding ? { ...options, nativeBinding: binding } : options);
+  try {
+    return new Database(file, found?.binding ? { ...options, nativeBinding: found.binding } : options);
+  } catch (error) {
+    const message = (error as Error).message ?? '';
+    if ((error as { code?: unknown }).code === 'ERR_DLOPEN_FAILED' || ADDON_LOAD_FAILURE.test(message)) {
+      throw new DataError(
+        `painfit's SQLite component (better-sqlite3's native addon${found?.binding ? `, ${found.binding}` : ''}) cannot be loaded by Node ${process.version}: ${message.split('\n')[0]}. ${rebuildFix(found)}`,
+        'BROKEN_ADDON',
+      );
+    }
+    throw error;
+  }
 }
 
 declare const PAINFIT_VERSION: string | undefined;
+declare const PAINFIT_SQLITE_VERSION: string | undefined;
 
 /** Health data: only the user may read the folder and files (umask 077 covers -wal, -shm and backups). */
 const PRIVATE_UMASK = 0o077;
@@ -80,7 +121,87 @@ const isBusy = (error: unknown): boolean => {
 /** Blocks this (single-threaded, short-lived) process for a moment without spinning the CPU. */
 const pause = (ms: number): void => void Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 
+/** Why the database was opened as a read-only copy (a read-only or full disk), per connection. */
+const readOnlyBecause = new WeakMap<Db, DiskProblem>();
+/** The data folder of the last database opened: to explain a write that fails later (a disk that fills up). */
+let lastHome: string | undefined;
+
+/** Set when the data could be read but nothing can be saved: the disk is read-only, full, or not ours to write. */
+export function whyReadOnly(db: Db): DiskProblem | undefined {
+  return readOnlyBecause.get(db);
+}
+
+/**
+ * A write that failed because of the disk, as one line with the cause and the fix; undefined when
+ * the error is something else. Used by src/cli/run.ts for any command.
+ */
+export function explainStorageError(error: unknown): DataError | undefined {
+  if (!lastHome || !isStorageError(error)) return undefined;
+  const problem = diagnoseDisk(lastHome, error);
+  if (!problem) return undefined;
+  return new DataError(`cannot save: ${describeDiskProblem(problem, lastHome)}. Nothing was saved.`, problem === 'read-only' ? 'READ_ONLY' : problem === 'no-permission' ? 'NO_PERMISSION' : 'DISK_FULL');
+}
+
 export function openDb(paths: Paths, options: OpenOptions): Db | null {
+  lastHome = paths.home;
+  try {
+    return openDbRetrying(paths, options);
+  } catch (error) {
+    // A read-only folder or a full disk: SQLite cannot even make its -shm file, so reading fails
+    // too ("unable to open database file", "disk I/O error"). The data is still there: read it from
+    // a private in-memory copy, so doctor, export, today, plan and report work, and say why nothing
+    // can be saved.
+    const cause = (error as { cause?: unknown }).cause ?? error;
+    if (!isStorageError(cause) || !fs.existsSync(paths.db)) {
+      if (isStorageError(cause) && options.create) {
+        const problem = diagnoseDisk(paths.home, cause);
+        if (problem) throw new DataError(`cannot save in ${paths.home}: ${describeDiskProblem(problem, paths.home)}. Nothing was saved.`, 'CANNOT_SAVE');
+      }
+      throw error;
+    }
+    const problem = diagnoseDisk(paths.home, cause);
+    if (!problem) throw error;
+    return openSnapshot(paths, options.migrations ?? MIGRATIONS, problem);
+  }
+}
+
+/**
+ * The database as a read-only, in-memory copy of the file (nothing is written next to it). A WAL
+ * database is marked as a rollback-journal one in the copy, because an in-memory database has no
+ * WAL; changes still in painfit.db-wal (only after a crash) cannot be read this way.
+ */
+export function openSnapshotCopy(file: string): Db {
+  const bytes = fs.readFileSync(file);
+  if (bytes.length >= 20 && bytes[18] === 2 && bytes[19] === 2) {
+    bytes[18] = 1;
+    bytes[19] = 1;
+  }
+  return openSqlite(bytes, { readonly: true });
+}
+
+function openSnapshot(paths: Paths, migrations: readonly Migration[], problem: DiskProblem): Db {
+  const db = openSnapshotCopy(paths.db);
+  try {
+    const { version, objects } = probe(db, paths);
+    const latest = latestVersionOf(migrations);
+    if (version > latest) throw newerError(paths, version, latest);
+    if (version === 0 && objects > 0) throw foreignError(paths, objects);
+    if (version < latest) {
+      throw new DataError(
+        `${paths.db} needs an upgrade to this painfit's data version ${latest} (it is at ${version}), which cannot be written now: ${describeDiskProblem(problem, paths.home)}. Nothing was changed.`,
+        'CANNOT_UPGRADE',
+      );
+    }
+    db.pragma('foreign_keys = ON');
+    readOnlyBecause.set(db, problem);
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+function openDbRetrying(paths: Paths, options: OpenOptions): Db | null {
   // Every opening step is safe to repeat (the migration re-reads the version under the write
   // lock), so when two terminals upgrade an old file at once and SQLite refuses the lock order
   // outright instead of waiting (it does so to avoid a deadlock), close and try again.
@@ -112,6 +233,7 @@ function openDbOnce(paths: Paths, options: OpenOptions): Db | null {
     if (version === 0 && objects > 0) throw foreignError(paths, objects);
     // Only now is the file known to be painfit's: the steps below may write to it.
     fs.chmodSync(paths.db, FILE_MODE);
+    tightenFolder(paths.home);
     // SQLite creates -wal and -shm with the database file's own mode, so they are 0600 as well.
     db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');
@@ -129,9 +251,13 @@ function openFile(paths: Paths, mustExist: boolean): Db {
   try {
     return openSqlite(paths.db, { fileMustExist: mustExist });
   } catch (error) {
-    throw new DataError(
-      `${paths.db} cannot be opened (${(error as Error).message}). Check that it is a file you can read and write, in a folder you own.`,
-      'CANNOT_OPEN',
+    if (error instanceof DataError) throw error; // the addon, not the file
+    throw Object.assign(
+      new DataError(
+        `${paths.db} cannot be opened (${(error as Error).message}). Check that it is a file you can read and write, in a folder you own.`,
+        'CANNOT_OPEN',
+      ),
+      { cause: error },
     );
   }
 }
@@ -202,12 +328,14 @@ export function damagedError(paths: Paths, reason: string, mentionDoctor = true)
  * time both get here; the second finds the work done when the lock is its turn, and does nothing.
  */
 function upgrade(db: Db, paths: Paths, migrations: readonly Migration[], now: () => Date): void {
-  db.transaction(() => {
-    const current = userVersion(db);
-    if (current >= latestVersionOf(migrations)) return;
-    if (current > 0) backupBeforeMigrating(paths, current, now);
-    applyPending(db, migrations, current);
-  }).immediate();
+  withoutForeignKeys(db, () =>
+    db.transaction(() => {
+      const current = userVersion(db);
+      if (current >= latestVersionOf(migrations)) return;
+      if (current > 0) backupBeforeMigrating(paths, current, now);
+      applyPending(db, migrations, current);
+    }).immediate(),
+  );
 }
 
 function userVersion(db: Db): number {
@@ -220,13 +348,29 @@ function userVersion(db: Db): number {
  * another terminal migrated meanwhile, its steps are not repeated).
  */
 export function migrate(db: Db, migrations: readonly Migration[], from: number): void {
-  db.transaction(() => applyPending(db, migrations, Math.max(from, userVersion(db)))).immediate();
+  withoutForeignKeys(db, () => db.transaction(() => applyPending(db, migrations, Math.max(from, userVersion(db)))).immediate());
+}
+
+/**
+ * SQLite's procedure for reshaping tables: foreign keys off outside the transaction (the pragma is
+ * a no-op inside one), `foreign_key_check` inside it before commit, and the setting restored after.
+ */
+function withoutForeignKeys(db: Db, fn: () => void): void {
+  const was = db.pragma('foreign_keys', { simple: true }) as number;
+  db.pragma('foreign_keys = OFF');
+  try {
+    fn();
+  } finally {
+    db.pragma(`foreign_keys = ${was ? 'ON' : 'OFF'}`);
+  }
 }
 
 function applyPending(db: Db, migrations: readonly Migration[], from: number): void {
   const pending = [...migrations].filter((m) => m.version > from).sort((a, b) => a.version - b.version);
   for (const m of pending) {
     m.up(db);
+    const broken = db.pragma('foreign_key_check') as unknown[];
+    if (broken.length > 0) throw new Error(`migration ${m.version} (${m.name}) would leave ${broken.length} row(s) pointing at nothing; nothing was changed`);
     db.pragma(`user_version = ${m.version}`);
   }
 }
@@ -240,18 +384,20 @@ function backupBeforeMigrating(paths: Paths, version: number, now: () => Date): 
   makePrivateFolder(paths.backups, 'the backups folder');
   const stamp = now().toISOString().replace(/[:.]/g, '-');
   const file = path.join(paths.backups, `painfit-v${version}-${stamp}.db`);
-  // Written under a name listBackups() does not show, then renamed: a crash while copying must not
-  // leave a partial file that doctor and the damaged-file advice would offer as "the latest backup".
-  const partial = `${file}.partial`;
-  fs.rmSync(partial, { force: true }); // left by a crash; we hold the write lock, so nobody else is writing it
-  const reader = openSqlite(paths.db, { readonly: true, fileMustExist: true });
-  try {
-    reader.prepare('VACUUM INTO ?').run(partial);
-  } finally {
-    reader.close();
-  }
-  fs.chmodSync(partial, FILE_MODE);
-  fs.renameSync(partial, file);
+  // Filled under a temporary name listBackups() does not show, then renamed: a crash while copying
+  // must not leave a partial file that doctor and the damaged-file advice would offer as "the latest backup".
+  writePrivateFile(
+    file,
+    (temp) => {
+      const reader = openSqlite(paths.db, { readonly: true, fileMustExist: true });
+      try {
+        reader.prepare('VACUUM INTO ?').run(temp);
+      } finally {
+        reader.close();
+      }
+    },
+    'the backup',
+  );
   return file;
 }
 
@@ -267,6 +413,15 @@ function immediateTransactions(db: Db): Db {
   return db;
 }
 
+/**
+ * The data folder holds health data: one found open to others (made by hand, or by an old version)
+ * is made 0700 again, but only when it is the user's own folder.
+ */
+function tightenFolder(dir: string): void {
+  const stat = fs.statSync(dir);
+  if ((stat.mode & 0o077) !== 0 && typeof process.getuid === 'function' && stat.uid === process.getuid()) fs.chmodSync(dir, FOLDER_MODE);
+}
+
 function chmodIfPresent(file: string, mode: number): void {
   try {
     fs.chmodSync(file, mode);
@@ -276,13 +431,25 @@ function chmodIfPresent(file: string, mode: number): void {
   }
 }
 
+/** Finished backups, oldest first. Anything else in backups/ (a temporary file, a link, a folder) is not one. */
 export function listBackups(paths: Paths): string[] {
-  if (!fs.existsSync(paths.backups)) return [];
-  return fs
-    .readdirSync(paths.backups)
-    .filter((f) => f.endsWith('.db'))
-    .map((f) => path.join(paths.backups, f))
-    .sort((a, b) => fs.statSync(a).mtimeMs - fs.statSync(b).mtimeMs || a.localeCompare(b));
+  let names: string[];
+  try {
+    names = fs.readdirSync(paths.backups);
+  } catch {
+    return []; // missing, or not a folder: no backups
+  }
+  const found: { file: string; mtime: number }[] = [];
+  for (const name of names.filter((f) => f.endsWith('.db'))) {
+    const file = path.join(paths.backups, name);
+    try {
+      const stat = fs.lstatSync(file);
+      if (stat.isFile()) found.push({ file, mtime: stat.mtimeMs });
+    } catch {
+      // removed meanwhile
+    }
+  }
+  return found.sort((a, b) => a.mtime - b.mtime || a.file.localeCompare(b.file)).map((f) => f.file);
 }
 
 export function latestBackup(paths: Paths): string | undefined {

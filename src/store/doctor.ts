@@ -1,7 +1,7 @@
 // What `painfit doctor` finds in the data folder. It only looks: the database is opened read-only,
 // nothing is migrated, repaired, created or chmod-ed, and a damaged file is left exactly as it was.
 import fs from 'node:fs';
-import type { DataError } from '../errors';
+import { DataError } from '../errors';
 import {
   BUSY_TIMEOUT_MS,
   damagedError,
@@ -12,10 +12,12 @@ import {
   latestVersionOf,
   listBackups,
   newerError,
+  openSnapshotCopy,
   openSqlite,
   readVersionProbe,
   type Db,
 } from './db';
+import { describeDiskProblem, diagnoseDisk, isStorageError, type DiskProblem } from './disk';
 import { MIGRATIONS, type Migration } from './migrations';
 import type { Paths } from './paths';
 
@@ -130,6 +132,28 @@ interface Findings {
   foreignKeyProblems: number | null;
   tables: Record<string, number>;
   problem: Problem | null;
+  /** Set when the data can be read but not saved (a read-only folder, a full disk). */
+  cannotSave?: DiskProblem;
+}
+
+/**
+ * A read-only connection; on a read-only folder or a full disk (where SQLite cannot make its -shm
+ * file even to read), an in-memory copy of the file instead, and the reason is noted.
+ */
+function openForLooking(paths: Paths, findings: Findings): Db {
+  let db: Db | undefined;
+  try {
+    db = openSqlite(paths.db, { readonly: true, fileMustExist: true });
+    db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    readVersionProbe(db);
+    return db;
+  } catch (error) {
+    db?.close();
+    const problem = isStorageError(error) ? diagnoseDisk(paths.home, error) : undefined;
+    if (!problem) throw error;
+    findings.cannotSave = problem;
+    return openSnapshotCopy(paths.db);
+  }
 }
 
 /** Everything doctor learns from the file itself, through a read-only connection. */
@@ -137,8 +161,9 @@ function examine(paths: Paths, latest: number): Findings {
   const findings: Findings = { status: 'ok', version: null, integrity: null, foreignKeyProblems: null, tables: {}, problem: null };
   let db: Db;
   try {
-    db = openSqlite(paths.db, { readonly: true, fileMustExist: true });
+    db = openForLooking(paths, findings);
   } catch (error) {
+    if (error instanceof DataError) throw error; // painfit's SQLite component, not the file: its own message
     const reason = (error as Error).message;
     if (isDamageError(error)) return { ...findings, status: 'damaged', integrity: { ok: false, messages: [reason] }, problem: asProblem(damaged(paths, reason)) };
     return {
@@ -241,6 +266,9 @@ export function inspectDataFolder(paths: Paths, migrations: readonly Migration[]
     tables: findings.tables,
     backupFolder: base.backupFolder,
     backups: base.backups,
-    warnings: modeWarnings(base),
+    warnings: [
+      ...(findings.cannotSave ? [`painfit can read your data but cannot save anything now: ${describeDiskProblem(findings.cannotSave, paths.home)}.`] : []),
+      ...modeWarnings(base),
+    ],
   };
 }

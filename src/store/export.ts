@@ -1,15 +1,16 @@
 // Reading every stored fact out (export) and putting a validated export back (import).
 // Reading is generic over sqlite_master, so a table or column added by a later migration is
 // exported even before src/schema/export.ts describes it (and then a test fails until it does).
-import fs from 'node:fs';
 import path from 'node:path';
 import { EXPORT_FORMAT, EXPORT_VERSION, TABLES, type ExportFile, type ExportRow, type TableName } from '../schema/export';
-import type { Db } from './db';
+import { openSqlite, type Db } from './db';
 import type { Paths } from './paths';
 import { makePrivateFolder } from './folders';
 import { DISPOSABLE_TABLES } from './migrations';
+import { writePrivateFile } from './private-file';
+import { displayDeep, displayText, spreadsheetSafe } from '../domain/text';
 
-const FILE_MODE = 0o600;
+export { writePrivateFile } from './private-file';
 
 /** Quotes an SQL identifier (table and column names come from sqlite_master, never from a user). */
 const ident = (name: string) => `"${name.replace(/"/g, '""')}"`;
@@ -44,12 +45,13 @@ export function readTable(db: Db, table: string): ExportRow[] {
   const order = key.length > 0 ? key.map((c) => ident(c.name)).join(', ') : 'rowid';
   const rows = db.prepare(`SELECT ${columns.map((c) => ident(c.name)).join(', ')} FROM ${ident(table)} ORDER BY ${order}`).all() as ExportRow[];
   const json: readonly string[] = specOf(table)?.json ?? [];
-  if (json.length === 0) return rows;
+  // Text saved before the text policy (domain/text.ts) is neutralised, so the file is safe to open
+  // and painfit import accepts it again; clean text is unchanged, so export → import → export is exact.
   return rows.map((r) => {
     const out: ExportRow = {};
     for (const c of columns) {
       const v = r[c.name];
-      out[c.name] = json.includes(c.name) && typeof v === 'string' ? JSON.parse(v) : v;
+      out[c.name] = displayDeep(json.includes(c.name) && typeof v === 'string' ? JSON.parse(v) : v, { multiline: true });
     }
     return out;
   });
@@ -87,6 +89,8 @@ export interface RestoreOptions {
   replace: boolean;
   /** Called inside the transaction, before any write, with what the database holds; throw to refuse. */
   guard?: (existing: RowCounts) => void;
+  /** With `replace`: called inside the transaction, holding the write lock, before anything is deleted. */
+  beforeReplacing?: (existing: RowCounts) => void;
 }
 
 /** Restores a validated export in one transaction: either every row is in, or nothing changed. */
@@ -95,6 +99,7 @@ export function restoreExport(db: Db, file: ExportFile, opts: RestoreOptions): R
     const existing = countRows(db);
     opts.guard?.(existing);
     if (opts.replace) {
+      opts.beforeReplacing?.(existing);
       // Children before parents, so no cascade has to do the work.
       for (const table of [...listTables(db)].reverse()) db.prepare(`DELETE FROM ${ident(table)}`).run();
     }
@@ -113,31 +118,27 @@ export function restoreExport(db: Db, file: ExportFile, opts: RestoreOptions): R
   })();
 }
 
-/** A consistent copy of the database, kept before --replace deletes anything. */
-export function backupBeforeReplacing(db: Db, paths: Paths, now: Date): string {
+/**
+ * A consistent copy of the database, kept before --replace deletes anything. Called while the
+ * replacing transaction holds the write lock (and has not written yet): a second, read-only
+ * connection then copies exactly what is about to be replaced, nobody can commit in between.
+ */
+export function backupBeforeReplacing(paths: Paths, now: Date): string {
   makePrivateFolder(paths.backups, 'the backups folder');
   const file = path.join(paths.backups, `painfit-before-import-${now.toISOString().replace(/[:.]/g, '-')}.db`);
-  // Written under a name that is not listed as a backup, then renamed: a crash while copying must
-  // not leave an empty or partial file that doctor and the damaged-file advice offer as "the latest backup".
-  const partial = `${file}.partial`;
-  fs.rmSync(partial, { force: true }); // left by a crash: VACUUM INTO refuses an existing file
-  db.prepare('VACUUM INTO ?').run(partial);
-  fs.chmodSync(partial, FILE_MODE);
-  fs.renameSync(partial, file);
+  // Filled under a temporary name that is not listed as a backup, then renamed: a crash while
+  // copying must not leave a partial file that doctor and the damaged-file advice offer as "the latest backup".
+  writePrivateFile(file, (temp) => copyDatabase(paths.db, temp), 'the backup');
   return file;
 }
 
-/** Writes a private (0600) file atomically: a temporary file in the same folder, then a rename. */
-export function writePrivateFile(file: string, text: string): void {
-  const dir = path.dirname(path.resolve(file));
-  const temp = path.join(dir, `.${path.basename(file)}.${process.pid}.tmp`);
+/** A consistent copy of `from` into the (empty) file `to`, through its own read-only connection. */
+export function copyDatabase(from: string, to: string): void {
+  const reader = openSqlite(from, { readonly: true, fileMustExist: true });
   try {
-    fs.writeFileSync(temp, text, { mode: FILE_MODE, flag: 'w' });
-    fs.chmodSync(temp, FILE_MODE);
-    fs.renameSync(temp, file);
-  } catch (error) {
-    fs.rmSync(temp, { force: true });
-    throw error;
+    reader.prepare('VACUUM INTO ?').run(to);
+  } finally {
+    reader.close();
   }
 }
 
@@ -149,7 +150,8 @@ export function ensurePrivateFolder(dir: string): void {
 /** One CSV field, quoted per RFC 4180 when it holds a comma, a quote or a line break. */
 export function csvField(value: unknown): string {
   if (value === null || value === undefined) return '';
-  const s = String(value);
+  // Text: neutralised (domain/text.ts), and a leading = + - @ shown rather than run as a formula.
+  const s = typeof value === 'string' ? spreadsheetSafe(displayText(value, { multiline: true })) : String(value);
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
@@ -175,7 +177,7 @@ export function writeCsvFiles(db: Db, dir: string): { file: string; rows: number
   return Object.entries(CSV_FILES).map(([name, spec]) => {
     const rows = db.prepare(spec.sql).all() as ExportRow[];
     const file = path.join(dir, name);
-    writePrivateFile(file, toCsv(spec.columns, rows));
+    writePrivateFile(file, toCsv(spec.columns, rows), 'the CSV file');
     return { file, rows: rows.length };
   });
 }

@@ -3,6 +3,8 @@
 import type { IsoDate } from '../domain/dates';
 import type { Checkin, Completion, Feedback, FeedbackAnswer, FlareFact, Swap, Walk } from '../domain/facts';
 import type { Db } from './db';
+import { displayText } from '../domain/text';
+import { NOTE_RULE } from '../domain/facts';
 
 export interface NewCheckin {
   date: IsoDate;
@@ -71,10 +73,7 @@ export function writeLog(db: Db, write: LogWrite): LogResult {
   })();
 }
 
-/**
- * "I'm flaring" (kind start) or "it has settled" (kind end) for a date, as its own entry (so undo
- * removes it). For the `painfit flare` command; the weekly fold reads these (clinical-rules §5).
- */
+/** "I'm flaring" or "it has settled" for a date: one entry (undo removes it), one flares row. */
 export function insertFlare(db: Db, flare: { date: IsoDate; kind: FlareFact['kind'] }, recordedAt: string): FlareFact & { id: number; entryId: number } {
   return db.transaction(() => {
     const entryId = Number(db.prepare("INSERT INTO entries (kind, recorded_at) VALUES ('log', ?)").run(recordedAt).lastInsertRowid);
@@ -122,7 +121,8 @@ export function checkinsBetween(db: Db, from: IsoDate, to: IsoDate): Checkin[] {
     .prepare('SELECT id, date, recorded_at, pain, during, effort, sleep, note FROM checkins WHERE date BETWEEN ? AND ? ORDER BY date, recorded_at, id')
     .raw()
     .all(from, to) as [number, string, string, number, number | null, number | null, number | null, string | null][];
-  return rows.map(([id, date, recordedAt, pain, during, effort, sleep, note]) => ({ id, date, recordedAt, pain, during, effort, sleep, note }));
+  // A note saved by an older painfit or imported before the text policy is neutralised for showing.
+  return rows.map(([id, date, recordedAt, pain, during, effort, sleep, note]) => ({ id, date, recordedAt, pain, during, effort, sleep, note: note === null ? null : displayText(note, NOTE_RULE) }));
 }
 
 export function completionsBetween(db: Db, from: IsoDate, to: IsoDate): Completion[] {

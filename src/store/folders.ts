@@ -46,7 +46,7 @@ export function makePrivateFolder(dir: string, what: string): boolean {
     );
   }
   if (!fs.statSync(target).isDirectory()) {
-    throw new UsageError(`${what} ${target} is a file, not a folder. Choose a folder.`, 'NOT_A_FOLDER');
+    throw new UsageError(`${what} ${target} is a file, not a folder. Move that file aside, or choose another folder.`, 'NOT_A_FOLDER');
   }
   return missing.length > 0;
 }

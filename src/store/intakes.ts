@@ -1,6 +1,7 @@
 import type { IsoDate } from '../domain/dates';
 import { upgradeAnswers, type AnswersFile, type IntakeRecord } from '../domain/intake';
 import type { Db } from './db';
+import { displayDeep } from '../domain/text';
 
 interface IntakeRow {
   id: number;
@@ -15,7 +16,8 @@ const toRecord = (row: IntakeRow): IntakeRecord => ({
   id: row.id,
   date: row.date,
   recordedAt: row.recorded_at,
-  answers: upgradeAnswers(JSON.parse(row.answers) as AnswersFile, row.date),
+  // Shown on screens and in reports: text saved by an older painfit is neutralised (domain/text.ts).
+  answers: displayDeep(upgradeAnswers(JSON.parse(row.answers) as AnswersFile, row.date)),
 });
 
 export function insertIntake(db: Db, answers: AnswersFile, date: IsoDate, recordedAt: string): IntakeRecord {

@@ -4,6 +4,7 @@ import type { IsoDate } from '../domain/dates';
 import type { Goal } from '../domain/intake';
 import type { Measure } from '../domain/report';
 import type { Db } from './db';
+import { displayDeep } from '../domain/text';
 
 export interface NewMeasure {
   date: IsoDate;
@@ -28,7 +29,7 @@ const toMeasure = (r: MeasureRow): Measure => ({
   date: r.date,
   recordedAt: r.recorded_at,
   peg: r.peg_pain === null || r.peg_enjoyment === null || r.peg_activity === null ? null : { pain: r.peg_pain, enjoyment: r.peg_enjoyment, activity: r.peg_activity },
-  goals: r.goals === null ? null : (JSON.parse(r.goals) as Goal[]),
+  goals: r.goals === null ? null : displayDeep(JSON.parse(r.goals) as Goal[]),
 });
 
 export function insertMeasure(db: Db, m: NewMeasure, recordedAt: string): Measure & { entryId: number } {

@@ -5,6 +5,11 @@ import type { Db } from './db';
 export interface Migration {
   version: number;
   name: string;
+  /**
+   * Runs with foreign-key enforcement off (SQLite's documented way to rebuild a table that others
+   * reference: a DROP TABLE would otherwise cascade into every child row); `PRAGMA foreign_key_check`
+   * must come back empty before the step commits.
+   */
   up(db: Db): void;
 }
 
@@ -147,7 +152,80 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   {
     version: 6,
-    name: 'per-exercise feedback, the walking track, "I\'m flaring", and a disposable cache of weekly states',
+    name: 'lessons read (painfit learn)',
+    up(db) {
+      db.exec(`
+        -- One row each time a lesson is opened; its read status on a date is "a row dated on or before it".
+        CREATE TABLE lesson_reads (
+          id INTEGER PRIMARY KEY,
+          lesson_id TEXT NOT NULL,         -- the lesson's stable id (src/domain/lessons.ts), not its number
+          date TEXT NOT NULL,              -- the local date it was read (--date)
+          recorded_at TEXT NOT NULL
+        ) STRICT;
+        CREATE INDEX lesson_reads_by_date ON lesson_reads (date, lesson_id);
+      `);
+    },
+  },
+  {
+    version: 7,
+    name: 'the personal flare plan (painfit flare --plan)',
+    up(db) {
+      db.exec(`
+        -- Every version of the person's own flare plan is kept; the one in force on a date is the
+        -- latest dated on or before it. items: a JSON array of short lines.
+        CREATE TABLE flare_plans (
+          id INTEGER PRIMARY KEY,
+          date TEXT NOT NULL,
+          recorded_at TEXT NOT NULL,
+          items TEXT NOT NULL CHECK (json_valid(items) AND json_type(items) = 'array')
+        ) STRICT;
+        CREATE INDEX flare_plans_by_date ON flare_plans (date, id);
+      `);
+    },
+  },
+  {
+    version: 8,
+    name: "'I'm flaring' and 'it has settled' (painfit flare)",
+    up(db) {
+      db.exec(`
+        -- "I'm flaring" (start) and "it has settled" (end), for a date: clinical-rules §5.
+        CREATE TABLE flares (
+          id INTEGER PRIMARY KEY,
+          entry_id INTEGER NOT NULL REFERENCES entries (id) ON DELETE CASCADE,
+          date TEXT NOT NULL,
+          recorded_at TEXT NOT NULL,
+          kind TEXT NOT NULL CHECK (kind IN ('start', 'end'))
+        ) STRICT;
+        CREATE INDEX flares_by_date ON flares (date, id);
+      `);
+    },
+  },
+  {
+    version: 9,
+    name: 'entry ids are never reused (AUTOINCREMENT)',
+    up(db) {
+      // Without AUTOINCREMENT SQLite hands out max(id) + 1, so after an undo the next check-in got
+      // the id of the removed one, and an undo waiting in another terminal could remove an entry it
+      // never showed. The table is rebuilt (SQLite cannot add AUTOINCREMENT in place); the copy keeps
+      // every id, and sqlite_sequence starts at the largest of them. Foreign keys are off while a
+      // migration runs (store/db.ts), so the DROP does not cascade into the rows that point here.
+      db.exec(`
+        CREATE TABLE entries_autoincrement (
+          id INTEGER PRIMARY KEY AUTOINCREMENT,
+          kind TEXT NOT NULL CHECK (kind IN ('log', 'swap', 'measures')),
+          recorded_at TEXT NOT NULL,
+          -- Completion rows this entry overwrote, so undo can put them back (JSON array).
+          replaced TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(replaced))
+        ) STRICT;
+        INSERT INTO entries_autoincrement (id, kind, recorded_at, replaced) SELECT id, kind, recorded_at, replaced FROM entries;
+        DROP TABLE entries;
+        ALTER TABLE entries_autoincrement RENAME TO entries;
+      `);
+    },
+  },
+  {
+    version: 10,
+    name: 'per-exercise feedback, the walking track, and a disposable cache of weekly states',
     up(db) {
       db.exec(`
         -- How one exercise felt (painfit log --feedback, the guided session): clinical-rules §4.
@@ -169,15 +247,6 @@ export const MIGRATIONS: readonly Migration[] = [
           minutes INTEGER NOT NULL CHECK (minutes BETWEEN 1 AND 300)
         ) STRICT;
         CREATE INDEX walks_by_date ON walks (date, id);
-        -- "I'm flaring" (start) and "it has settled" (end), for a date: clinical-rules §5.
-        CREATE TABLE flares (
-          id INTEGER PRIMARY KEY,
-          entry_id INTEGER NOT NULL REFERENCES entries (id) ON DELETE CASCADE,
-          date TEXT NOT NULL,
-          recorded_at TEXT NOT NULL,
-          kind TEXT NOT NULL CHECK (kind IN ('start', 'end'))
-        ) STRICT;
-        CREATE INDEX flares_by_date ON flares (date, id);
         -- Not a fact: the weekly fold's state at the start of each plan week, kept so that a command
         -- need not fold years of history. Never exported; any fact dated before a state's week
         -- changes it, so the triggers below drop it and it is rebuilt on demand.

@@ -3,6 +3,8 @@
 // completion rows it had overwritten (entries.replaced) are put back.
 import type { Checkin, Completion, Swap } from '../domain/facts';
 import type { Db } from './db';
+import { NOTE_RULE } from '../domain/facts';
+import { displayDeep, displayText } from '../domain/text';
 
 export type EntryKind = 'log' | 'swap' | 'measures';
 
@@ -69,7 +71,7 @@ export function readEntry(db: Db, id: number): EntryContents | undefined {
       sleep: number | null;
       note: string | null;
     }[]
-  ).map(({ recorded_at, ...c }) => ({ ...c, recordedAt: recorded_at }));
+  ).map(({ recorded_at, note, ...c }) => ({ ...c, note: note === null ? null : displayText(note, NOTE_RULE), recordedAt: recorded_at }));
   const completions = (
     db.prepare('SELECT date, exercise_id, done, minutes, entry_id FROM completions WHERE entry_id = ? ORDER BY date, exercise_id').all(id) as CompletionRow[]
   ).map(toCompletion);
@@ -95,7 +97,7 @@ export function readEntry(db: Db, id: number): EntryContents | undefined {
     pegPain: m.peg_pain,
     pegEnjoyment: m.peg_enjoyment,
     pegActivity: m.peg_activity,
-    goals: m.goals === null ? null : (JSON.parse(m.goals) as StoredMeasures['goals']),
+    goals: m.goals === null ? null : displayDeep(JSON.parse(m.goals) as StoredMeasures['goals']),
   }));
   const restores = (JSON.parse(entry.replaced) as CompletionRow[]).map(toCompletion);
   const walks = db.prepare('SELECT date, minutes FROM walks WHERE entry_id = ? ORDER BY id').all(id) as EntryContents['walks'];
@@ -123,12 +125,16 @@ export class NotLastEntryError extends Error {
 /**
  * Removes entry `id` and its rows and puts back the completion rows it overwrote, in one
  * transaction. Refuses (NotLastEntryError) when another terminal saved a newer entry since `id`
- * was shown: the person confirmed removing that entry, not a different one.
+ * was shown, or the entry with that id is no longer the one shown: the person confirmed removing
+ * that entry, not a different one.
  */
 export function removeEntry(db: Db, entry: EntryContents): void {
   db.transaction(() => {
     const last = lastEntryId(db);
     if (last !== entry.id) throw new NotLastEntryError(entry.id, last);
+    // Ids are never reused (migration 4), but an import --replace in between brings in a whole other
+    // history whose last entry may carry the same id: remove only exactly what was shown.
+    if (JSON.stringify(readEntry(db, entry.id)) !== JSON.stringify(entry)) throw new NotLastEntryError(entry.id, last);
     db.prepare('DELETE FROM entries WHERE id = ?').run(entry.id);
     const restore = db.prepare('INSERT INTO completions (date, exercise_id, done, minutes, entry_id) VALUES (?, ?, ?, ?, ?)');
     for (const c of entry.restores) restore.run(c.date, c.exerciseId, c.done ? 1 : 0, c.minutes, c.entryId);

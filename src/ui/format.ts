@@ -5,13 +5,8 @@ import { effortLabel } from '../domain/effort';
 /** Borg CR10 words for an effort target (0-10): the domain's labels (rules.ts EFFORT_LABELS). */
 export const effortWords = (effort: number): string => effortLabel(effort);
 
-/** Display labels only (Boonstra 2016): 1-3 mild, 4-6 moderate, 7-10 severe. */
-export function painWords(pain: number): string {
-  if (pain === 0) return 'no pain';
-  if (pain <= 3) return 'mild';
-  if (pain <= 6) return 'moderate';
-  return 'severe';
-}
+// Pain labels come from the one words module.
+export { painLabel as painWords } from '../domain/words';
 
 export interface DoseFields {
   sets?: number;

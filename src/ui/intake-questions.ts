@@ -11,7 +11,8 @@ import {
   RECENT_SURGERY_WEEKS,
 } from '../domain/rules';
 import { FOLLOW_UP_LABEL, READINESS_LABEL, RED_FLAG_LABEL } from '../domain/screening';
-import type { CardioLike, Equipment, MindBodyLike, Region, Weekday } from '../domain/vocab';
+import { WEEKDAY_LONG } from '../domain/words';
+import type { CardioLike, Equipment, MindBodyLike, Region } from '../domain/vocab';
 
 export const READINESS_TEXT: Record<ReadinessQuestion, string> = {
   heartCondition: 'Has a doctor ever told you that you have a heart condition or high blood pressure?',
@@ -65,15 +66,8 @@ export const REGION_TEXT: Record<Region, string> = {
   widespread: 'Pain in many places (widespread)',
 };
 
-export const DAY_TEXT: Record<Weekday, string> = {
-  mon: 'Monday',
-  tue: 'Tuesday',
-  wed: 'Wednesday',
-  thu: 'Thursday',
-  fri: 'Friday',
-  sat: 'Saturday',
-  sun: 'Sunday',
-};
+/** Whole day names, from the one words module. */
+export const DAY_TEXT = WEEKDAY_LONG;
 
 export const CARDIO_TEXT: Record<CardioLike, string> = {
   walking: 'Walking',

@@ -1,5 +1,6 @@
 // Renderers for the intake: they return strings (tested with colour off).
 import type { IntakeAnswers } from '../domain/intake';
+import { pegScore } from '../domain/report';
 import type { Screening } from '../domain/screening';
 import { formatDate } from '../domain/dates';
 import { MOOD_LOOKBACK_WEEKS } from '../domain/rules';
@@ -12,7 +13,7 @@ const list = (items: readonly string[], none = 'none') => (items.length ? items.
 const yes = (b: boolean) => (b ? 'yes' : 'no');
 
 export function renderIntakeSummary(a: IntakeAnswers, theme: Theme, width = DEFAULT_WIDTH): string {
-  const peg = ((a.pain.peg.pain + a.pain.peg.enjoyment + a.pain.peg.activity) / 3).toFixed(1);
+  const peg = pegScore(a.pain.peg).toFixed(1);
   const rows: [string, string][] = [
     ['About you', `${a.about.name ? `${a.about.name}, ` : ''}age ${a.about.age}`],
     ['Health questions answered yes', list([

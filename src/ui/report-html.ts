@@ -9,12 +9,13 @@
 // It prints on one or two A4 pages: long lists are cut to their most recent entries (with a
 // line saying how many were left out and that `painfit export` has them all).
 import type { IsoDate } from '../domain/dates';
+import { type Change, type DayPoint, type ScreeningAnswer, type FlareSpan, type Insight, type PsfsChange, type Report, type Verdict, VERDICT_MIN_CHECKINS, type WeekRow } from '../domain/report';
+import { FOLLOW_UP_LABEL, READINESS_LABEL, RED_FLAG_LABEL, RED_FLAG_TIER, type RedFlagTier, TIER_LABEL } from '../domain/screening';
+import { dayMonth, effortLabel, PEG, REGION_LABEL, WEEKDAY_SHORT } from '../domain/words';
 import { effortPhrase } from '../domain/effort';
 import { LIGHT_ONLY_MAX_EFFORT } from '../domain/rules';
-import { RED_FLAG_LABEL } from '../domain/screening';
-import type { Change, DayPoint, FlareSpan, PsfsChange, Report, Verdict, WeekRow } from '../domain/report';
-import type { Region } from '../domain/vocab';
-import { DISCLAIMER } from './format';
+import { DISCLAIMER, doseText } from './format';
+import type { Session } from '../domain/session';
 
 // ---------------------------------------------------------------------------------------------
 // Escaping: a tiny tagged template. Interpolated strings and numbers are escaped; only values
@@ -59,27 +60,23 @@ const MAX_NOTE_CHARS = 160;
 /** Notes are shown newest first until about this many printed lines are used (~85 characters a line). */
 const NOTE_LINE_BUDGET = 12;
 /** Lines shared by the variable-length lists and the notes (see noteLineBudget). */
-const NOTE_PAGE_LINES = 34;
-const NOTE_LINE_CHARS = 85;
+const NOTE_PAGE_LINES = 43;
+/** Notes shown even when the page is full (the fullest 12-week report still fits). */
+const NOTE_MIN_LINES = 1;
+const NOTE_LINE_CHARS = 125;
 const MAX_FLARES = 6;
 const MAX_STEPS = 4;
-const MAX_REASON_CHARS = 120;
+const MAX_REASON_CHARS = 80;
 /** Above this many days, dots are drawn only for lone check-ins and sessions become ticks. */
 const DENSE_DAYS = 100;
 
 // ---------------------------------------------------------------------------------------------
 // Words and numbers.
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** '2025-03-03' → '3 Mar 2025' (or '3 Mar'). Anything else is shown as given (and escaped). */
-function dateText(date: IsoDate, withYear = true): string {
-  const m = ISO.exec(date);
-  const month = m ? MONTHS[Number(m[2]) - 1] : undefined;
-  if (!m || !month) return date;
-  return `${Number(m[3])} ${month}${withYear ? ` ${m[1]}` : ''}`;
-}
+const dateText = (date: IsoDate, withYear = true): string => dayMonth(date, withYear);
 
 function dayIndex(from: IsoDate, date: IsoDate): number | null {
   const a = ISO.exec(from);
@@ -128,27 +125,14 @@ const OUTCOME_TEXT: Record<Report['screening']['outcome'], string> = {
   stop: 'Not cleared: no exercise plan until a clinician has seen them',
 };
 
-const REGION_LABEL: Record<Region, string> = {
-  neck: 'neck',
-  shoulder: 'shoulder',
-  'upper-back': 'upper back',
-  'low-back': 'lower back',
-  hip: 'hip',
-  knee: 'knee',
-  'ankle-foot': 'ankle or foot',
-  'wrist-hand': 'wrist or hand',
-  widespread: 'widespread pain',
-};
+const upperFirst = (t: string): string => t.charAt(0).toUpperCase() + t.slice(1);
 
-const DAY_LABEL: Record<string, string> = {
-  mon: 'Mon',
-  tue: 'Tue',
-  wed: 'Wed',
-  thu: 'Thu',
-  fri: 'Fri',
-  sat: 'Sat',
-  sun: 'Sun',
-};
+/** A warning sign's label (the domain's RED_FLAG_LABEL) and tier (RED_FLAG_TIER). */
+function redFlagText(flag: string): { label: string; tier: string | null } {
+  const label = (RED_FLAG_LABEL as Record<string, string | undefined>)[flag];
+  const tier = (RED_FLAG_TIER as Record<string, RedFlagTier | undefined>)[flag];
+  return { label: label ? upperFirst(label) : flag, tier: tier ? TIER_LABEL[tier] : null };
+}
 
 function regionText(region: string): string {
   return (REGION_LABEL as Record<string, string | undefined>)[region] ?? region;
@@ -157,7 +141,7 @@ function regionText(region: string): string {
 // ---------------------------------------------------------------------------------------------
 // The pain chart: daily pain 0-10, a gap (a new sub-path) wherever a day has no check-in.
 
-const CHART = { width: 720, height: 224, left: 44, right: 16, top: 12, bottom: 50 } as const;
+const CHART = { width: 800, height: 132, left: 40, right: 12, top: 8, bottom: 38 } as const;
 
 interface PlotPoint {
   index: number;
@@ -326,7 +310,7 @@ function changeLine(title: string, c: Change, scale: string, now: string): Html 
   return html`<div class="verdict verdict-${c.verdict}">
 <div class="verdict-head"><span class="verdict-title">${title}</span><span class="badge">${VERDICT_TEXT[c.verdict] ?? c.verdict}</span></div>
 <div class="verdict-figures">At intake <b>${num(c.baseline)}</b> → ${now} <b>${num(c.current)}</b> <span class="muted">${scale}</span>${direction ? html` · ${direction}${pct}` : ''}</div>
-<p>${c.words}</p>
+<p class="screen-only">${c.words}</p>${c.checkins !== undefined && c.checkins < VERDICT_MIN_CHECKINS ? html`<p class="few">Rests on only ${plural(c.checkins, 'check-in')} in the last 7 days.</p>` : ''}
 </div>`;
 }
 
@@ -335,12 +319,9 @@ function psfsBlock(p: PsfsChange | null): Html | '' {
   const rows = p.goals.map(
     (g) => html`<tr><td class="text">${g.activity}</td><td>${num(g.baseline)}</td><td>${num(g.current)}</td><td>${signed(g.change)}</td><td>${g.real ? 'yes' : g.current === null ? '–' : 'no'}</td></tr>`,
   );
-  return html`<div class="verdict verdict-psfs${p.real ? ' verdict-meaningful' : ''}">
-<div class="verdict-head"><span class="verdict-title">Patient-Specific Functional Scale</span><span class="badge">${p.real ? 'Real change' : 'No real change yet'}</span></div>
-<div class="verdict-figures">Mean at intake <b>${num(p.baselineMean)}</b> → now <b>${num(p.currentMean)}</b> <span class="muted">(0 cannot do, 10 as before the problem)</span>${p.change === null ? '' : html` · ${signed(p.change)}`}</div>
-<p>${p.words} <span class="muted small">Real change: 2 points on the mean or 3 on one activity (Stratford 1995).</span></p>
-<table class="goals"><thead><tr><th class="text">Activity</th><th>Intake</th><th>Now</th><th>Change</th><th>≥ 3 points</th></tr></thead><tbody>${rows}</tbody></table>
-</div>`;
+  return html`<p class="psfs">Patient-Specific Functional Scale <span class="muted">(0 cannot do, 10 as before the problem)</span>: mean <b>${num(p.baselineMean)}</b> at intake → <b>${num(p.currentMean)}</b> now${p.change === null ? '' : html` (${signed(p.change)})`} <span class="badge${p.real ? ' badge-good' : ''}">${p.real ? 'Real change' : 'No real change yet'}</span> <span class="muted small">Real change: 2 points on the mean or 3 on one activity (Stratford 1995).</span></p>
+<p class="screen-only">${p.words}</p>
+<table class="goals"><thead><tr><th class="text">Activity</th><th>Intake</th><th>Now</th><th>Change</th><th>≥ 3 pts</th></tr></thead><tbody>${rows}</tbody></table>`;
 }
 
 function weekTable(weeks: readonly WeekRow[]): Html {
@@ -357,29 +338,64 @@ function weekTable(weeks: readonly WeekRow[]): Html {
 <td>${w.sessionsDone} of ${w.sessionsPlanned}</td>
 <td class="adh">${pct === null ? '–' : html`<span class="bar" aria-hidden="true"><span style="width:${Math.round(pct)}%"></span></span>${Math.round(pct)}%`}</td>
 <td>${Math.round(w.activeMinutes)}</td>
+<td>${num(w.sleepMean)}</td>
+<td>${num(w.duringMean)}</td>
+<td>${num(w.effortMean)}</td>
 <td>${num(w.peg)}</td>
 </tr>`;
   });
-  const body = rows.length > 0 ? rows : [html`<tr><td class="text" colspan="8">No weeks in this period.</td></tr>`];
+  const body = rows.length > 0 ? rows : [html`<tr><td class="text" colspan="11">No weeks in this period.</td></tr>`];
   return html`<table class="weeks">
-<caption>Week by week${hidden > 0 ? html` <span class="muted">(the last ${shown.length} of ${weeks.length} weeks; the chart covers them all)</span>` : ''}</caption>
-<thead><tr><th class="text">Week starting</th><th>Check-ins</th><th>Mean pain</th><th>Lowest–highest</th><th>Sessions done</th><th>Adherence</th><th>Active min</th><th>PEG</th></tr></thead>
+<caption>Week by week${hidden > 0 ? html` <span class="muted">(the last ${shown.length} of ${weeks.length} weeks: ${plural(hidden, 'earlier week')} left out here; the chart covers them all and <code>painfit report --csv</code> lists every week)</span>` : ''}</caption>
+<thead><tr><th class="text">Week from</th><th>Check-ins</th><th>Mean pain</th><th>Low–high</th><th>Sessions</th><th>Adherence</th><th>Active min</th><th>Sleep</th><th>Pain during</th><th>Effort</th><th>PEG</th></tr></thead>
 <tbody>${body}</tbody>
-</table>`;
+</table>
+${adherenceLine(weeks)}`;
 }
 
-function adherenceBlock(weeks: readonly WeekRow[]): Html {
+function adherenceLine(weeks: readonly WeekRow[]): Html {
   const planned = weeks.reduce((s, w) => s + w.sessionsPlanned, 0);
   const done = weeks.reduce((s, w) => s + w.sessionsDone, 0);
   const minutes = weeks.reduce((s, w) => s + w.activeMinutes, 0);
   const checkins = weeks.reduce((s, w) => s + w.checkins, 0);
   const pct = planned > 0 ? Math.round((done / planned) * 100) : null;
   const perWeek = weeks.length > 0 ? Math.round(minutes / weeks.length) : 0;
-  return html`<dl class="figures">
-<div><dt>Sessions done</dt><dd>${done} of ${planned}${pct === null ? '' : html` <span class="muted">(${pct}%)</span>`}</dd></div>
-<div><dt>Active minutes</dt><dd>${Math.round(minutes)} <span class="muted">(about ${perWeek} a week)</span></dd></div>
-<div><dt>Pain check-ins</dt><dd>${checkins}</dd></div>
-</dl>`;
+  return html`<p class="figures small">In all: <b>${done} of ${planned}</b> sessions done${pct === null ? '' : ` (${pct}%)`} · <b>${Math.round(minutes)}</b> active minutes (about ${perWeek} a week) · <b>${checkins}</b> pain check-ins. Sleep, pain during exercise and effort are means of the check-ins (0–10); a dash is a week without answers.</p>`;
+}
+
+/** The current programme: each exercise of the day's session with its dose, effort and recent record. */
+export interface ProgrammeInput {
+  /** The session painfit gives on the report's last day (as `painfit today --json` shows it). */
+  session: Session;
+  /** Per exercise id: sessions in the last RECENT_DAYS days in which it was done, out of those it was recorded. */
+  recent: Readonly<Record<string, { done: number; of: number }>>;
+  /** Days the recent record covers. */
+  recentDays: number;
+}
+
+const STATUS_TEXT: Record<Session['status'], string> = {
+  session: 'a session day',
+  rest: 'a rest day',
+  flare: 'a flare day (lighter plan)',
+  stop: 'no plan: safety stop',
+};
+
+function programmeBlock(p: ProgrammeInput | undefined, name: string): Html {
+  if (!p) return html`<p class="muted">Not available.</p>`;
+  const s = p.session;
+  if (s.status === 'stop') return html`<p class="outcome outcome-stop">No exercise plan: the safety check says a clinician should see ${name} first.</p>`;
+  const main = s.exercises.filter((e) => !e.optional);
+  const rows = main.map((e) => {
+    const r = p.recent[e.id];
+    return html`<tr><td class="text">${e.name}<span class="id"> ${e.id}</span></td><td class="text">${doseText(e)}</td><td>${e.effort} <span class="muted">${effortLabel(e.effort)}</span></td><td>${r && r.of > 0 ? `${r.done} of ${r.of}` : '–'}</td></tr>`;
+  });
+  return html`<p class="small muted">As of ${dateText(s.date)}, plan week ${s.week}, ${STATUS_TEXT[s.status]}${s.status === 'session' || s.status === 'flare' ? `, about ${s.minutes} min` : ''}. Effort: the target on the Borg CR10 scale. Done: sessions in the last ${p.recentDays} days with the exercise done, of those recorded.</p>
+${rows.length > 0 ? html`<table class="programme"><thead><tr><th class="text">Exercise</th><th class="text">Dose</th><th>Effort</th><th>Done</th></tr></thead><tbody>${rows}</tbody></table>` : html`<p class="muted">A rest day: no exercises.</p>`}`;
+}
+
+function insightsBlock(insights: readonly Insight[]): Html {
+  if (insights.length === 0) return html`<p class="muted">None.</p>`;
+  return html`<ul class="plain insights">${insights.map((i) => html`<li class="${i.enough ? '' : 'muted'}">${i.words}</li>`)}</ul>`;
 }
 
 function flareList(flares: readonly FlareSpan[]): Html {
@@ -402,10 +418,17 @@ function stepList(steps: Report['steps']): Html {
   const shown = steps.slice(-MAX_STEPS);
   const word = { up: 'Stepped up', hold: 'Held', down: 'Eased back' } as const;
   const rows = shown.map(
-    (s) => html`<tr><td class="text">${dateText(s.date)}</td><td>${s.week}</td><td class="text"><span class="step step-${s.change}">${word[s.change] ?? s.change}</span></td><td class="text">${clip(s.reason, MAX_REASON_CHARS)}</td></tr>`,
+    (s) =>
+      html`<li><span class="when">${dateText(s.date, false)} (week ${s.week})</span> <span class="step step-${s.change}">${word[s.change] ?? s.change}</span>: ${clip(stripLead(s.reason), MAX_REASON_CHARS)}</li>`,
   );
   const hidden = steps.length - shown.length;
-  return html`<table class="steps"><thead><tr><th class="text">From</th><th>Week</th><th class="text">Dose</th><th class="text">Why</th></tr></thead><tbody>${rows}</tbody></table>${hidden > 0 ? html`<p class="muted small">${plural(hidden, 'earlier change')} not shown.</p>` : ''}`;
+  return html`<ul class="plain steps">${rows}</ul>${hidden > 0 ? html`<p class="muted small">${plural(hidden, 'earlier change')} not shown (<code>painfit report</code> lists them all).</p>` : ''}`;
+}
+
+/** "Held: a flare-up…" → "a flare-up…": the word before the colon is already in the Dose column. */
+function stripLead(reason: string): string {
+  const m = /^(Held|One step back|Doses up about 10%|Stepped back|Up):\s*/i.exec(reason);
+  return m ? reason.slice(m[0].length) : reason;
 }
 
 function clip(text: string, max: number): string {
@@ -413,20 +436,25 @@ function clip(text: string, max: number): string {
 }
 
 /**
- * How many printed lines the notes may use: what is left of the second page once the other
- * lists of variable length (warning signs, messages, goals, dose changes, flare-ups, extra
- * weeks) have taken theirs. A rough estimate in lines of ~85 characters (~45 in a half column).
+ * How many printed lines the notes may use: what is left of the one A4 page once everything else
+ * has taken its lines. A rough model in printed lines (~125 characters across the page, ~60 in a
+ * half column), calibrated in Chromium so that the fullest 12-week report still prints on one
+ * page (test/report-html-browser.test.ts); the notes that do not fit are counted, never dropped
+ * silently.
  */
-export function noteLineBudget(report: Report): number {
-  const halfLines = (text: string): number => Math.max(1, Math.ceil(text.length / 45));
-  const screening = report.screening.redFlags.length + report.screening.notes.reduce((n, t) => n + halfLines(t), 0);
-  const goals = report.psfs ? report.psfs.goals.reduce((n, g) => n + (g.activity.length > 48 ? 2 : 1), 0) : 0;
-  const steps = report.steps.slice(-MAX_STEPS).reduce((n, s) => n + (Math.min(s.reason.length, MAX_REASON_CHARS) > 60 ? 2 : 1), 0);
-  const flares = report.flares.length === 0 ? 0 : 1 + Math.ceil(Math.min(report.flares.length, MAX_FLARES) / 3);
-  const weeks = Math.max(0, Math.min(report.weeks.length, MAX_WEEK_ROWS) - 8);
-  const plan = Math.ceil(report.plan.summary.length / 45);
-  const used = screening + goals + steps + flares + weeks + plan;
-  return Math.max(2, Math.min(NOTE_LINE_BUDGET, NOTE_PAGE_LINES - used));
+export function noteLineBudget(report: Report, programmeRows = 0): number {
+  const lines = (text: string, width: number): number => Math.max(1, Math.ceil(text.length / width));
+  const screening = 2 + report.screening.redFlags.reduce((n, f) => n + lines(redFlagText(f).label, 38), 0) + 2 + lines(report.plan.summary, 60);
+  const top = Math.max(programmeRows + 3, screening);
+  const goals = report.psfs ? 3 + report.psfs.goals.reduce((n, g) => n + lines(g.activity, 95), 0) : 0;
+  const insights = report.insights.reduce((n, i) => n + lines(i.words, 60), 1);
+  const flares = report.flares.length === 0 ? 2 : 2 + Math.ceil(Math.min(report.flares.length, MAX_FLARES) / 2);
+  const shownSteps = report.steps.slice(-MAX_STEPS);
+  const steps = 1 + shownSteps.reduce((n, st) => n + lines(`${st.week} ${clip(stripLead(st.reason), MAX_REASON_CHARS)}`, 50), 0) + (report.steps.length > MAX_STEPS ? 1 : 0);
+  const bottom = Math.max(insights + flares, Math.max(2, steps));
+  const weeks = Math.min(report.weeks.length, MAX_WEEK_ROWS);
+  const used = top + goals + bottom + weeks;
+  return Math.max(NOTE_MIN_LINES, Math.min(NOTE_LINE_BUDGET, NOTE_PAGE_LINES - used));
 }
 
 /** The newest notes that fit the page budget, oldest of them first. */
@@ -456,23 +484,43 @@ function noteList(notes: Report['notes'], budget: number): Html {
   return html`${hidden > 0 ? html`<p class="muted">The latest ${shown.length} of ${notes.length} notes (long ones shortened); <code>painfit export</code> has them all.</p>` : ''}<ul class="notes">${items}</ul>`;
 }
 
-const upperFirst = (t: string): string => t.charAt(0).toUpperCase() + t.slice(1);
+const ANSWER_TIER_TEXT: Record<ScreeningAnswer['tier'], string> = {
+  stop: 'stop until cleared',
+  light: 'light effort',
+  emergency: TIER_LABEL.emergency,
+  urgent: TIER_LABEL.urgent,
+  'non-urgent': TIER_LABEL['non-urgent'],
+};
 
-function screeningBlock(s: Report['screening']): Html {
-  // The tiers come from the domain ({flag, tier}), never re-declared here.
-  const flags = s.flags.map(({ flag, tier }) => html`<li>${upperFirst(RED_FLAG_LABEL[flag])} <span class="tier tier-${tier}">${tier}</span></li>`);
+/** A clinician's label for an answer: a warning sign, a readiness question or a follow-up answered yes (the domain's labels). */
+function answerLabel(key: string): string {
+  const flag = (RED_FLAG_LABEL as Record<string, string | undefined>)[key];
+  if (flag) return upperFirst(flag);
+  const q = (READINESS_LABEL as Record<string, string | undefined>)[key] ?? (FOLLOW_UP_LABEL as Record<string, string | undefined>)[key];
+  return q ? `${upperFirst(q)} (health question: yes)` : key;
+}
+
+function screeningBlock(s: Report['screening'], who: string): Html {
+  const answers: ScreeningAnswer[] = s.answers ?? s.flags.map((f) => ({ answer: f.flag, tier: f.tier }));
+  const items = answers.map(
+    (a) => html`<li>${answerLabel(a.answer)} <span class="tier tier-${a.tier}">${ANSWER_TIER_TEXT[a.tier] ?? a.tier}</span></li>`,
+  );
+  const clearance =
+    s.clearance === undefined
+      ? ''
+      : s.clearance === null
+        ? html`<p class="small muted">No clinician's clearance recorded.</p>`
+        : html`<p class="small">Cleared by a clinician on <b>${dateText(s.clearance.date)}</b>${s.clearance.by ? html` (${s.clearance.by})` : ''}.</p>`;
   return html`<p class="outcome outcome-${s.outcome}">${OUTCOME_TEXT[s.outcome] ?? s.outcome}</p>
-${flags.length > 0 ? html`<p class="sub">Warning signs reported at intake:</p><ul class="plain flags">${flags}</ul>` : html`<p class="muted">No warning signs reported at intake.</p>`}
-${s.notes.length > 0 ? html`<p class="sub">What painfit told the user:</p><ul class="plain said">${s.notes.map((n) => html`<li>${n}</li>`)}</ul>` : ''}`;
+${items.length > 0 ? html`<p class="sub">Answers that shaped the plan:</p><ul class="plain flags">${items}</ul>` : html`<p class="muted">No warning signs and no health question answered yes.</p>`}
+${clearance}
+${s.notes.length > 0 ? html`<p class="sub screen-only">What painfit told ${who}:</p><ul class="plain said screen-only">${s.notes.map((n) => html`<li>${n}</li>`)}</ul>` : ''}`;
 }
 
 function planBlock(report: Report): Html {
-  const days = report.plan.days.map((d) => DAY_LABEL[d] ?? d).join(', ');
-  return html`<dl class="facts">
-<div><dt>Days</dt><dd>${days || '–'}</dd></div>
-<div><dt>Time per session</dt><dd>${report.plan.minutes} min</dd></div>
-</dl>
-${report.plan.summary ? html`<p>${report.plan.summary}</p>` : ''}`;
+  const days = report.plan.days.map((d) => (WEEKDAY_SHORT as Record<string, string | undefined>)[d] ?? d).join(', ');
+  return html`<p>Days: <b>${days || '–'}</b> · <b>${report.plan.minutes} min</b> a session</p>
+${report.plan.summary ? html`<p class="small">${report.plan.summary}</p>` : ''}`;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -481,54 +529,53 @@ const CSS = `
 :root { color-scheme: light; --ink: #1f2933; --muted: #5f6b76; --line: #d5dbe1; --soft: #f3f5f7; --accent: #2f5d8a; --flare: #f6e3c6; }
 * { box-sizing: border-box; }
 html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-body { margin: 0 auto; max-width: 800px; padding: 24px 28px 32px; color: var(--ink); background: #fff;
-  font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "DejaVu Sans", Arial, sans-serif; }
-h1 { font-size: 21px; margin: 0 0 2px; font-weight: 650; }
-h2 { font-size: 15px; margin: 0 0 6px; color: var(--accent); font-weight: 650; break-after: avoid; page-break-after: avoid; }
-p { margin: 0 0 6px; }
-header { border-bottom: 2px solid var(--accent); padding-bottom: 8px; margin-bottom: 14px; }
-header .who { font-size: 16px; margin: 4px 0 2px; }
-header .meta { color: var(--muted); font-size: 13px; }
-section { margin: 0 0 14px; }
+body { margin: 0 auto; max-width: 860px; padding: 20px 24px 28px; color: var(--ink); background: #fff;
+  font: 13px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "DejaVu Sans", Arial, sans-serif; }
+h1 { font-size: 19px; margin: 0 0 2px; font-weight: 650; }
+h2 { font-size: 14px; margin: 0 0 4px; color: var(--accent); font-weight: 650; break-after: avoid; page-break-after: avoid; }
+p { margin: 0 0 4px; }
+header { border-bottom: 2px solid var(--accent); padding-bottom: 6px; margin-bottom: 10px; }
+header .meta { color: var(--muted); font-size: 12px; }
+section { margin: 0 0 10px; }
 section.keep, figure, dl, li, .outcome { break-inside: avoid; page-break-inside: avoid; }
-.cols { display: grid; grid-template-columns: 1fr 1fr; gap: 18px; }
+.cols { display: grid; grid-template-columns: 1.25fr 1fr; gap: 16px; }
+.cols.even { grid-template-columns: 1fr 1fr; }
 .pair { display: grid; grid-template-columns: 1fr 1fr; gap: 0 10px; }
-.pair .verdict-head { flex-direction: column; align-items: flex-start; gap: 2px; }
 .muted { color: var(--muted); }
-.small { font-size: 12px; }
-.sub { margin: 6px 0 2px; color: var(--muted); font-size: 13px; }
-ul.plain { margin: 0 0 6px; padding-left: 18px; }
+.small { font-size: 11.5px; }
+.sub { margin: 4px 0 1px; color: var(--muted); font-size: 12px; }
+.id { color: var(--muted); font-size: 10.5px; font-family: ui-monospace, "DejaVu Sans Mono", monospace; }
+ul.plain { margin: 0 0 4px; padding-left: 16px; }
 ul.plain li { margin: 1px 0; }
-ul.inline { list-style: none; margin: 0 0 6px; padding: 0; }
+ul.inline { list-style: none; margin: 0 0 4px; padding: 0; }
 ul.inline li { display: inline; }
 ul.inline li + li::before { content: " · "; color: var(--muted); }
 table.steps th, table.steps td { width: 1%; white-space: nowrap; }
 table.steps th:last-child, table.steps td:last-child { width: auto; white-space: normal; }
-.outcome { font-weight: 600; padding: 4px 8px; border-left: 4px solid var(--accent); background: var(--soft); }
+.outcome { font-weight: 600; padding: 3px 8px; border-left: 4px solid var(--accent); background: var(--soft); margin-bottom: 4px; }
 .outcome-light { border-left-color: #b7791f; }
 .outcome-stop { border-left-color: #9b2c2c; }
-.tier { white-space: nowrap; font-size: 11px; text-transform: uppercase; letter-spacing: .03em; color: var(--muted); border: 1px solid var(--line); border-radius: 3px; padding: 0 4px; }
-.tier-emergency, .tier-urgent { color: #9b2c2c; border-color: #e3b8b8; }
-ul.said li { color: var(--muted); font-size: 13px; }
-dl { margin: 0 0 6px; }
-dl.facts div, dl.figures div { display: flex; gap: 8px; }
-dl.facts dt { min-width: 120px; color: var(--muted); }
-dl.facts dd, dl.figures dd { margin: 0; }
-dl.figures { display: flex; flex-wrap: wrap; gap: 6px 28px; }
-dl.figures dt { color: var(--muted); }
-dl.figures dt::after { content: ":"; }
-.verdict { border: 1px solid var(--line); border-radius: 6px; padding: 8px 10px; margin-bottom: 8px; break-inside: avoid; page-break-inside: avoid; }
-.verdict-head { display: flex; justify-content: space-between; align-items: baseline; gap: 12px; margin-bottom: 2px; }
+.tier { white-space: nowrap; font-size: 10px; text-transform: uppercase; letter-spacing: .03em; color: var(--muted); border: 1px solid var(--line); border-radius: 3px; padding: 0 4px; }
+.tier-emergency, .tier-urgent, .tier-stop { color: #9b2c2c; border-color: #e3b8b8; }
+ul.said li { color: var(--muted); font-size: 12px; }
+dl { margin: 0 0 4px; }
+dl.facts div { display: flex; gap: 8px; }
+dl.facts dt { min-width: 110px; color: var(--muted); }
+dl.facts dd { margin: 0; }
+.verdict { border: 1px solid var(--line); border-radius: 6px; padding: 6px 8px; margin-bottom: 6px; break-inside: avoid; page-break-inside: avoid; }
+.verdict-head { display: flex; justify-content: space-between; align-items: baseline; gap: 10px; margin-bottom: 1px; }
+.pair .verdict-head { flex-wrap: wrap; }
 .verdict-title { font-weight: 600; }
-.verdict p { margin: 4px 0 0; }
-.badge { font-size: 12px; font-weight: 600; padding: 1px 8px; border-radius: 10px; background: var(--soft); color: var(--ink); white-space: nowrap; }
+.verdict p { margin: 2px 0 0; font-size: 12px; }
+.badge-good { background: #dcefe3; color: #1e5631; }
+.badge { font-size: 11px; font-weight: 600; padding: 1px 7px; border-radius: 10px; background: var(--soft); color: var(--ink); white-space: nowrap; }
 .verdict-substantial .badge, .verdict-meaningful .badge { background: #dcefe3; color: #1e5631; }
 .verdict-small .badge { background: #e6f0f7; color: #24506f; }
 .verdict-worse .badge { background: #f8e5cf; color: #7b4a12; }
 figure { margin: 0; }
-svg.chart { display: block; width: 100%; height: auto; max-width: 720px; }
+svg.chart { display: block; width: 100%; height: auto; max-width: 800px; }
 svg.chart text { font: 11px system-ui, "DejaVu Sans", Arial, sans-serif; fill: var(--muted); }
-svg.chart .axis-title { font-size: 11.5px; }
+svg.chart .axis-title { font-size: 11px; }
 svg.chart .grid { stroke: #e6eaee; stroke-width: 1; }
 svg.chart .week { stroke: #eef1f4; stroke-width: 1; }
 svg.chart .axis { stroke: #8a96a3; stroke-width: 1; }
@@ -540,60 +587,81 @@ svg.chart .dot { fill: var(--accent); }
 svg.chart .session { fill: #3d8b5a; }
 svg.chart .tick-mark { fill: none; stroke: #3d8b5a; stroke-width: 1; }
 svg.chart .empty { font-size: 13px; }
-.legend { display: flex; flex-wrap: wrap; gap: 4px 18px; font-size: 12px; color: var(--muted); margin-top: 2px; }
+.legend { display: flex; flex-wrap: wrap; gap: 2px 16px; font-size: 11px; color: var(--muted); margin-top: 1px; }
 .key { display: inline-block; vertical-align: middle; margin-right: 5px; }
 .key-line { width: 18px; height: 0; border-top: 2px solid var(--accent); }
 .key-base { width: 18px; height: 0; border-top: 1px dashed #8a96a3; }
 .key-flare { width: 14px; height: 10px; background: var(--flare); }
 .key-session { width: 0; height: 0; border-left: 5px solid transparent; border-right: 5px solid transparent; border-bottom: 8px solid #3d8b5a; }
-table { border-collapse: collapse; width: 100%; font-size: 13px; }
-caption .muted { font-weight: 400; font-size: 12px; }
-caption { text-align: left; font-weight: 650; font-size: 15px; color: var(--accent); margin-bottom: 6px; }
-th, td { padding: 3px 6px; border-bottom: 1px solid var(--line); text-align: right; white-space: nowrap; }
-th { font-weight: 600; color: var(--muted); font-size: 12px; border-bottom: 1.5px solid #aab4be; vertical-align: bottom; }
+table { border-collapse: collapse; width: 100%; font-size: 12px; }
+caption { text-align: left; font-weight: 650; font-size: 14px; color: var(--accent); margin-bottom: 4px; }
+caption .muted { font-weight: 400; font-size: 11px; }
+th, td { padding: 2px 5px; border-bottom: 1px solid var(--line); text-align: right; white-space: nowrap; }
+th { font-weight: 600; color: var(--muted); font-size: 11px; border-bottom: 1.5px solid #aab4be; vertical-align: bottom; white-space: normal; }
 th.text, td.text { text-align: left; white-space: normal; }
 tbody tr:nth-child(even) { background: #f8f9fb; }
 thead { display: table-header-group; }
 tr { break-inside: avoid; page-break-inside: avoid; }
-.bar { display: inline-block; width: 42px; height: 7px; background: #e6eaee; border-radius: 4px; margin-right: 6px; vertical-align: middle; overflow: hidden; }
+.bar { display: inline-block; width: 30px; height: 6px; background: #e6eaee; border-radius: 3px; margin-right: 4px; vertical-align: middle; overflow: hidden; }
 .bar span { display: block; height: 100%; background: #3d8b5a; }
-table.goals { margin-top: 6px; }
+p.figures { margin-top: 3px; color: var(--muted); }
+p.figures b { color: var(--ink); font-weight: 600; }
+table.goals { margin-top: 4px; }
 table.goals th:not(:first-child), table.goals td:not(:first-child) { width: 1%; }
+table.programme td:first-child { white-space: normal; }
 .step { font-weight: 600; }
+ul.steps .when { color: var(--muted); white-space: nowrap; }
+p.few { color: #7b4a12; font-size: 11.5px; }
 ul.notes { list-style: none; margin: 0; padding: 0; }
-ul.notes li { display: flex; gap: 12px; padding: 3px 0; border-bottom: 1px solid #eef1f4; }
-.note-date { flex: 0 0 92px; color: var(--muted); font-size: 13px; }
+ul.notes li { display: flex; gap: 10px; padding: 2px 0; border-bottom: 1px solid #eef1f4; font-size: 12px; }
+.note-date { flex: 0 0 70px; color: var(--muted); }
 .note-text { white-space: pre-wrap; overflow-wrap: anywhere; }
-code { font-family: ui-monospace, "DejaVu Sans Mono", monospace; font-size: 12px; }
-footer { margin-top: 16px; padding-top: 6px; border-top: 1px solid var(--line); font-size: 12px; color: var(--muted); break-inside: avoid; page-break-inside: avoid; }
+code { font-family: ui-monospace, "DejaVu Sans Mono", monospace; font-size: 11px; }
+footer { margin-top: 10px; padding-top: 4px; border-top: 1px solid var(--line); font-size: 11px; color: var(--muted); break-inside: avoid; page-break-inside: avoid; }
 footer .disclaimer { font-weight: 600; color: var(--ink); }
 td, li, p, dd { overflow-wrap: anywhere; }
-@page { size: A4; margin: 14mm; }
+@page { size: A4; margin: 8mm 9mm; }
 @media print {
-  body { max-width: none; padding: 0; font-size: 9.5pt; line-height: 1.4; }
-  header { margin-bottom: 10px; }
-  h1 { font-size: 16pt; }
-  h2, caption { font-size: 11.5pt; }
-  table { font-size: 9pt; }
-  th, td { padding: 2px 6px; }
-  th { font-size: 8.5pt; }
-  .legend, .sub, ul.said li, .note-date, footer, .small { font-size: 8.5pt; }
-  section { margin-bottom: 8px; }
-  h2 { margin-bottom: 4px; }
+  body { max-width: none; padding: 0; font-size: 7.3pt; line-height: 1.22; }
+  header { margin-bottom: 5px; padding-bottom: 3px; }
+  h1 { font-size: 11pt; }
+  h2, caption { font-size: 9pt; margin-bottom: 2px; }
+  header .meta, .small, .sub, .legend, ul.said li, footer, caption .muted, .verdict p, ul.notes li { font-size: 7pt; }
+  table { font-size: 7.1pt; }
+  th { font-size: 6.8pt; }
+  th, td { padding: 0 4px; }
+  table.weeks td { line-height: 1.15; }
+  .id, code { font-size: 6.5pt; }
+  section { margin-bottom: 5px; }
+  .cols { gap: 10px; }
   ul.plain li { margin: 0; }
-  ul.notes li { padding: 2px 0; }
-  table.goals td { padding-top: 1px; padding-bottom: 1px; }
-  footer { margin-top: 8px; padding-top: 4px; }
-  .verdict { padding: 6px 8px; margin-bottom: 6px; }
+  ul.notes li { padding: 0.5px 0; }
+  .verdict { padding: 3px 6px; margin-bottom: 3px; }
+  .outcome { padding: 2px 6px; }
+  .badge { font-size: 6.8pt; }
   svg.chart { max-width: 100%; }
+  .screen-only, .id { display: none; }
+  footer { margin-top: 4px; padding-top: 2px; }
   a { color: inherit; text-decoration: none; }
 }
 `;
 
+export interface ClinicianExtras {
+  /** The current programme (today's session as of the report's last day). */
+  programme?: ProgrammeInput;
+}
+
+/** The person's name for the clinician's page, or a neutral phrase when none was given. */
+function personName(report: Report): { who: string; possessive: string; title: string } {
+  const name = report.intake.name?.trim();
+  if (!name) return { who: 'this person', possessive: 'Their', title: 'Name not given' };
+  return { who: name, possessive: `${name}'s`, title: name };
+}
+
 /** The whole report as one self-contained HTML document. */
-export function renderReportHtml(report: Report): string {
+export function renderReportHtml(report: Report, extras: ClinicianExtras = {}): string {
   const { intake } = report;
-  const who = intake.name && intake.name.trim() ? intake.name.trim() : 'Name not given';
+  const person = personName(report);
   const regions = intake.regions.map(regionText).join(', ');
   const weeks = report.weeks.length;
   const period = `${dateText(report.from)} – ${dateText(report.to)}`;
@@ -606,34 +674,38 @@ export function renderReportHtml(report: Report): string {
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'">
 <meta name="referrer" content="no-referrer">
 <meta name="generator" content="painfit">
-<title>painfit report: ${who}, ${period}</title>
+<title>painfit report: ${person.title}, ${period}</title>
 <style>${new Html(CSS)}</style>
 </head>
 <body>
 <header>
-<h1>Exercise and pain report</h1>
-<p class="who"><b>${who}</b>, ${intake.age} years${regions ? html` · pain: ${regions}` : ''}</p>
-<p class="meta">Covers ${period} (${plural(weeks, 'week')}) · intake on ${dateText(intake.date)}, average pain then ${num(intake.average)} / 10 · generated by painfit on ${dateText(report.to)}</p>
+<h1>Exercise and pain report: <b>${person.title}</b></h1>
+<p class="meta">${intake.age} years${regions ? html` · pain: ${regions}` : ''} · covers ${period} (${plural(weeks, 'week')}) · intake on ${dateText(intake.date)}, average pain then ${num(intake.average)}/10 · generated by painfit on ${dateText(report.to)}</p>
 </header>
 
 <div class="cols">
+<section aria-labelledby="h-programme">
+<h2 id="h-programme">Current programme</h2>
+${programmeBlock(extras.programme, person.who)}
+</section>
+<div>
 <section aria-labelledby="h-screening">
-<h2 id="h-screening">Safety screening at intake</h2>
-${screeningBlock(report.screening)}
+<h2 id="h-screening">Safety screening</h2>
+${screeningBlock(report.screening, person.who)}
 </section>
 <section aria-labelledby="h-plan">
 <h2 id="h-plan">The plan in short</h2>
 ${planBlock(report)}
 </section>
 </div>
+</div>
 
 <section aria-labelledby="h-change">
 <h2 id="h-change">Is it helping?</h2>
 <div class="${report.peg ? 'pair' : 'single'}">
 ${changeLine('Pain (0–10)', report.change, '(0 none, 10 worst)', 'last 7 days')}
-${report.peg ? changeLine('PEG: pain, enjoyment, activity', report.peg, '(mean of three 0–10 items)', report.peg.currentDate ? `on ${dateText(report.peg.currentDate, false)}` : 'now') : ''}
+${report.peg ? changeLine(PEG.heading, report.peg, `(${PEG.scale})`, report.peg.currentDate ? `on ${dateText(report.peg.currentDate, false)}` : 'now') : ''}
 </div>
-<p class="muted small">Meaningful: a reduction of at least 30% or 2 points; substantial: at least 50% (Farrar 2001; IMMPACT).</p>
 </section>
 
 <section class="keep" aria-labelledby="h-chart">
@@ -653,33 +725,37 @@ ${report.flares.length > 0 ? html`<span><span class="key key-flare"></span>flare
 ${weekTable(report.weeks)}
 </section>
 
-<section class="keep" aria-labelledby="h-adherence">
-<h2 id="h-adherence">Adherence</h2>
-${adherenceBlock(report.weeks)}
-</section>
-
 ${report.psfs ? html`<section aria-labelledby="h-goals">
-<h2 id="h-goals">The user's goals</h2>
+<h2 id="h-goals">${person.possessive} goals</h2>
 ${psfsBlock(report.psfs)}
 </section>` : ''}
 
+<div class="cols even">
+<div>
+<section aria-labelledby="h-insights">
+<h2 id="h-insights">Patterns in ${person.possessive === 'Their' ? 'their' : person.possessive} days</h2>
+${insightsBlock(report.insights)}
+</section>
 <section aria-labelledby="h-flares">
 <h2 id="h-flares">Flare-ups</h2>
 ${flareList(report.flares)}
 </section>
-
+</div>
+<div>
 <section aria-labelledby="h-steps">
 <h2 id="h-steps">Changes to the dose</h2>
 ${stepList(report.steps)}
 </section>
+</div>
+</div>
 
 <section aria-labelledby="h-notes">
-<h2 id="h-notes">The user's notes</h2>
-${noteList(report.notes, noteLineBudget(report))}
+<h2 id="h-notes">${person.possessive} notes</h2>
+${noteList(report.notes, noteLineBudget(report, extras.programme?.session.exercises.filter((e) => !e.optional).length ?? 0))}
 </section>
 
 <footer>
-<span class="disclaimer">${DISCLAIMER}</span>
+<span class="disclaimer">${DISCLAIMER}</span> Meaningful: 30% or 2 points lower; substantial: 50% (Farrar 2001).
 </footer>
 </body>
 </html>

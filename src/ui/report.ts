@@ -1,22 +1,17 @@
 // painfit report in the terminal, and as CSV. Renderers return strings; means are shown to one
 // decimal here (the Report keeps full precision).
 import Table from 'cli-table3';
-import { formatDate, type IsoDate } from '../domain/dates';
-import { num, type Report, type WeekRow } from '../domain/report';
+import { formatDate, type IsoDate, weekdayOf } from '../domain/dates';
+import { num, pegScore, type Report, type WeekRow } from '../domain/report';
+import { dayMonth } from '../domain/words';
 import { CHART_LEGEND, renderLineChart } from './chart';
 import { DISCLAIMER, plural, terminalWidth, wrap } from './format';
 import type { Theme } from './theme';
 import { fitScreen, visibleLength, WIDE_LAYOUT_MIN } from './width';
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 /** What the table shows for a week without a value: a gap, never a zero. */
 const NONE = '–';
 
-/** "5 Jan", or "5 Jan 2027" when the report spans more than one year. */
-function dayMonth(date: IsoDate, withYear: boolean): string {
-  const [y, m, d] = date.split('-');
-  return `${Number(d)} ${MONTHS[Number(m) - 1]}${withYear ? ` ${y}` : ''}`;
-}
 
 const optional = (x: number | null, show: (n: number) => string = num) => (x === null ? NONE : show(x));
 
@@ -64,7 +59,7 @@ export function renderWeeklyTable(weeks: readonly WeekRow[], theme: Theme, withY
   });
   for (const w of weeks) {
     table.push([
-      `Mon ${dayMonth(w.start, withYear)}`,
+      weekLabel(w.start, withYear),
       String(w.checkins),
       optional(w.painMean),
       optional(w.painMin, String),
@@ -78,12 +73,30 @@ export function renderWeeklyTable(weeks: readonly WeekRow[], theme: Theme, withY
   return table.toString();
 }
 
+/** How the weeks felt: the check-in answers besides pain, week by week (blank: none given). */
+export function renderFeelingTable(weeks: readonly WeekRow[], theme: Theme, withYear: boolean): string {
+  const table = new Table({
+    head: ['Week of', 'Sleep', 'Pain during', 'Effort'].map((h) => theme.heading(h)),
+    colAligns: ['left', 'right', 'right', 'right'],
+    chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
+    style: { head: [], border: [] },
+  });
+  for (const w of weeks) table.push([weekLabel(w.start, withYear), optional(w.sleepMean), optional(w.duringMean), optional(w.effortMean)]);
+  return table.toString();
+}
+
+/** "Mon 5 Jan" (or "Wed 7 Jan" for a first week that starts with the intake). */
+function weekLabel(start: IsoDate, withYear: boolean): string {
+  return `${formatDate(start).slice(0, 3)} ${dayMonth(start, withYear)}`;
+}
+
 export function renderPainChart(report: Report, theme: Theme, width: number): string {
   const withYear = report.from.slice(0, 4) !== report.to.slice(0, 4);
   // Ticks on each Monday; the year is added where it changes, when the report spans two years.
   let year = '';
   const points = report.daily.map((d, i) => {
-    const tick = i % 7 === 0;
+    // Ticks on Mondays, and on the first day when the plan started mid-week.
+    const tick = i === 0 || weekdayOf(d.date) === 'mon';
     const showYear = withYear && tick && d.date.slice(0, 4) !== year;
     if (showYear) year = d.date.slice(0, 4);
     return { label: dayMonth(d.date, showYear), value: d.pain, mark: d.sessionDone ? ('done' as const) : d.planned ? ('missed' as const) : null, tick };
@@ -117,6 +130,12 @@ export function renderReport(report: Report, theme: Theme, width = terminalWidth
       lines.push(`  • ${g.activity}: ${g.baseline} at the start, ${now}`);
     }
   }
+
+  lines.push('', theme.heading('Sleep, pain during exercise and effort (means of the check-ins, 0-10)'));
+  lines.push(renderFeelingTable(report.weeks, theme, withYear));
+
+  lines.push('', theme.heading('Patterns in your days'));
+  for (const i of report.insights) lines.push(wrap(`• ${i.words}`, width, '  '));
 
   lines.push('', theme.heading('Flare-ups'));
   if (report.flares.length === 0) lines.push('  None in these weeks.');
@@ -170,6 +189,9 @@ export const CSV_HEADER = [
   'adherence_percent',
   'active_minutes',
   'peg',
+  'sleep_mean',
+  'during_mean',
+  'effort_mean',
 ] as const;
 
 const fixed = (x: number | null, decimals: number): string => (x === null ? '' : String(Number(x.toFixed(decimals))));
@@ -187,6 +209,9 @@ export function renderReportCsv(report: Report): string {
       fixed(w.adherence, 1),
       fixed(w.activeMinutes, 1),
       fixed(w.peg, 2),
+      fixed(w.sleepMean, 2),
+      fixed(w.duringMean, 2),
+      fixed(w.effortMean, 2),
     ].join(','),
   );
   return [CSV_HEADER.join(','), ...rows].join('\n') + '\n';
@@ -202,8 +227,7 @@ export function renderMeasureSaved(
 ): string {
   const lines = [theme.heading(`Weekly questions saved for ${formatDate(m.date)}:`)];
   if (m.peg) {
-    const score = (m.peg.pain + m.peg.enjoyment + m.peg.activity) / 3;
-    lines.push(`  PEG: pain ${m.peg.pain}, enjoyment ${m.peg.enjoyment}, activity ${m.peg.activity} (score ${num(score)})`);
+    lines.push(`  PEG: pain ${m.peg.pain}, enjoyment ${m.peg.enjoyment}, activity ${m.peg.activity} (score ${num(pegScore(m.peg))})`);
   }
   for (const [i, g] of (m.goals ?? []).entries()) {
     const then = intakeGoals[i]?.score;

@@ -51,7 +51,7 @@ export function renderExerciseList(exercises: readonly SessionExercise[], theme:
     }
     const number = `${String(i + 1).padStart(2)}. `;
     // The effort as its number only: the words are in the wide table, exercises show and start.
-    const dose = `${doseText(ex)}${(ex as { perSide?: boolean }).perSide ? ' per side' : ''}, effort ${ex.effort}/10`;
+    const dose = `${doseText(ex)}, effort ${ex.effort}/10`; // doseText says "per side" where it applies
     const text = `${theme.heading(ex.name)}${ex.optional ? theme.muted(' (optional)') : ''} ${theme.muted(`(${ex.id})`)} · ${dose}`;
     lines.push(...wrapLines(text, width, { firstIndent: number, indent: ' '.repeat(number.length) }));
   });

@@ -25,9 +25,11 @@ export function entryTitle(e: EntryContents): string {
   if (e.kind === 'swap') return `the swap${date ? ` from ${formatDate(date)}` : ''}`;
   if (e.kind === 'measures') return `the weekly measures${on}`;
   if (e.checkins.length === 0 && e.completions.length === 0 && e.unwell.length > 0) return `the unwell day${on}`;
-  if (e.checkins.length > 0) return `the check-in${on}`;
-  if (e.flares.length > 0) return `the flare-up record${on}`;
-  return `the exercise record${on}`;
+  const flare = e.flares[0];
+  if (flare && e.checkins.length === 0 && e.completions.length === 0) {
+    return flare.kind === 'start' ? `the flare-up recorded for ${formatDate(flare.date)}` : `the end of the flare-up recorded for ${formatDate(flare.date)}`;
+  }
+  return e.checkins.length > 0 ? `the check-in${on}` : `the exercise record${on}`;
 }
 
 export function renderEntry(e: EntryContents, names: ExerciseNames, theme: Theme): string {

@@ -28,8 +28,9 @@ describe('Borg CR10 words (clinical-rules §4)', () => {
 });
 
 describe('the effort ladder (§4) within the cap (§1a)', () => {
-  const at = (type: 'strength' | 'balance' | 'mind-body' | 'flexibility', week: number, tolerated: number, cap = TARGET_EFFORT_MAX) =>
-    targetEffort({ type, week, toleratedWeeks: tolerated, libraryEffort: 2, cap });
+  // `week` is for reading the table: with every week tolerated, week n has taken n - 1 steps.
+  const at = (type: 'strength' | 'balance' | 'mind-body' | 'flexibility', _week: number, tolerated: number, cap = TARGET_EFFORT_MAX) =>
+    targetEffort({ type, steps: tolerated, libraryEffort: 2, cap });
   it.each([
     ['strength, week 1', at('strength', 1, 0), 2],
     ['strength, week 2', at('strength', 2, 1), 2],
@@ -40,6 +41,8 @@ describe('the effort ladder (§4) within the cap (§1a)', () => {
     ['mind-body never above 3', at('mind-body', 12, 10), 3],
     ['strength with the light-effort cap', at('strength', 12, 10, LIGHT_ONLY_MAX_EFFORT), 3],
     ['flexibility keeps its library effort', at('flexibility', 12, 10), 2],
+    ['a stretch never climbs above light', targetEffort({ type: 'flexibility', steps: 10, libraryEffort: 4 }), 2],
+    ['strength after 6 tolerated weeks, no cap given', targetEffort({ type: 'strength', steps: 6, libraryEffort: 2 }), 4],
   ])('%s → %i', (_s, got, want) => {
     expect(got).toBe(want);
   });

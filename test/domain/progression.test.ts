@@ -12,7 +12,6 @@ import {
   type FoldConfig,
   indexFacts,
   initialState,
-  ladderEffort,
   ladderKey,
   progressDays,
   replayWeek,
@@ -76,17 +75,6 @@ describe('§4 one weekly step (ACSM; OARSI; Bennell 2013: reps to 12, sets 1 →
 });
 
 describe('§4 effort ladder (Borg CR10)', () => {
-  it.each([
-    ['strength', 0, 2],
-    ['strength', 1, 2],
-    ['strength', 2, 3],
-    ['strength', 5, 3],
-    ['strength', 6, 4],
-    ['balance', 6, 3],
-    ['mind-body', 2, 3],
-  ] as const)('§4 %s at level %i → effort %i', (type, level, effort) => {
-    expect(ladderEffort(type, level)).toBe(effort);
-  });
   it.each([
     ['not at the goal yet → easy', 11, 3, 30, 2],
     ['at the goal for under two weeks → easy', 11, 12, 30, 2],

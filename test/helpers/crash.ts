@@ -41,7 +41,7 @@ export function bigExport(opts: BigExportOptions): ExportFile {
   const score = () => Math.floor(rnd() * 11);
   const at = (date: string, hh: number) => `${date}T${String(hh).padStart(2, '0')}:30:00.000Z`;
   const answers: IntakeAnswers = { ...structuredClone(INTAKE_TEMPLATE), about: { name, age: 58 } };
-  const intakes: ExportRow[] = [{ id: 1, date: start, recorded_at: at(start, 7), answers_version: 1, answers }];
+  const intakes: ExportRow[] = [{ id: 1, date: start, recorded_at: at(start, 7), answers_version: answers.version, answers }];
   const entries: ExportRow[] = [];
   const checkins: ExportRow[] = [];
   const completions: ExportRow[] = [];
@@ -82,7 +82,23 @@ export function bigExport(opts: BigExportOptions): ExportFile {
       });
     }
   }
-  const tables: Record<TableName, ExportRow[]> = { intakes, entries, checkins, completions, swaps: [], measures, clearances: [], rechecks: [], unwell: [], settings: [], feedback: [], walks: [], flares: [] };
+  const tables: Record<TableName, ExportRow[]> = {
+    intakes,
+    entries,
+    checkins,
+    completions,
+    swaps: [],
+    measures,
+    clearances: [],
+    rechecks: [],
+    unwell: [],
+    settings: [],
+    lesson_reads: [],
+    flare_plans: [],
+    flares: [],
+    feedback: [],
+    walks: [],
+  };
   const file: ExportFile = { format: EXPORT_FORMAT, version: EXPORT_VERSION, schemaVersion: LATEST_VERSION, exportedAt: '2026-01-01T12:00:00.000Z' };
   for (const t of TABLES) if (t.since <= LATEST_VERSION) file[t.name] = tables[t.name];
   return file;

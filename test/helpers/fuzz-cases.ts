@@ -263,7 +263,7 @@ export function pathCase(env: FuzzEnv, target: PathTarget, kind: PathKind, name:
       const good = target === '--csv' ? !invalidPath && kind !== 'unreadable' && kind !== 'cannotCreate' : kind === 'newName' || kind === 'newNameValid';
       // Over a file the user cannot read: replacing it (a new file renamed over it) or refusing are both fine.
       expect = good ? 0 : kind === 'unreadable' && target !== '--csv' ? 'ok-or-usage' : 2;
-      accepted = /Choose|needs a (file|folder)/;
+      accepted = /choose|needs a (file|folder)/i; // "Choose another name" or, over a file, "choose another folder"
       args = command;
       break;
     }

@@ -4,6 +4,7 @@
 import fc from 'fast-check';
 import { CARDIO_LIKES, EQUIPMENT, MIND_BODY_LIKES, REGIONS, WEEKDAYS } from '../../src/domain/vocab';
 import { DATE_SPECIALS, formatPath, INJECTION, isRealDate } from './fuzz-values';
+import { textProblem } from '../../src/domain/text';
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type Path = (string | number)[];
@@ -229,8 +230,11 @@ function structural(
       const value = choose(LEGAL_TEXT);
       const limits = legalTextField(n.path)!;
       const len = value.trim().length;
+      // Issue 13: the text policy refuses overrides, invisible characters and (outside notes) line breaks.
+      const note = String(last(n.path)) === 'note';
+      const policed = textProblem(note ? value : value.trim(), { multiline: note }) === undefined;
       setAt(doc, n.path, value);
-      return { path: n.path, mutation: { op: `legalText ${formatPath(n.path)} = ${JSON.stringify(value)}`, path: formatPath(n.path), valid: len >= limits.min && len <= limits.max } };
+      return { path: n.path, mutation: { op: `legalText ${formatPath(n.path)} = ${JSON.stringify(value)}`, path: formatPath(n.path), valid: policed && len >= limits.min && len <= limits.max } };
     }
   }
 }

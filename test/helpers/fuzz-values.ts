@@ -1,6 +1,8 @@
 // Hostile values for the bad-input property test (test/fuzz-input.test.ts), and the oracles that say,
 // from the documented rules (design.md, each flag's --help), whether a value is acceptable.
 import fc from 'fast-check';
+import { NOTE_RULE } from '../../src/domain/facts';
+import { textProblem } from '../../src/domain/text';
 
 // ---------------------------------------------------------------------------------------------
 // Hostile strings
@@ -173,7 +175,8 @@ export function doneVerdict(s: string, sessionIds: readonly string[]): { ok: boo
 
 /** --note: up to 500 characters once control characters are dropped and blanks trimmed. */
 export function isNote(s: string): boolean {
-  return s.replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '').trim().length <= 500;
+  // Issue 13: a note holding control characters, overrides or invisible characters is refused (it was stripped before).
+  return textProblem(s.trim(), NOTE_RULE) === undefined;
 }
 
 /** --goals: one 0-10 score per intake goal, comma separated. */

@@ -1,6 +1,7 @@
 // painfit checkin: the weekly measures — the three PEG questions (Krebs 2009) and the intake goals
 // re-rated (Patient-Specific Functional Scale, Stratford 1995). Asked on a terminal, or all by flags.
 import { formatDate } from '../../domain/dates';
+import { pegScore } from '../../domain/report';
 import type { Goal } from '../../domain/intake';
 import { UsageError } from '../../errors';
 import { insertMeasure, type NewMeasure } from '../../store/measures';
@@ -113,7 +114,7 @@ export async function runCheckin(opts: CheckinOptions, ctx: Context): Promise<vo
 function measureJson(saved: ReturnType<typeof insertMeasure>, intakeGoals: readonly Goal[]) {
   return {
     date: saved.date,
-    peg: saved.peg ? { ...saved.peg, score: (saved.peg.pain + saved.peg.enjoyment + saved.peg.activity) / 3 } : null,
+    peg: saved.peg ? { ...saved.peg, score: pegScore(saved.peg) } : null,
     goals: saved.goals?.map((g, i) => ({ ...g, atIntake: intakeGoals[i]?.score ?? null })) ?? null,
   };
 }

@@ -14,7 +14,7 @@ export async function runDefault(ctx: Context): Promise<void> {
     }
     const p = await ctx.prompter();
     ctx.err(ctx.theme.heading('Welcome to painfit, a gentle exercise coach for long-term pain.'));
-    if (!(await p.confirm('First, a few questions so painfit can make a safe plan for you (about 5 minutes). Start now?', { default: true }))) {
+    if (!(await p.confirm('A few questions first, for a safe plan (about 5 minutes). Start now?', { default: true }))) {
       ctx.err('No problem. Run painfit intake whenever you are ready.');
       return;
     }

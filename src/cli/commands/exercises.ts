@@ -9,6 +9,7 @@ import { readLibrary } from '../../store/library';
 import { renderExerciseDetail, renderExerciseList } from '../../ui/exercises';
 import type { Context } from '../context';
 import { answersInForce, loadDayFacts } from '../day';
+import { editDistance } from '../suggest';
 
 export interface ExercisesOptions {
   type?: ExerciseType;
@@ -55,21 +56,6 @@ export async function runExercises(opts: ExercisesOptions, ctx: Context): Promis
   }
   await ctx.page(renderExerciseList(found, ctx.theme, ctx.width));
   ctx.err(ctx.theme.muted(`${found.length} exercise${found.length === 1 ? '' : 's'}. Details: painfit exercises show ID`));
-}
-
-/** Edit distance counting a swap of two neighbouring letters as one edit (for "did you mean"). */
-function editDistance(a: string, b: string): number {
-  const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
-  for (let i = 1; i <= a.length; i++) {
-    for (let j = 1; j <= b.length; j++) {
-      const row = d[i]!;
-      const prev = d[i - 1]!;
-      let v = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, d[i - 2]![j - 2]! + 1);
-      row[j] = v;
-    }
-  }
-  return d[a.length]![b.length]!;
 }
 
 /** The exercise with this id, or a usage error suggesting close ids. */

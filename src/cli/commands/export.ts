@@ -25,17 +25,17 @@ export function parseExportOptions(raw: { out?: string; csv?: string }): ExportO
   return opts;
 }
 
-/** A file that cannot be written is the user's to fix (a missing folder, no permission): exit 2. */
-function writing<T>(target: string, write: () => T): T {
-  try {
-    return write();
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === undefined) throw error;
-    const why =
-      code === 'ENOENT' ? 'its folder does not exist' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'EISDIR' ? 'it is a folder' : code === 'ENOTDIR' ? 'part of the path is a file, not a folder' : (error as Error).message;
-    throw new UsageError(`cannot write ${target}: ${why}. Choose another place.`, 'CANNOT_WRITE');
-  }
+/**
+ * `painfit export > file`: the shell, not painfit, created that file, with the umask's mode (often
+ * 0644). painfit does not chmod what it did not create, but says so when others can read it.
+ */
+function warnIfShared(ctx: Context): void {
+  const out = ctx.app.terminal.stdoutFile;
+  if (!out || (out.mode & 0o077) === 0) return;
+  ctx.err(
+    `Warning: ${out.name} can be read by other users of this computer (mode ${(out.mode & 0o777).toString(8).padStart(4, '0')}), and it will hold your health data. ` +
+      `Run chmod 600 ${out.name}, or use painfit export --out FILE, which writes a private file.`,
+  );
 }
 
 export async function runExport(opts: ExportOptions, ctx: Context): Promise<void> {
@@ -53,16 +53,17 @@ export async function runExport(opts: ExportOptions, ctx: Context): Promise<void
   const written: { file: string; rows?: number }[] = [];
   if (opts.csvDir !== undefined) {
     const dir = path.resolve(opts.csvDir);
-    written.push(...writing(dir, () => writeCsvFiles(db, dir)));
+    written.push(...writeCsvFiles(db, dir));
   }
   if (opts.out !== undefined || opts.csvDir === undefined) {
     const text = serializeExport(readExport(db, ctx.now().toISOString()));
     if (opts.out === undefined) {
+      warnIfShared(ctx);
       ctx.out(text);
       return;
     }
     const file = path.resolve(opts.out);
-    writing(file, () => writePrivateFile(file, text));
+    writePrivateFile(file, text, 'the export file');
     written.unshift({ file });
   }
 

@@ -1,12 +1,12 @@
 // painfit import FILE: check the whole export file first (every problem listed), then restore it in
 // one transaction. A data folder that already holds data is left alone unless --replace.
-import fs from 'node:fs';
 import { UsageError } from '../../errors';
 import { parseExport, TABLES, type ExportFile, type TableName } from '../../schema/export';
-import { backupBeforeReplacing, countRows, restoreExport, totalRows } from '../../store/export';
+import { backupBeforeReplacing, restoreExport, totalRows } from '../../store/export';
 import { LATEST_VERSION } from '../../store/migrations';
 import type { Context } from '../context';
 import { readInputText } from '../input-file';
+import { pausePoint } from '../test-pause';
 
 export interface ImportOptions {
   /** A file name, or '-' for standard input. */
@@ -20,12 +20,14 @@ export function parseImportOptions(file: string, raw: { replace?: boolean }): Im
 }
 
 /** Reads and validates everything; throws a UsageError listing every problem. Touches no database. */
-export function loadExportFile(file: string): ExportFile {
+/** `today`: the real local date; rows dated after it are refused, as painfit log refuses them. */
+export function loadExportFile(file: string, today?: string): ExportFile {
   const label = file === '-' ? 'standard input' : file;
   const text = readInputText(file, {
     what: 'the export file',
     stdinExample: 'Example: painfit import - < painfit-backup.json',
     hint: 'painfit export --out FILE writes a file to import.',
+    nothing: 'Nothing was imported.',
   });
   let raw: unknown;
   try {
@@ -37,7 +39,7 @@ export function loadExportFile(file: string): ExportFile {
       [`(top level): not valid JSON (${(error as Error).message})`],
     );
   }
-  const parsed = parseExport(raw, LATEST_VERSION);
+  const parsed = parseExport(raw, LATEST_VERSION, today);
   if (!parsed.ok) {
     const n = parsed.problems.length;
     throw new UsageError(
@@ -58,21 +60,21 @@ const LABELS: Record<TableName, string> = {
   measures: 'weekly measures',
   feedback: 'exercise feedback',
   walks: 'walks',
-  flares: 'flare records',
   settings: 'settings changes',
   clearances: 'clearances',
   rechecks: 'health re-checks',
   unwell: 'unwell days',
+  lesson_reads: 'lessons read',
+  flare_plans: 'flare plans',
+  flares: 'flare-ups said',
 };
 
 export async function runImport(opts: ImportOptions, ctx: Context): Promise<void> {
-  const file = loadExportFile(opts.file);
+  const file = loadExportFile(opts.file, ctx.realToday);
 
-  const existed = fs.existsSync(ctx.paths.db);
   const db = ctx.db(true);
+  pausePoint('import-opened', ctx.app.env);
   let backup: string | undefined;
-  if (opts.replace && totalRows(countRows(db)) > 0) backup = backupBeforeReplacing(db, ctx.paths, ctx.now());
-
   let restored: Record<TableName, number>;
   try {
     restored = restoreExport(db, file, {
@@ -89,14 +91,15 @@ export async function runImport(opts: ImportOptions, ctx: Context): Promise<void
           'NOT_EMPTY',
         );
       },
+      // Under the same write lock as the replacement: a check-in saved by another terminal is either
+      // in this copy or waits and lands on top of the imported data, never lost in between.
+      beforeReplacing: (existing) => {
+        if (totalRows(existing) > 0) backup = backupBeforeReplacing(ctx.paths, ctx.now());
+      },
     });
   } catch (error) {
-    // The checks above mirror the database's own rules, so this is not expected; but a fresh
-    // data folder must not be left with an empty database when nothing was imported.
-    if (!existed) {
-      ctx.close();
-      for (const suffix of ['', '-wal', '-shm']) fs.rmSync(ctx.paths.db + suffix, { force: true });
-    }
+    // Nothing is removed here, not even a database this command created: another terminal may have
+    // saved an intake or a check-in into it meanwhile (the refusal above is exactly that case).
     if (error instanceof Error && error.name === 'SqliteError') {
       throw new UsageError(`the database refused the file (${error.message}); nothing was imported.`, 'IMPORT_REFUSED');
     }

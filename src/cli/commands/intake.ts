@@ -43,6 +43,7 @@ export function readAnswersJson(file: string, command: string): unknown {
     what: 'the answers file',
     stdinExample: `Example: ${command} --answers - < answers.json`,
     hint: 'painfit intake --template prints an example to start from.',
+    nothing: 'Nothing was saved.',
   });
   const label = file === '-' ? 'standard input' : file;
   try {

@@ -1,5 +1,6 @@
 // Parsing `painfit log` flags into a typed options object: all validation happens here.
-import { cleanNote, FEEDBACK_ANSWERS, type FeedbackAnswer, NOTE_MAX_LENGTH, WALK_MINUTES_MAX, WALK_MINUTES_MIN } from '../../domain/facts';
+import { FEEDBACK_ANSWERS, type FeedbackAnswer, NOTE_MAX_LENGTH, NOTE_RULE, WALK_MINUTES_MAX, WALK_MINUTES_MIN } from '../../domain/facts';
+import { textProblem } from '../../domain/text';
 import { UsageError } from '../../errors';
 
 export { cleanNote, NOTE_MAX_LENGTH } from '../../domain/facts';
@@ -70,10 +71,9 @@ export function parseDone(value: string): DoneSpec {
 }
 
 export function parseNote(value: string): string {
-  const note = cleanNote(value);
-  if (note.length > NOTE_MAX_LENGTH) {
-    throw new UsageError(`--note is ${note.length} characters long; keep it to ${NOTE_MAX_LENGTH} characters or fewer.`, 'BAD_NOTE');
-  }
+  const note = value.trim();
+  const problem = textProblem(note, NOTE_RULE);
+  if (problem) throw new UsageError(`--note ${problem}. A note is plain text of up to ${NOTE_MAX_LENGTH} characters.`, 'BAD_NOTE');
   return note;
 }
 

@@ -1,13 +1,16 @@
 // painfit report: weekly trends in the terminal, as JSON (--json), CSV (--csv) or a page for a
 // clinician (--html FILE). Reads only the weeks shown (plus a short lookback), never the whole history.
-import fs from 'node:fs';
 import path from 'node:path';
 import { buildReport, DEFAULT_REPORT_WEEKS, MAX_REPORT_WEEKS, type Report, reportRange } from '../../domain/report';
 import { UsageError } from '../../errors';
+import { writePrivateFile } from '../../store/private-file';
+import { reportJson } from '../../ui/json';
 import { loadReportFacts } from '../../store/report';
 import type { Context } from '../context';
 import { type DayFacts, loadDayFacts, requireIntake, saveFold } from '../day';
-import { progressWithHeading } from '../../domain/session';
+import { addDays } from '../../domain/dates';
+import { buildSession, progressWithHeading } from '../../domain/session';
+import type { ProgrammeInput } from '../../ui/report-html';
 
 export interface ReportOptions {
   weeks: number;
@@ -61,6 +64,24 @@ export function reportFor(ctx: Context, weeks: number): { report: Report; day: D
   return { report: buildReport({ asOf: date, weeks, intake, screening, ...facts, progress, heading }), day };
 }
 
+/** Days of exercise records shown beside each exercise of the current programme. DEFAULT */
+export const PROGRAMME_RECENT_DAYS = 14;
+
+/** The session `painfit today` gives on the report's last day, with each exercise's recent record. */
+function programmeFor(ctx: Context): ProgrammeInput {
+  const facts = loadDayFacts(ctx, ctx.today);
+  const session = buildSession(facts);
+  const since = addDays(ctx.today, -(PROGRAMME_RECENT_DAYS - 1));
+  const recent: Record<string, { done: number; of: number }> = {};
+  for (const c of facts.completions) {
+    if (c.date < since || c.date > ctx.today) continue;
+    const r = (recent[c.exerciseId] ??= { done: 0, of: 0 });
+    r.of += 1;
+    if (c.done) r.done += 1;
+  }
+  return { session, recent, recentDays: PROGRAMME_RECENT_DAYS };
+}
+
 export async function runReport(opts: ReportOptions, ctx: Context): Promise<void> {
   // --json may stand before the command, where parseReportOptions does not see it.
   if (opts.csv && ctx.json) throw csvWithJson();
@@ -69,17 +90,12 @@ export async function runReport(opts: ReportOptions, ctx: Context): Promise<void
   if (opts.html !== undefined) {
     const { renderReportHtml } = await import('../../ui/report-html');
     const file = path.resolve(opts.html);
-    try {
-      fs.writeFileSync(file, renderReportHtml(report), { mode: 0o600 });
-      fs.chmodSync(file, 0o600); // health data, even when the file was already there
-    } catch (error) {
-      const reason = error instanceof Error && 'code' in error ? String((error as NodeJS.ErrnoException).code) : String(error);
-      throw new UsageError(`cannot write the report to ${file} (${reason}). Choose a file in a folder that exists and you can write to.`, 'BAD_HTML_FILE');
-    }
+    const programme = programmeFor(ctx);
+    writePrivateFile(file, renderReportHtml(report, { programme }), 'the report');
     ctx.err(`The report for your clinician is in ${file}`);
   }
 
-  if (ctx.json) ctx.out(JSON.stringify(report, null, 2));
+  if (ctx.json) ctx.out(JSON.stringify(reportJson(report), null, 2));
   else if (opts.csv) ctx.out((await import('../../ui/report')).renderReportCsv(report));
   else if (opts.html === undefined) ctx.out((await import('../../ui/report')).renderReport(report, ctx.theme, ctx.width));
   // Only once the report is out (a refused --html file leaves the database as it was).

@@ -9,7 +9,6 @@ import {
   FEEDBACK,
   FEEDBACK_WORDS,
   guidedSteps,
-  PRE_SESSION_ADVICE,
   PRE_SESSION_CHOICES,
   PRE_SESSION_QUESTION,
   PRE_SESSION_REASONS,
@@ -21,6 +20,7 @@ import {
   type PreSessionReason,
 } from '../../domain/guided';
 import { indexLibrary } from '../../domain/plan';
+import { preSessionDecision } from '../../domain/screening';
 import { buildSession } from '../../domain/session';
 import { CancelledError, EXIT, ExitWith, UsageError } from '../../errors';
 import { writeLog, type NewCheckin } from '../../store/facts';
@@ -336,15 +336,18 @@ export async function runStart(opts: StartOptions, ctx: Context): Promise<void> 
     const pain = await askNumber(keys, io, 'How is your pain right now? (0 none, 10 worst imaginable; type it, then Enter)', 0, 10);
 
     if (reason) {
-      const advice = PRE_SESSION_ADVICE[reason];
+      // The decision and its advice are issue 8's (domain/screening.ts, clinical-rules §1d).
+      const decision = preSessionDecision({ unwell: reason === 'unwell', numbnessOrWeakness: reason === 'numbness', chestPainOrFaint: reason === 'chest' });
       keys.stop();
       if (!opts.plain) io.write(SHOW_CURSOR);
       const checkin: NewCheckin = { date, pain, during: null, effort: null, sleep: null, note: preSessionNote(reason) };
-      const result = writeLog(ctx.db(true), { checkin, completions: [], recordedAt: ctx.now().toISOString() });
+      // Unwell: the day is recorded as an unwell day, exactly as painfit log --unwell does.
+      const result = writeLog(ctx.db(true), { checkin, completions: [], recordedAt: ctx.now().toISOString(), ...(decision.unwellDay ? { unwell: date } : {}) });
       io.write('\n');
-      for (const line of advice.lines) io.say(advice.stop === 'clinician' ? ctx.theme.warn(line) : line);
+      const seeClinician = reason !== 'unwell';
+      for (const line of decision.advice) io.say(seeClinician ? ctx.theme.warn(line) : line);
       ctx.out(renderLogResult(result, [], ctx.theme, width));
-      if (advice.stop === 'clinician') throw new ExitWith(EXIT.notReady, 'SEE_A_CLINICIAN', '');
+      if (seeClinician) throw new ExitWith(EXIT.notReady, 'SEE_A_CLINICIAN', '');
       return;
     }
 

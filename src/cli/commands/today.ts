@@ -3,6 +3,12 @@ import { addDays, weekdayOf, type IsoDate } from '../../domain/dates';
 import { buildSession, type Session } from '../../domain/session';
 import type { Weekday } from '../../domain/vocab';
 import { EXIT, ExitWith } from '../../errors';
+import { offeredLesson, readDates } from '../../domain/lessons';
+import { flarePlanAsOf } from '../../store/flare-plans';
+import { lessonReadsUpTo } from '../../store/lessons';
+import { renderFlarePlan } from '../../ui/flare';
+import { type TodayExtras, todayJson } from '../../ui/json';
+import { lessonOfferLine } from '../../ui/lessons';
 import { renderSession } from '../../ui/session';
 import type { Context } from '../context';
 import { loadDayFacts, saveFold } from '../day';
@@ -19,11 +25,32 @@ export function nextSessionDate(date: IsoDate, days: readonly Weekday[]): IsoDat
   return undefined;
 }
 
+/**
+ * What today --json adds to the day's session: the lesson offered that plan week (clinical-rules
+ * §8) and, on a flare day, the person's own flare plan. Worked out for the session's own date, so
+ * painfit plan --json gives each day exactly what painfit today --json gives for it.
+ */
+export function todayExtras(ctx: Context, session: Session): TodayExtras {
+  const db = ctx.db(false);
+  const read = readDates(db ? lessonReadsUpTo(db, session.date) : [], session.date);
+  const lesson = session.status === 'stop' ? null : offeredLesson(new Set(read.keys()), session.week);
+  const flarePlan = session.status === 'flare' ? ((db ? flarePlanAsOf(db, session.date) : null)?.items ?? []) : null;
+  return { lesson, flarePlan };
+}
+
 export async function runToday(ctx: Context): Promise<void> {
   const facts = loadDayFacts(ctx, ctx.today);
   const session: Session = buildSession(facts);
   const next = nextSessionDate(ctx.today, facts.intake.answers.schedule.days);
-  ctx.out(ctx.json ? JSON.stringify(session, null, 2) : renderSession(session, ctx.theme, ctx.width, next));
+  // On a flare day, the person's own flare plan (clinical-rules §5), or how to write one.
+  const { lesson, flarePlan } = todayExtras(ctx, session);
+  if (ctx.json) ctx.out(JSON.stringify(todayJson(session, { lesson, flarePlan }), null, 2));
+  else {
+    const parts = [renderSession(session, ctx.theme, ctx.width, next)];
+    if (flarePlan !== null) parts.push('', renderFlarePlan(flarePlan, ctx.theme, ctx.width));
+    if (lesson !== null) parts.push(lessonOfferLine(lesson, ctx.theme, ctx.width));
+    ctx.out(parts.join('\n'));
+  }
   saveFold(ctx, facts);
   if (session.status === 'stop') {
     // The screen above already explains the stop; in --json mode stderr also gets the error object.

@@ -5,6 +5,7 @@ import { readLibrary } from '../../store/library';
 import { lastEntry, NotLastEntryError, removeEntry } from '../../store/undo';
 import { renderEntry, renderRemoved, type ExerciseNames } from '../../ui/undo';
 import type { Context } from '../context';
+import { pausePoint } from '../test-pause';
 
 export interface UndoOptions {
   /** Remove without asking (needed off a terminal and with --json). */
@@ -50,11 +51,12 @@ export async function runUndo(opts: UndoOptions, ctx: Context): Promise<void> {
     }
   }
 
+  pausePoint('undo-confirmed', ctx.app.env);
   try {
     removeEntry(db, entry);
   } catch (error) {
     if (error instanceof NotLastEntryError) {
-      throw new UsageError('a newer entry was saved while painfit undo was waiting, so nothing was removed. Run painfit undo again to see it.', 'CHANGED');
+      throw new UsageError('the entries changed while painfit undo was waiting (another terminal saved, undid or imported something), so nothing was removed. Run painfit undo again to see the most recent entry now.', 'CHANGED');
     }
     throw error;
   }
