@@ -46,6 +46,25 @@ describe('a 24-week course with every session done (knee + low back, 3 × 20 min
     expect(later).toEqual({ minutes: 30, effort: 3, style: 'walking' });
   });
 
+  it('balance work never moves by count (§4): 24 weeks without feedback keep its first rung and dose; "easy" moves it', () => {
+    // 72 with balance worries: balance is called for on 3 days (§6), standing with support.
+    const older = courseAnswers(4, (a) => {
+      a.about = { ...a.about, age: 72 };
+      a.ability = { ...a.ability, balanceWorries: true };
+    });
+    const balance = (c: typeof usual, w: number) =>
+      weekOfCourse(c, w).flatMap((s) => s.exercises.filter((e) => e.type === 'balance' && !e.optional).map((e) => [e.id, e.sets, e.holdSeconds, e.reps]));
+    const silent = liveCourse(older, WEEKS, () => ({ pain: 4, during: 3 }));
+    expect(balance(silent, 1).length).toBeGreaterThanOrEqual(3);
+    expect(balance(silent, WEEKS)).toEqual(balance(silent, 1));
+    const steady = liveCourse(older, 8, (_date, s) => ({
+      pain: 4,
+      during: 3,
+      feedback: Object.fromEntries(s.exercises.filter((e) => e.type === 'balance').map((e) => [e.id, 'easy' as const])),
+    }));
+    expect(balance(steady, 8)).not.toEqual(balance(steady, 1));
+  });
+
   it('every "up" is a week whose doses went up; a week whose doses did not change never says "up"', () => {
     for (let w = 2; w <= WEEKS; w++) {
       const monday = week(w)[0]!;

@@ -40,9 +40,9 @@ describe('§4 one weekly step (ACSM; OARSI; Bennell 2013: reps to 12, sets 1 →
     ['holds in 5 s steps: 20 s → 25 s', 'hamstring-stretch', { sets: 2, holdSeconds: 20 }, 'hamstring-stretch', { sets: 2, holdSeconds: 25 }],
     ['holds 23 s → 25 s (round)', 'hamstring-stretch', { sets: 2, holdSeconds: 23 }, 'hamstring-stretch', { sets: 2, holdSeconds: 25 }],
     ['holds at 30 s, no harder rung → hold', 'hamstring-stretch', { sets: 2, holdSeconds: 30 }, 'hamstring-stretch', { sets: 2, holdSeconds: 30 }],
-    // clinical-rules §4 (rewritten for issue 9): balance moves to a less-supported rung only on
-    // "steady/easy" feedback, never by count, so a full hold stays on its rung.
-    ['balance hold at 30 s → stays on its rung (never by count)', 'tandem-stance', { sets: 2, holdSeconds: 30 }, 'tandem-stance', { sets: 2, holdSeconds: 30 }],
+    // A balance exercise's own level rises only on "easy" (the fold, below and course.test.ts);
+    // one such step at a full hold is the next, less-supported rung, if it fits the person.
+    ['balance hold at 30 s, one "easy" step → the next rung, from a 15 s hold', 'tandem-stance', { sets: 2, holdSeconds: 30 }, 'single-leg-stance', { sets: 2, holdSeconds: 15 }],
     ['timed mind-body grows only to its library minutes', 'chair-yoga', { minutes: 6 }, 'chair-yoga', { minutes: 6 }],
   ])('§4 %s', (_n, id, dose, nextId, nextDose) => {
     const next = step(id, dose);
