@@ -5,7 +5,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { addDays } from '../src/domain/dates';
 import { INTAKE_TEMPLATE } from '../src/schema/intake';
-import { reportSchema, todaySchema } from '../src/schema/public-json';
+import { headingSchema, reportSchema, todaySchema } from '../src/schema/public-json';
 import { addWeeklyMeasures, run, runJson, tempHome, writeJson } from './helpers/cli';
 
 const START = '2026-11-02'; // a Monday; the template's days are Mon, Wed, Fri
@@ -70,6 +70,10 @@ describe('today --json matches its schema', () => {
       expect(parsed.success, issues(parsed)).toBe(true);
     }
     expect(json.days[2]).toEqual(runJson(['today', '--date', json.days[2].date], { home }).json);
+    // Where this is heading (issue 10): the long-term targets with the week the plan reaches them.
+    const heading = headingSchema.safeParse(json.heading);
+    expect(heading.success, issues(heading)).toBe(true);
+    expect(json.heading.moderateMinutes.goal).toBe(150);
   });
 
   it('catches a renamed or an unknown key (the check can fail)', () => {

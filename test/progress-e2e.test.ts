@@ -1,9 +1,6 @@
 // Issue 10 through the built CLI: the walking track (today, log --walk, report), per-exercise
 // feedback (log --feedback), after a break, and "I'm flaring" as a stored fact the fold reads.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { insertFlare } from '../src/store/facts';
-import { openDb } from '../src/store/db';
-import { pathsFor } from '../src/store/paths';
 import { dbHash, query, run, runJson } from './helpers/cli';
 import { addDays, type Day, GOOD, homeWithIntake, log, ok, sessionDays, START, today, usualAnswers } from './helpers/coach';
 
@@ -162,26 +159,16 @@ describe('"I\'m flaring" is a fact the fold reads (clinical-rules §5)', () => {
     goodWeeks(home, 1);
     const wed = sessionDays(2)[1]!;
     expect(todayJson(home, wed).status).toBe('session');
-    const db = openDb(pathsFor(home), { create: false })!;
-    try {
-      insertFlare(db, { date: wed, kind: 'start' }, `${wed}T08:00:00.000Z`);
-    } finally {
-      db.close();
-    }
+    ok(['flare', '--date', wed], home); // painfit flare (issue 12): "I'm flaring now"
     const flaring = todayJson(home, wed);
     expect(flaring.status).toBe('flare');
     expect(flaring.notes[0]).toBe('You said you were flaring today, so today is a lighter flare-day session.');
     expect(todayJson(home, addDays(wed, 2)).status).toBe('flare');
-    const db2 = openDb(pathsFor(home), { create: false })!;
-    try {
-      insertFlare(db2, { date: addDays(wed, 1), kind: 'end' }, `${addDays(wed, 1)}T08:00:00.000Z`);
-    } finally {
-      db2.close();
-    }
+    ok(['flare', '--end', '--date', addDays(wed, 1)], home);
     expect(todayJson(home, addDays(wed, 2)).status).toBe('session');
     // undo removes it like any entry, and says what it is.
     const undone = ok(['undo', '--yes'], home);
-    expect(undone.stderr).toContain('The most recent entry is the flare-up record for');
+    expect(undone.stderr).toContain('The most recent entry is the end of the flare-up recorded for');
     expect(undone.stderr).toContain('the flare-up has settled');
     expect(query(home, 'SELECT kind FROM flares')).toEqual([{ kind: 'start' }]);
   });

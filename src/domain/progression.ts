@@ -217,7 +217,8 @@ export type WeekChange = 'up' | 'hold' | 'down';
  * paused (a non-urgent warning sign), break (back after ≥ 7 days away), top (nothing left to grow
  * in this schedule: the plan stays, see the targets).
  */
-export type WeekReason = 'earned' | 'rule' | 'flare' | 'adherence' | 'paused' | 'break' | 'top';
+export const WEEK_REASONS = ['earned', 'rule', 'flare', 'adherence', 'paused', 'break', 'top'] as const;
+export type WeekReason = (typeof WEEK_REASONS)[number];
 
 export interface WeekDecision {
   /** The plan week reviewed, and its first day. */

@@ -564,14 +564,19 @@ function usualSession(
     const p = progress[key];
     return { level: Math.max(0, (balance ? 0 : level) + (p?.offset ?? 0)), rungsDown: p?.rungsDown ?? 0 };
   };
-  const resolve = (it: PlanItem, cut: number): Resolved => {
+  // `setbacks`: apply "it hurt" (a step back, or an easier rung). The cut that fits the session is
+  // found without them, so an exercise that hurt ends one step below where it would have been,
+  // never level with it because its smaller dose spared the others a cut.
+  const resolve = (it: PlanItem, cut: number, setbacks = true): Resolved => {
     const o = own(it);
-    const l = Math.max(0, o.level - cut);
+    const { key, balance } = ctx.fold.exerciseKey(it.exercise.id);
+    const offset = progress[key]?.offset ?? 0;
+    const l = setbacks || offset >= 0 ? Math.max(0, o.level - cut) : Math.max(0, (balance ? 0 : level) - cut);
     let dosed =
       it.exercise.type === 'cardio' && 'minutes' in it.dose
         ? { exercise: it.exercise, dose: { minutes: growMinutes(it.dose.minutes, o.level, Infinity) }, rungs: [it.exercise.id] }
         : ctx.doseAt(it, l, step);
-    if (o.rungsDown > 0) dosed = easierRungs(dosed, o.rungsDown, step);
+    if (setbacks && o.rungsDown > 0) dosed = easierRungs(dosed, o.rungsDown, step);
     return applySwaps({ ...dosed, required: it.required, priority: it.priority }, swaps, l, step);
   };
   const isCardio = (r: Resolved) => r.exercise.type === 'cardio';
@@ -579,11 +584,12 @@ function usualSession(
 
   const maxOwn = Math.max(0, ...day.items.map((it) => own(it).level));
   let cut = 0;
-  let items = day.items.map((it) => resolve(it, cut));
+  let items = day.items.map((it) => resolve(it, cut, false));
   while (cut < maxOwn && totalSeconds(items.filter((r) => !isCardio(r))) + cardioBase > budget) {
     cut += 1;
-    items = day.items.map((it) => resolve(it, cut));
+    items = day.items.map((it) => resolve(it, cut, false));
   }
+  items = day.items.map((it) => resolve(it, cut));
   // Swaps can still overflow: drop optional items, least important first.
   const byPriority = [...items].sort((a, b) => b.priority - a.priority);
   for (const r of byPriority) {
@@ -903,8 +909,11 @@ function headingFor(ctx: Context, p: DayProgress): Heading {
     if (!canRise(ctx.fold, level)) break;
   }
   const m = now.moderateMinutes;
-  const parts = [`${m.week} of ${m.goal} minutes of moderate activity (brisk walking and cardio)`, `strength on ${now.strengthDays.week} of ${now.strengthDays.goal} days`];
-  if (now.balanceDays.goal > 0) parts.push(`balance on ${now.balanceDays.week} of ${now.balanceDays.goal} days`);
+  // "strength on 3 of 2 days" reads as a mistake: past the goal, say the goal beside the count.
+  const daysOf = (what: string, t: TargetValue) =>
+    t.week >= t.goal ? `${what} on ${t.week} day${t.week === 1 ? '' : 's'} (the target is ${t.goal} or more)` : `${what} on ${t.week} of ${t.goal} days`;
+  const parts = [`${m.week} of ${m.goal} minutes of moderate activity (brisk walking and cardio)`, daysOf('strength', now.strengthDays)];
+  if (now.balanceDays.goal > 0) parts.push(daysOf('balance', now.balanceDays));
   const words = [`Where this is heading: this week's plan has ${listWords(parts)} a week.`];
   if (met(now)) words.push('This week the plan meets the long-term targets. Keep it up.');
   else if (reachedWeek !== null) words.push(`With every session and walk done, the plan reaches them in week ${reachedWeek}.`);

@@ -4,6 +4,7 @@
 // changes silently. To extend the contract, add the key here (and to design.md / README).
 import { z } from 'zod';
 import { PHASES } from '../domain/exercise';
+import { WEEK_REASONS } from '../domain/progression';
 import { EXERCISE_TYPES, POSITIONS, REGIONS, WEEKDAYS } from '../domain/vocab';
 
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
@@ -37,6 +38,9 @@ export const todayExerciseSchema = z.strictObject({
 });
 
 const targetSchema = z.strictObject({ week: z.number().min(0), goal: z.number().min(0) });
+const targetsSchema = z.strictObject({ moderateMinutes: targetSchema, strengthDays: targetSchema, balanceDays: targetSchema });
+/** Where this is heading (clinical-rules §4 long-term targets): in plan --json and report --json. */
+export const headingSchema = targetsSchema.extend({ reachedWeek: z.number().int().min(1).nullable(), words: z.array(z.string().min(1)).min(1) });
 
 export const todaySchema = z.strictObject({
   date,
@@ -50,12 +54,14 @@ export const todaySchema = z.strictObject({
   lesson: z.number().int().min(1).nullable(),
   /** On a flare day, the person's own flare plan ([] when none written); null on other days. */
   flarePlan: z.array(z.string().min(1)).nullable(),
-  /** design.md v2: the day's walking-track dose, or null. */
-  walk: z.strictObject({ minutes: z.number().min(0), effort: score }).nullable().optional(),
-  /** design.md v2: the current week's plan against the long-term targets. */
-  targets: z
-    .strictObject({ moderateMinutes: targetSchema, strengthDays: targetSchema, balanceDays: targetSchema })
-    .optional(),
+  /** design.md v2: the day's walking-track dose (style: walking, or the cardio done instead), or null. */
+  walk: z.strictObject({ minutes: z.number().int().min(1), effort: score, style: z.string().min(1), bouts: count.optional() }).nullable(),
+  /** How this plan week's doses were decided: the weekly review's level, change and reason code. */
+  progress: z.strictObject({ level: count, change: z.enum(['up', 'hold', 'down']).nullable(), reason: z.enum(WEEK_REASONS).nullable() }),
+  /** design.md v2: the current week's plan against the long-term targets (null when there is no plan). */
+  targets: targetsSchema.nullable(),
+  /** Where this is heading, on the first day of a plan week (clinical-rules §4: shown now and then). */
+  heading: headingSchema.optional(),
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -87,6 +93,8 @@ export const weekRowSchema = z.strictObject({
   sessionsDone: count,
   adherence: nullableNumber,
   activeMinutes: z.number().min(0),
+  /** Minutes of the walking track logged that week (painfit log --walk). */
+  walkMinutes: count,
   peg: nullableNumber,
   sleepMean: nullableNumber,
   duringMean: nullableNumber,
@@ -130,7 +138,10 @@ export const reportSchema = z.strictObject({
     })
     .nullable(),
   flares: z.array(z.strictObject({ start: date, end: date.nullable(), days: z.number().int().min(1) })),
-  steps: z.array(z.strictObject({ date, week: z.number().int().min(1), change: z.enum(['up', 'hold', 'down']), reason: z.string() })),
+  steps: z.array(
+    z.strictObject({ date, week: z.number().int().min(1), change: z.enum(['up', 'hold', 'down']), code: z.enum(WEEK_REASONS), from: count, to: count, reason: z.string().min(1) }),
+  ),
+  heading: headingSchema.nullable().optional(),
   insights: z.array(
     z.strictObject({
       kind: z.enum(['after-session', 'sleep']),
