@@ -276,6 +276,8 @@ export interface FoldConfig {
   intakeAverage: number;
   /** The days sessions are planned on. */
   days: readonly Weekday[];
+  /** The days planned in the week of `date`, when `painfit settings` changed them (else `days`). */
+  daysOn?: (date: IsoDate) => readonly Weekday[];
   /** A non-urgent warning sign (§1b): no step up. */
   paused: boolean;
   /** Days logged as unwell (§1a): no session, so not counted against the week's adherence. */
@@ -502,7 +504,7 @@ export function replayWeek(
       flare: step.day,
     });
 
-    if (cfg.days.includes(weekdayOf(date)) && !cfg.unwellDates?.includes(date)) {
+    if ((cfg.daysOn?.(date) ?? cfg.days).includes(weekdayOf(date)) && !cfg.unwellDates?.includes(date)) {
       planned += 1;
       if (daySessionDone(rec)) done += 1;
     }

@@ -487,6 +487,8 @@ function contextOf(input: SessionInput): Context {
       intakeDate: input.intake.date,
       intakeAverage: answers.pain.average,
       days: answers.schedule.days,
+      // A settings change of days counts from its date: the weeks before keep the days they had.
+      ...(settings.length > 0 ? { daysOn: (date: IsoDate) => answersAt(date).schedule.days } : {}),
       paused: input.screening.progressionPaused,
       ...(input.unwellDates ? { unwellDates: input.unwellDates } : {}),
       exerciseKey: (id) => {
