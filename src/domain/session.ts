@@ -539,6 +539,9 @@ interface Usual {
   cardioCapped: { name: string; minutes: number } | null;
 }
 
+/** When a full session gives back a step, the order exercises get it in (§4: strength first). */
+const RAISE_ORDER: readonly ExerciseType[] = ['strength', 'balance', 'mind-body', 'flexibility'];
+
 const totalSeconds = (items: readonly { exercise: Exercise; dose: Dose }[]): number =>
   items.reduce((s, i) => s + estimateSeconds(i.dose, i.exercise), 0);
 
@@ -585,13 +588,32 @@ function usualSession(
   const cardioBase = day.items.filter((i) => i.exercise.type === 'cardio').reduce((s, i) => s + estimateSeconds(i.dose, i.exercise), 0);
 
   const maxOwn = Math.max(0, ...day.items.map((it) => own(it).level));
+  const over = (rs: readonly Resolved[]) => totalSeconds(rs.filter((r) => !isCardio(r))) + cardioBase > budget;
   let cut = 0;
   let items = day.items.map((it) => resolve(it, cut, false));
-  while (cut < maxOwn && totalSeconds(items.filter((r) => !isCardio(r))) + cardioBase > budget) {
+  while (cut < maxOwn && over(items)) {
     cut += 1;
     items = day.items.map((it) => resolve(it, cut, false));
   }
-  items = day.items.map((it) => resolve(it, cut));
+  // The whole session stepped back to fit: give the step back to as many exercises as still fit,
+  // strength first (its next set is what the session was short of), so a full session keeps
+  // progressing where it can instead of standing still (§4).
+  const cuts = day.items.map(() => cut);
+  if (cut > 0) {
+    const order = day.items
+      .map((it, i) => ({ it, i }))
+      .filter(({ it }) => it.exercise.type !== 'cardio')
+      .sort((a, b) => RAISE_ORDER.indexOf(a.it.exercise.type) - RAISE_ORDER.indexOf(b.it.exercise.type) || a.it.priority - b.it.priority);
+    for (const { it, i } of order) {
+      const trial = items.slice();
+      trial[i] = resolve(it, cut - 1, false);
+      if (!over(trial)) {
+        items = trial;
+        cuts[i] = cut - 1;
+      }
+    }
+  }
+  items = day.items.map((it, i) => resolve(it, cuts[i]!));
   // Swaps can still overflow: drop optional items, least important first.
   const byPriority = [...items].sort((a, b) => b.priority - a.priority);
   for (const r of byPriority) {
@@ -600,7 +622,7 @@ function usualSession(
   }
   // Cardio takes the time left, up to its progressed dose and its share on strength days; once it
   // has been at that goal for two tolerated weeks it turns brisk (§4, ACSM).
-  const capped = cut > 0;
+  const capped = cuts.some((c) => c > 0);
   let cardioCapped: Usual['cardioCapped'] = null;
   const fixed = totalSeconds(items.filter((r) => !isCardio(r)));
   const share = day.strength ? Math.floor(budgetMinutes * CARDIO_SHARE_ON_STRENGTH_DAYS) : budgetMinutes;
