@@ -4,13 +4,13 @@ import { FLARE_REFERENCE_DAYS } from '../domain/rules';
 import { flareTimeline } from '../domain/flare';
 import type { Exercise } from '../domain/exercise';
 import type { IntakeAnswers, IntakeRecord } from '../domain/intake';
-import { answersOn, type DatedSettings } from '../domain/settings';
+import { answersOn, type DatedSettings, keptIntakeChange } from '../domain/settings';
 import { settingsUpTo } from '../store/settings';
 import { screen, type Screening } from '../domain/screening';
 import { NotReadyError, UsageError } from '../errors';
 import { readLibrary } from '../store/library';
 import { checkinsBetween, completionsBetween, flaresBetween, swapsUpTo, unwellBetween } from '../store/facts';
-import { intakeAsOf } from '../store/intakes';
+import { intakeAsOf, keptIntakesSince } from '../store/intakes';
 import { allClearances, screeningInForce } from '../store/screening';
 import type { Db } from '../store/db';
 import type { Checkin, Completion, FlareFact, Swap } from '../domain/facts';
@@ -90,9 +90,17 @@ export function loadDayFacts(ctx: Context, date: IsoDate): DayFacts {
     flares: flaresBetween(db, intake.date, date),
     ...screeningWithDate(db, intake, date),
     unwellDates: unwellBetween(db, intake.date, date),
-    // Only changes made since this intake: a new intake that starts over leaves older ones behind.
-    settings: settingsUpTo(db, date).filter((c) => c.date >= intake.date),
+    settings: answerChangesUpTo(db, intake, date),
   };
+}
+
+/**
+ * The settings changes and the re-run intakes that kept progress, laid over the plan's intake up to
+ * `date`. Only those made since that intake: an intake that starts over leaves older ones behind.
+ */
+export function answerChangesUpTo(db: Db, intake: IntakeRecord, date: IsoDate): DatedSettings[] {
+  const since = (c: { date: IsoDate; recordedAt?: string }) => c.date > intake.date || (c.date === intake.date && (c.recordedAt ?? '') >= intake.recordedAt);
+  return [...settingsUpTo(db, date).filter(since), ...keptIntakesSince(db, intake, date).map(keptIntakeChange)];
 }
 
 /** The answers in force on the facts' date: the intake's, with the settings changes laid over them. */

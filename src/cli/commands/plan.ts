@@ -6,7 +6,7 @@ import { buildWeek } from '../../domain/session';
 import { NotReadyError, UsageError } from '../../errors';
 import { renderWeek } from '../../ui/plan';
 import type { Context } from '../context';
-import { loadDayFacts } from '../day';
+import { answersInForce, loadDayFacts } from '../day';
 
 /** The longest a plan or calendar file looks ahead. DEFAULT: doses beyond that are only a guess. */
 export const MAX_PLAN_WEEKS = 12;
@@ -85,5 +85,5 @@ export async function runPlan(opts: PlanOptions, ctx: Context): Promise<void> {
     ctx.out(JSON.stringify({ from: ctx.today, screening: facts.screening.outcome, days: days.map((d) => todayJson(d, todayExtras(ctx, d))) }, null, 2));
     return;
   }
-  if (opts.ics === undefined) ctx.out(renderWeek(days, facts.intake.answers, ctx.theme, ctx.width));
+  if (opts.ics === undefined) ctx.out(renderWeek(days, answersInForce(facts), ctx.theme, ctx.width));
 }
