@@ -5,6 +5,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { decideSwap } from '../src/domain/swap';
+import type { Session } from '../src/domain/session';
+import { renderWeek } from '../src/ui/plan';
+import { makeTheme } from '../src/ui/theme';
 import { dbHash, query, run, runJson, tempHome } from './helpers/cli';
 import {
   addDays,
@@ -485,3 +488,18 @@ describe('no intake yet: exit 3 naming painfit intake, nothing created', () => {
 });
 
 
+
+describe('plan says "per side" wherever it applies (issue 9, §4)', () => {
+  it('every per-side exercise of the week is named with "(per side)" in the table, and no other', () => {
+    const home = homeWithIntake(usualAnswers());
+    const days = runJson(['plan', '--date', MON], { home }).json.days as (Day & { exercises: { name: string; perSide: boolean; optional?: boolean }[] })[];
+    const shown = days.flatMap((d) => d.exercises.filter((e) => !e.optional));
+    const sided = shown.filter((e) => e.perSide);
+    expect(sided.length).toBeGreaterThan(0);
+    // The same days rendered wide enough that no cell wraps, so each name is on one line.
+    const text = renderWeek(days as unknown as Session[], usualAnswers(), makeTheme(0), 1000);
+    expect(flat(run(['plan', '--date', MON], { home }).stdout)).toContain('(per side)');
+    for (const e of sided) expect(text).toContain(`${e.name} (per side)`);
+    for (const e of shown.filter((x) => !x.perSide)) expect(text).not.toContain(`${e.name} (per side)`);
+  });
+});

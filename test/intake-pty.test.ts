@@ -237,6 +237,52 @@ describe('painfit intake on a terminal', () => {
   });
 });
 
+describe('painfit intake again on a terminal: keep your progress or start over (clinical-rules §4)', () => {
+  /** A plan from Mon 2 Nov with two good weeks logged, then the questionnaire again on Mon 30 Nov. */
+  async function againUpToSave(): Promise<{ home: string; s: PtySession }> {
+    const home = tempHome();
+    const template = run(['intake', '--template'], { home });
+    expect(run(['intake', '--answers', '-', '--date', '2026-11-02'], { home, input: template.stdout }).code).toBe(0);
+    for (const d of ['2026-11-02', '2026-11-04', '2026-11-06', '2026-11-09', '2026-11-11', '2026-11-13']) {
+      expect(run(['log', '--date', d, '--pain', '3', '--done', 'all', '--during', '2', '--effort', '3'], { home }).code).toBe(0);
+    }
+    const s = start(home, ['intake', '--date', '2026-11-30']);
+    await answerScreening(s);
+    await answerTheRest(s);
+    await s.waitFor('Your plan started Mon 2 Nov 2026');
+    await s.waitFor('Save these answers?');
+    await s.waitFor('No, do not save');
+    return { home, s };
+  }
+
+  it('Enter keeps progress (the default): the plan from 2 Nov goes on, in week 5', async () => {
+    const { home, s } = await againUpToSave();
+    expect(screenText(s.text)).toMatch(/❯ Yes, and keep my progress \(recommended\) Yes, and start over at week 1 No, do not save/);
+    s.send(KEY.enter);
+    await s.waitFor('Your progress is kept');
+    expect((await exitWithin(s)).exitCode).toBe(0);
+    expect(query(home, 'SELECT date, keeps_progress FROM intakes ORDER BY id')).toEqual([
+      { date: '2026-11-02', keeps_progress: 0 },
+      { date: '2026-11-30', keeps_progress: 1 },
+    ]);
+    const day = JSON.parse(run(['today', '--json', '--date', '2026-11-30'], { home }).stdout) as { week: number };
+    expect(day.week).toBe(5);
+  });
+
+  it('"start over" restarts the plan at week 1 on the intake date', async () => {
+    const { home, s } = await againUpToSave();
+    s.send(KEY.down + KEY.enter);
+    await s.waitFor('Your plan starts over at week 1 on Mon 30 Nov 2026');
+    expect((await exitWithin(s)).exitCode).toBe(0);
+    expect(query(home, 'SELECT date, keeps_progress FROM intakes ORDER BY id')).toEqual([
+      { date: '2026-11-02', keeps_progress: 0 },
+      { date: '2026-11-30', keeps_progress: 0 },
+    ]);
+    const day = JSON.parse(run(['today', '--json', '--date', '2026-11-30'], { home }).stdout) as { week: number };
+    expect(day.week).toBe(1);
+  });
+});
+
 describe('act at once (clinical-rules §1b): an emergency or urgent answer is shown before anything else', () => {
   /** Steps 1-2 with every health answer "no" (so there are no follow-ups). */
   async function toWarningSigns(s: PtySession): Promise<void> {

@@ -88,6 +88,11 @@ const SEED: Record<number, (db: Db) => void> = {
     db.exec("INSERT INTO entries (id, kind, recorded_at) VALUES (9, 'log', '2026-01-10T09:00:00Z'); INSERT INTO flares (entry_id, date, recorded_at, kind) VALUES (9, '2026-01-10', '2026-01-10T09:00:00Z', 'start')");
   },
   10(db) {
+    // An intake run again that kept the plan's progress (painfit intake, "keep your progress").
+    const row = intakeRow('2026-03-16', 3);
+    db.prepare('INSERT INTO intakes (date, recorded_at, answers_version, answers, keeps_progress) VALUES (@date, @recorded_at, @answers_version, @answers, 1)').run(row);
+  },
+  11(db) {
     db.exec(`
       INSERT INTO entries (id, kind, recorded_at) VALUES (10, 'log', '2026-01-11T09:00:00Z');
       INSERT INTO feedback (entry_id, date, recorded_at, exercise_id, answer) VALUES (10, '2026-01-11', '2026-01-11T09:00:00Z', 'sit-to-stand', 'hurt');
@@ -189,7 +194,9 @@ describe('the real migrations, one step at a time with rows in place', () => {
       expect(intakes.map((r) => [r.date, JSON.parse(r.answers).pain.average])).toEqual([
         ['2026-01-05', 6],
         ['2026-03-02', 4],
+        ['2026-03-16', 3],
       ]);
+      expect(db.prepare('SELECT keeps_progress FROM intakes ORDER BY id').all()).toEqual([{ keeps_progress: 0 }, { keeps_progress: 0 }, { keeps_progress: 1 }]);
     } finally {
       db.close();
     }
@@ -233,10 +240,12 @@ describe('N → N+1 with rows (a synthetic next migration through openDb)', () =
       expect(db.prepare('SELECT id, date, pain_average FROM intakes ORDER BY id').all()).toEqual([
         { id: 1, date: '2026-01-05', pain_average: 6 },
         { id: 2, date: '2026-03-02', pain_average: 4 },
+        { id: 3, date: '2026-03-16', pain_average: 3 },
       ]);
       expect(rowsOf(db, 'test_notes')).toEqual([
         { id: 1, intake_id: 1, text: 'migrated' },
         { id: 2, intake_id: 2, text: 'migrated' },
+        { id: 3, intake_id: 3, text: 'migrated' },
       ]);
     } finally {
       db.close();
@@ -348,8 +357,10 @@ describe('version 1 intakes in a database made before issue 8 (migration 3 → 4
     expect(session.notes.join(' ')).toContain('painfit recheck');
     // The follow-ups to its bone/joint "yes" were never asked: effort stays at 3 (moderate) at most.
     expect(Math.max(...session.exercises.map((e) => e.effort))).toBeLessThanOrEqual(3);
-    // The stored rows are untouched: answers as they were given, version 1.
-    expect(query(home, 'SELECT * FROM intakes ORDER BY rowid')).toEqual(storedBefore);
+    // The stored rows are untouched: answers as they were given, version 1 (migration 10 adds
+    // keeps_progress, 0 for every intake made before it: each started a plan).
+    expect(query(home, 'SELECT id, date, recorded_at, answers_version, answers FROM intakes ORDER BY rowid')).toEqual(storedBefore);
+    expect(query(home, 'SELECT DISTINCT keeps_progress FROM intakes')).toEqual([{ keeps_progress: 0 }]);
 
     // A recheck answers what was not asked, keeps the plan, and the suggestion goes away.
     const { version, readiness, redFlags, mood } = structuredClone(INTAKE_TEMPLATE);

@@ -2,8 +2,9 @@
 // resets progress"). Five weeks of good check-ins, then new days and equipment: the next session's
 // doses for the exercises that stay are the same as before the change.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { dbHash, query, run, tempHome } from './helpers/cli';
-import { addDays, addIntake, type Day, flat, GOOD, homeWithIntake, log, sessionDays, START, today, usualAnswers } from './helpers/coach';
+import path from 'node:path';
+import { dbHash, query, run, tempHome, writeJson } from './helpers/cli';
+import { addDays, type Day, flat, GOOD, homeWithIntake, log, sessionDays, START, today, usualAnswers } from './helpers/coach';
 
 const doses = (d: Day) => new Map(d.exercises.map((e) => [e.id, { sets: e.sets, reps: e.reps, holdSeconds: e.holdSeconds, minutes: e.minutes }]));
 
@@ -58,10 +59,13 @@ describe('painfit settings keeps every exercise at its level', () => {
     expect(JSON.parse(rows[0]!.changes)).toEqual({ days: ['mon', 'tue', 'thu', 'sat'], equipment: ['band'] });
   });
 
-  it('by contrast, a new intake starts the plan again at week 1, with the first doses', () => {
+  it('by contrast, a new intake with --start-over starts the plan again at week 1, with the first doses', () => {
+    // Issue 9: an answers file keeps progress unless --start-over (test/intake-keep.test.ts has both).
     const h = homeWithIntake(usualAnswers());
     for (const week of [1, 2, 3, 4, 5]) for (const d of sessionDays(week)) log(h, d, GOOD);
-    addIntake(h, usualAnswers((a) => (a.schedule.days = ['mon', 'tue', 'thu', 'sat'])), week6Mon);
+    const file = writeJson(path.dirname(h), 'new-days.json', usualAnswers((a) => (a.schedule.days = ['mon', 'tue', 'thu', 'sat'])));
+    const r = run(['intake', '--answers', file, '--date', week6Mon, '--start-over'], { home: h });
+    expect(r.code, r.stderr).toBe(0);
     const restarted = today(h, week6Mon);
     expect(restarted.week).toBe(1);
     expect(restarted).not.toEqual(before);

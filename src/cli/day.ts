@@ -4,7 +4,7 @@ import { FLARE_REFERENCE_DAYS } from '../domain/rules';
 import { flareTimeline } from '../domain/flare';
 import type { Exercise } from '../domain/exercise';
 import type { IntakeAnswers, IntakeRecord } from '../domain/intake';
-import { answersOn, type DatedSettings } from '../domain/settings';
+import { answersOn, type DatedSettings, keptIntakeChange } from '../domain/settings';
 import { settingsUpTo } from '../store/settings';
 import { screen, type Screening } from '../domain/screening';
 import { NotReadyError, UsageError } from '../errors';
@@ -12,7 +12,7 @@ import { fingerprint, libraryStamp, readLibrary } from '../store/library';
 import { latestState, saveStates } from '../store/progress';
 import type { ProgressState } from '../domain/progression';
 import { checkinsBetween, completionsBetween, feedbackBetween, flaresBetween, swapsUpTo, unwellBetween, walksBetween } from '../store/facts';
-import { intakeAsOf } from '../store/intakes';
+import { intakeAsOf, keptIntakesSince } from '../store/intakes';
 import { allClearances, screeningInForce } from '../store/screening';
 import type { Db } from '../store/db';
 import type { Checkin, Completion, Feedback, FlareFact, Swap, Walk } from '../domain/facts';
@@ -116,8 +116,9 @@ export function loadDayFacts(ctx: Context, date: IsoDate, foldFrom: IsoDate = da
   const db = ctx.db(true);
   const library = readLibrary();
   const screened = screeningWithDate(db, intake, date);
-  // Only changes made since this intake: a new intake that starts over leaves older ones behind.
-  const settings = settingsUpTo(db, date).filter((c) => c.date >= intake.date);
+  // Settings changes and re-run intakes that kept progress, made since this intake (an intake
+  // that starts over leaves older ones behind): part of the cache key, so a change rebuilds.
+  const settings = answerChangesUpTo(db, intake, date);
   const config = foldConfigKey(intake, screened.screening, `${libraryStamp()}:${fingerprint(JSON.stringify(settings))}`);
   const cached = latestState(db, intake.id, config, foldFrom < date ? foldFrom : date);
   const from = cached?.start ?? intake.date;
@@ -139,6 +140,15 @@ export function loadDayFacts(ctx: Context, date: IsoDate, foldFrom: IsoDate = da
     fold: { intakeId: intake.id, config, reached, realToday: ctx.realToday },
     settings,
   };
+}
+
+/**
+ * The settings changes and the re-run intakes that kept progress, laid over the plan's intake up to
+ * `date`. Only those made since that intake: an intake that starts over leaves older ones behind.
+ */
+export function answerChangesUpTo(db: Db, intake: IntakeRecord, date: IsoDate): DatedSettings[] {
+  const since = (c: { date: IsoDate; recordedAt?: string }) => c.date > intake.date || (c.date === intake.date && (c.recordedAt ?? '') >= intake.recordedAt);
+  return [...settingsUpTo(db, date).filter(since), ...keptIntakesSince(db, intake, date).map(keptIntakeChange)];
 }
 
 /** The answers in force on the facts' date: the intake's, with the settings changes laid over them. */

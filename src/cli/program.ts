@@ -37,8 +37,15 @@ const COMMANDS: CommandSpec[] = [
     options: [
       { flags: '--answers <file>', description: 'read the answers from a JSON file, or - for standard input' },
       { flags: '--template', description: 'print a complete example answers file and exit' },
+      { flags: '--start-over', description: "with --answers: restart the plan at week 1 (a file's answers keep your progress otherwise)" },
     ],
-    examples: ['painfit intake', 'painfit intake --template > answers.json', 'painfit intake --answers answers.json --date 2026-12-01'],
+    examples: [
+      'painfit intake',
+      'painfit intake --template > answers.json',
+      'painfit intake --answers answers.json --date 2026-12-01',
+      'painfit intake --answers answers.json --start-over',
+    ],
+    note: 'Run again when things change: on a terminal it asks whether to keep your progress (recommended: the new answers apply from today, each exercise keeps its level) or start over at week 1. For days, minutes or equipment alone, painfit settings is quicker.',
     run: async (_args, raw, ctx) => {
       const { parseIntakeOptions, runIntake } = await import('./commands/intake');
       await runIntake(parseIntakeOptions(raw), ctx);

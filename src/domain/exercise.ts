@@ -13,6 +13,7 @@ export const CAUTIONS = [
   'kneeling', // weight through the knees on the floor
   'overhead', // arms working above shoulder height
   'wrist-load', // body weight through the hands
+  'single-leg', // standing on one leg (Otago; Sherrington 2019: a narrower base comes after supported two-foot balance)
 ] as const;
 export type Caution = (typeof CAUTIONS)[number];
 
@@ -100,6 +101,7 @@ export const CAUTION_TEXT: Record<Caution, string> = {
   kneeling: 'This one puts weight through your knees, so use a folded towel or skip it if kneeling hurts.',
   overhead: 'This one lifts your arms above your head, so keep it smaller if your shoulder complains.',
   'wrist-load': 'This one puts weight through your hands, so skip it or use your fists if your wrists hurt.',
+  'single-leg': 'This one has you stand on one leg, so keep a hand on a counter and put the foot down whenever you need to.',
 };
 
 /** Where an exercise sits in a session by default. */

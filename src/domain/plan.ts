@@ -8,11 +8,13 @@ import {
   chooseStrength,
   type CoreKey,
   coreKeys,
+  coresTrained,
   goalPractices,
   type Half,
   type StrengthChoice,
   type StrengthDayInput,
   strengthExtras,
+  unmetNeeds,
 } from './selection';
 import type { GoalPractice } from './rules';
 import type { Caution, Dose, Exercise } from './exercise';
@@ -26,6 +28,7 @@ import {
   MAX_BOUT_MINUTES_DECONDITIONED,
   MAX_REPS,
   REGION_EMPHASIS,
+  SINGLE_LEG_START_MIN_WALK_MINUTES,
   START_FRACTION,
   START_REPS_MAX,
   START_REPS_MIN,
@@ -120,6 +123,10 @@ export function balanceCalledFor(answers: IntakeAnswers): boolean {
 export function regionsCalling(answers: IntakeAnswers, type: ExerciseType): Region[] {
   return answers.pain.regions.filter((r) => type === 'flexibility' || REGION_EMPHASIS[r].includes(type));
 }
+
+/** §4: whether one-leg standing may be a first balance step (SINGLE_LEG_START_MIN_WALK_MINUTES). */
+export const singleLegFirst = (answers: IntakeAnswers): boolean =>
+  answers.ability.walkMinutes >= SINGLE_LEG_START_MIN_WALK_MINUTES && !answers.ability.osteoporosis;
 
 export const isDeconditioned = (answers: IntakeAnswers): boolean =>
   answers.ability.walkMinutes < DECONDITIONED_WALK_MINUTES;
@@ -320,6 +327,8 @@ export function candidateTiers(
     const rung = easiestRung(ex, byId, limits);
     // §4: standing balance starts holding support; free balance is reached only on feedback.
     if (rung.support === 'free') continue;
+    // §4: and on two feet, for those who walk little or have osteoporosis (one leg comes later).
+    if (rung.cautions.includes('single-leg') && !singleLegFirst(answers)) continue;
     rungs.set(rung.id, rung);
   }
   const score = (ex: Exercise): number =>
@@ -360,7 +369,8 @@ function cardioCandidates(answers: IntakeAnswers, library: readonly Exercise[], 
   return liked.length > 0 ? liked : tiers(noWalk ? ['seated'] : ['walking', 'seated']);
 }
 
-type PoolKind = 'cardio' | 'mind-body' | 'flexibility' | 'balance';
+/** relaxation: the breathing practices, whatever mind-body the person likes. */
+type PoolKind = 'cardio' | 'mind-body' | 'relaxation' | 'flexibility' | 'balance';
 type Pools = (kind: PoolKind, region: Region | null) => Exercise[][];
 
 /** Candidate tiers per kind and region, computed once per plan (the same ones recur on most days). */
@@ -386,6 +396,8 @@ function poolFor(kind: PoolKind, region: Region | null, answers: IntakeAnswers, 
       const styles = answers.likes.mindBody.length > 0 ? answers.likes.mindBody : ['breathing'];
       return candidateTiers('mind-body', regionsCalling(answers, 'mind-body')[0] ?? null, styles, answers, library, byId, limits);
     }
+    case 'relaxation':
+      return candidateTiers('mind-body', null, ['breathing'], answers, library, byId, limits);
     default:
       return candidateTiers(kind, region, null, answers, library, byId, limits);
   }
@@ -426,7 +438,15 @@ interface StrengthDay {
   forbidden: ReadonlySet<Purpose>;
   /** Index among the strength days, for variety. */
   index: number;
+  /** Cores that go first on this day (ones the week would otherwise leave out). */
+  lead: readonly CoreKey[];
 }
+
+/** A core trained whole by the day's strength work (§6). */
+const wholeCore = (d: DayPlan, key: CoreKey): boolean => {
+  const xs = d.items.filter((i) => i.required).map((i) => i.exercise);
+  return coresTrained(xs, [key]).length > 0 && unmetNeeds(xs, key).length === 0;
+};
 
 /**
  * One day. In order of importance (§4, §6): stretching and, when called for, balance in every
@@ -451,7 +471,7 @@ function planDay(ctx: PlanContext, weekday: Weekday, index: number, strengthDay:
     items.push({ exercise, dose, required, priority: items.length });
   };
   const rotate = <T>(xs: readonly T[], k: number): T[] => (xs.length === 0 ? [] : [...xs.slice(k % xs.length), ...xs.slice(0, k % xs.length)]);
-  const pick = (kind: PoolKind, region: Region | null, required: boolean, k = index, share = 1): boolean => {
+  const pick = (kind: PoolKind, region: Region | null, required: boolean, k = index, share = 1, onlyWithinShare = false): boolean => {
     const tiers = pools(kind, region)
       .map((t) => t.filter((e) => !chosen.has(e.id)))
       .filter((t) => t.length > 0);
@@ -464,7 +484,7 @@ function planDay(ctx: PlanContext, weekday: Weekday, index: number, strengthDay:
       return all.length > 0 ? [all[0]!] : undefined;
     };
     const tier = required
-      ? (tiers.map((t) => t.filter(fitsShare)).find((t) => t.length > 0) ?? shortest())
+      ? (tiers.map((t) => t.filter(fitsShare)).find((t) => t.length > 0) ?? (onlyWithinShare ? undefined : shortest()))
       : tiers.map((t) => t.filter(fitsTime)).find((t) => t.length > 0);
     const ex = tier ? tier[k % tier.length] : undefined;
     if (!ex) return false;
@@ -479,7 +499,9 @@ function planDay(ctx: PlanContext, weekday: Weekday, index: number, strengthDay:
     const start = startCardioMinutes(answers);
     const cap = strengthDay ? Math.floor(ctx.budgetMinutes * CARDIO_SHARE_ON_STRENGTH_DAYS) : ctx.budgetMinutes;
     const room = Math.floor(((budget - (required ? usedStart : used)) * share - TRANSITION_SECONDS) / 60);
-    const minutes = Math.min(start, cap, room);
+    // A required bout is never left out for want of room (§6 widespread pain: aerobic work from
+    // the first week): at least a minute, which the weekly steps then grow.
+    const minutes = required ? Math.max(1, Math.min(start, cap, room)) : Math.min(start, cap, room);
     if (!ex || minutes < (required ? 1 : Math.min(start, MIN_CARDIO_MINUTES))) return;
     add(ex, { minutes }, required, Math.max(minutes, Math.min(cardioReserveMinutes(start), cap, room)) * 60 + TRANSITION_SECONDS);
   };
@@ -493,7 +515,11 @@ function planDay(ctx: PlanContext, weekday: Weekday, index: number, strengthDay:
   const widespread = answers.pain.regions.includes('widespread');
   if (widespread) {
     // About a third of the time left each, so strength still fits (EULAR 2016: "then strength").
-    pick('mind-body', null, true, index, WIDESPREAD_SHARE);
+    // A liked practice too long for its share gives way to relaxed breathing, so the aerobic work
+    // keeps its place in every session.
+    if (!pick('mind-body', null, true, index, WIDESPREAD_SHARE, true) && !pick('relaxation', null, true, index, WIDESPREAD_SHARE)) {
+      pick('mind-body', null, true, index, WIDESPREAD_SHARE);
+    }
     cardio(true, WIDESPREAD_SHARE);
   }
 
@@ -501,7 +527,13 @@ function planDay(ctx: PlanContext, weekday: Weekday, index: number, strengthDay:
   let strengthChosen: StrengthChoice[] = [];
   if (strengthDay) {
     strengthInput = {
-      keys: [...ctx.keys.filter((k) => k === 'osteoporosis'), ...rotate(ctx.keys.filter((k) => k !== 'osteoporosis'), strengthDay.index)],
+      keys: [
+        ...new Set([
+          ...strengthDay.lead,
+          ...ctx.keys.filter((k) => k === 'osteoporosis'),
+          ...rotate(ctx.keys.filter((k) => k !== 'osteoporosis'), strengthDay.index),
+        ]),
+      ],
       half: strengthDay.half,
       forbidden: strengthDay.forbidden,
       candidates: ctx.strength.filter((e) => !chosen.has(e.id)),
@@ -580,30 +612,53 @@ export function buildPlan(answers: IntakeAnswers, library: readonly Exercise[], 
     }
     return muscles;
   };
+  const goals = goalPractices(answers);
   const ctx: PlanContext = {
     answers,
     pools,
-    strength: candidatesFor('strength', null, null, answers, library, byId, limits).filter((e) => !isAwkward(e, answers)),
+    strength: candidatesFor('strength', null, null, answers, library, byId, limits).filter(
+      // §6 Goals: floor-transfer practice is there for a goal of getting up from the floor, never
+      // as any thigh or hip work (physiotherapist's review: it was given to people who never asked).
+      (e) => !isAwkward(e, answers) && (goals.includes('floor-transfer') || !e.trains.includes('floor-transfer')),
+    ),
     ladderMuscles,
     keys: coreKeys(answers),
-    goals: goalPractices(answers),
+    goals,
     budgetMinutes,
   };
-  const planned: DayPlan[] = [];
-  days.forEach((weekday, index) => {
-    const half = halves.get(weekday);
-    let strengthDay: StrengthDay | null = null;
-    if (half !== undefined) {
-      // Muscles already loaded by an adjacent strength day (planned earlier; the week wraps round).
-      const forbidden = new Set<Purpose>();
-      for (const other of planned) {
-        if (other.strength && (gap(other.weekday, weekday) === 1 || gap(weekday, other.weekday) === 1)) {
-          for (const i of other.items) if (i.exercise.type === 'strength') for (const m of ladderMuscles(i.exercise)) forbidden.add(m);
+  const planWeek = (lead: ReadonlyMap<Weekday, readonly CoreKey[]>): DayPlan[] => {
+    const planned: DayPlan[] = [];
+    days.forEach((weekday, index) => {
+      const half = halves.get(weekday);
+      let strengthDay: StrengthDay | null = null;
+      if (half !== undefined) {
+        // Muscles already loaded by an adjacent strength day (planned earlier; the week wraps round).
+        const forbidden = new Set<Purpose>();
+        for (const other of planned) {
+          if (other.strength && (gap(other.weekday, weekday) === 1 || gap(weekday, other.weekday) === 1)) {
+            for (const i of other.items) if (i.exercise.type === 'strength') for (const m of ladderMuscles(i.exercise)) forbidden.add(m);
+          }
         }
+        strengthDay = { half, forbidden, index: strengthDays.indexOf(weekday), lead: lead.get(weekday) ?? [] };
       }
-      strengthDay = { half, forbidden, index: strengthDays.indexOf(weekday) };
-    }
-    planned.push(planDay(ctx, weekday, index, strengthDay));
-  });
+      planned.push(planDay(ctx, weekday, index, strengthDay));
+    });
+    return planned;
+  };
+  let planned = planWeek(new Map());
+  // §6 each core is trained, whole, at least once a week: a core that never fitted (osteoporosis
+  // and another region took the room of a short session) leads on a strength day of its own,
+  // the last ones first (physiotherapist's review: neck pain got no shoulder-blade work at all).
+  const left = ctx.keys.filter((k) => !planned.some((d) => d.strength && wholeCore(d, k)));
+  if (left.length > 0 && strengthDays.length > 0) {
+    const lead = new Map<Weekday, CoreKey[]>();
+    left.forEach((k, i) => {
+      const day = strengthDays[strengthDays.length - 1 - (i % strengthDays.length)]!;
+      lead.set(day, [...(lead.get(day) ?? []), k]);
+    });
+    const again = planWeek(lead);
+    const gained = (p: DayPlan[]) => ctx.keys.filter((k) => p.some((d) => d.strength && wholeCore(d, k))).length;
+    if (gained(again) > gained(planned)) planned = again;
+  }
   return { budgetMinutes, days: planned };
 }

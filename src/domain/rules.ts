@@ -118,6 +118,15 @@ export const STRENGTH_DAYS_TARGET = 2;
 export const BALANCE_DAYS_TARGET = 3;
 /** Balance work is called for from this age (WHO 2020). */
 export const BALANCE_AGE = 65;
+/**
+ * §4 balance starts supported, static and on two feet (Otago; Sherrington 2019), and "a narrower
+ * base" comes later. One-leg standing (a 'single-leg' caution, a yoga tree included) is therefore
+ * never a first balance step for someone who walks less than this many minutes, or who has
+ * osteoporosis (a fall risks a fracture: Too Fit To Fracture, Giangregorio 2014); they start with
+ * feet together or semi-tandem holding support, and reach one leg only on feedback. DEFAULT: the
+ * same threshold as walking balance (WALKING_BALANCE_MIN_WALK_MINUTES), from a physiotherapist's review.
+ */
+export const SINGLE_LEG_START_MIN_WALK_MINUTES = 10;
 
 // §5 Flares (NICE NG193; CUH NHS flare-up guidance). DEFAULT thresholds.
 /** Reference level: mean of check-ins in the previous 7 days, excluding flare days. DEFAULT */

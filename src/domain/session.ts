@@ -445,7 +445,8 @@ function contextOf(input: SessionInput): Context {
   const cache = new Map<string, WeekPlan>();
   const planOn = (a: IntakeAnswers, level: number): WeekPlan => {
     const budget = sessionBudget(a, level);
-    const key = `${a === answers ? 'now' : JSON.stringify([a.schedule, a.likes, a.ability])}|${budget}`;
+    // Every answer counts: an intake that kept progress may change regions, age or screening too.
+    const key = `${a === answers ? 'now' : JSON.stringify(a)}|${budget}`;
     let plan = cache.get(key);
     if (!plan) {
       plan = buildPlan(a, input.library, { maxEffort: input.screening.maxEffort, budgetMinutes: budget });

@@ -24,7 +24,23 @@ export interface DatedSettings {
   /** In force from this date on. */
   date: IsoDate;
   changes: SettingsChange;
+  /** When it was recorded (ISO 8601): orders changes made on the same date. */
+  recordedAt?: string;
+  /**
+   * A re-run intake that kept progress (painfit intake, "keep your progress"): all of its answers
+   * replace the ones in force from its date on, while the plan keeps its start (§4).
+   */
+  answers?: IntakeAnswers;
 }
+
+/** A kept-progress intake as a change: its answers replace everything from its date on. */
+export const keptIntakeChange = (intake: { id: number; date: IsoDate; recordedAt: string; answers: IntakeAnswers }): DatedSettings => ({
+  id: intake.id,
+  date: intake.date,
+  recordedAt: intake.recordedAt,
+  changes: {},
+  answers: intake.answers,
+});
 
 /** The answers with one change laid over them. */
 export function applyChange(a: IntakeAnswers, c: SettingsChange): IntakeAnswers {
@@ -45,6 +61,15 @@ export function applyChange(a: IntakeAnswers, c: SettingsChange): IntakeAnswers 
 export function answersOn(intake: { date: IsoDate; answers: IntakeAnswers }, settings: readonly DatedSettings[], date: IsoDate): IntakeAnswers {
   return settings
     .filter((s) => s.date >= intake.date && s.date <= date)
-    .sort((x, y) => (x.date < y.date ? -1 : x.date > y.date ? 1 : x.id - y.id))
-    .reduce((a, s) => applyChange(a, s.changes), intake.answers);
+    .sort(inOrder)
+    .reduce((a, s) => s.answers ?? applyChange(a, s.changes), intake.answers);
+}
+
+/** By date, then by when recorded, then by id. */
+function inOrder(x: DatedSettings, y: DatedSettings): number {
+  if (x.date !== y.date) return x.date < y.date ? -1 : 1;
+  const rx = x.recordedAt ?? '';
+  const ry = y.recordedAt ?? '';
+  if (rx !== ry) return rx < ry ? -1 : 1;
+  return x.id - y.id;
 }

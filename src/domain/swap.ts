@@ -2,14 +2,16 @@
 // clinical purpose, must be allowed for the person (eligibility.ts), never gives less balance
 // support than the original (§4: less support only after "it felt steady"), and shows any caution
 // it carries. Pure: the command parses, asks this, and writes the fact.
-import { compareText } from './dates';
+import { addDays, compareText, type IsoDate, weekdayOf } from './dates';
 import { unfitReason, unfitRule, type UnfitRule, limitsOf } from './eligibility';
 import { CAUTION_TEXT, type Exercise, type Purpose, type SupportLevel } from './exercise';
 import type { IntakeAnswers, IntakeRecord } from './intake';
 import { indexLibrary, isAwkward } from './plan';
-import { coreKeys, coreOf } from './selection';
+import { STRENGTH_REST_HOURS } from './rules';
+import { coreKeys, coreOf, sharedMuscles } from './selection';
+import { WEEKDAY_LONG } from './words';
 
-export type SwapRule = 'unknown' | 'same' | 'type' | 'purpose' | 'support' | UnfitRule;
+export type SwapRule = 'unknown' | 'same' | 'type' | 'purpose' | 'support' | 'adjacent-days' | UnfitRule;
 
 export type SwapDecision =
   | { ok: true; from: Exercise; to: Exercise; cautions: string[] }
@@ -121,7 +123,55 @@ export type SwapPlan =
   | { ok: false; code: 'NOT_IN_PLAN' | 'NO_ALTERNATIVE' | 'UNSUITABLE_SWAP'; rule?: SwapRule; reason: string };
 
 interface WeekDay {
+  /** The day's date: with it, a strength swap is checked against the days either side (§4). */
+  date?: IsoDate;
   exercises: readonly { id: string; optional?: boolean; swappedFrom?: string }[];
+}
+
+/**
+ * §4 (ACSM): ≥ STRENGTH_REST_HOURS between strength work for the same muscles, so two adjacent days
+ * never load the same muscles. A swap replaces `original` on every day of the week that has it; the
+ * week repeats, so the day before the first is the one with the last's weekday. The first clash, or null.
+ */
+export function adjacentDaysClash(
+  original: Exercise,
+  to: Exercise,
+  week: readonly WeekDay[],
+  library: readonly Exercise[],
+): { day: IsoDate; neighbour: IsoDate; other: Exercise; muscles: Purpose[] } | null {
+  if (to.type !== 'strength') return null;
+  const byId = indexLibrary(library);
+  const dated = week.filter((d): d is WeekDay & { date: IsoDate } => d.date !== undefined);
+  const isSlot = (e: { id: string; swappedFrom?: string }) => (e.swappedFrom ?? e.id) === original.id;
+  // The day's strength work once the swap is made.
+  const after = (d: WeekDay): Exercise[] =>
+    d.exercises.flatMap((e) => {
+      const ex = isSlot(e) ? to : byId.get(e.id);
+      return ex && ex.type === 'strength' ? [ex] : [];
+    });
+  for (const day of dated) {
+    if (!day.exercises.some(isSlot)) continue;
+    for (const step of [-1, 1]) {
+      const weekday = weekdayOf(addDays(day.date, step));
+      const neighbour = dated.find((d) => d !== day && weekdayOf(d.date) === weekday);
+      if (!neighbour) continue;
+      for (const other of after(neighbour)) {
+        const muscles = sharedMuscles([to], [other]);
+        if (muscles.length > 0) return { day: day.date, neighbour: neighbour.date, other, muscles };
+      }
+    }
+  }
+  return null;
+}
+
+function adjacentReason(to: Exercise, clash: NonNullable<ReturnType<typeof adjacentDaysClash>>): string {
+  const day = WEEKDAY_LONG[weekdayOf(clash.day)];
+  const next = WEEKDAY_LONG[weekdayOf(clash.neighbour)];
+  const same = clash.other.id === to.id ? `${to.name} would be on` : `${clash.other.name} on`;
+  return (
+    `strength work for the same muscles needs ${STRENGTH_REST_HOURS} hours between sessions, so adjacent days never load the same muscles. ` +
+    `${to.name} on ${day} trains ${purposeWords(clash.muscles)}, and ${same} ${next} does too. Choose another exercise, or keep this one.`
+  );
 }
 
 /**
@@ -148,7 +198,7 @@ export function planSwap(
   }
   const original = byId.get(planned.swappedFrom ?? named.id) ?? named;
   if (withId === undefined) {
-    const to = swapAlternatives(named, intake, library, screening).find((e) => e.id !== original.id);
+    const to = swapAlternatives(named, intake, library, screening).find((e) => e.id !== original.id && adjacentDaysClash(original, e, week, library) === null);
     if (!to) {
       return { ok: false, code: 'NO_ALTERNATIVE', reason: `there is no other ${named.type} exercise for the same purpose that fits your answers to swap ${named.name} for.` };
     }
@@ -159,5 +209,7 @@ export function planSwap(
   }
   const d = decideSwap(named.id, withId, intake, library, screening);
   if (!d.ok) return { ok: false, code: 'UNSUITABLE_SWAP', rule: d.rule, reason: `cannot swap ${named.id} for ${withId}: ${d.reason}` };
+  const clash = adjacentDaysClash(original, d.to, week, library);
+  if (clash) return { ok: false, code: 'UNSUITABLE_SWAP', rule: 'adjacent-days', reason: `cannot swap ${named.id} for ${withId}: ${adjacentReason(d.to, clash)}` };
   return { ok: true, original, to: d.to, endsSwap: false, cautions: d.cautions };
 }

@@ -86,6 +86,9 @@ export const TABLES = [
       answers_version: z.union([z.literal(1), z.literal(2)], { error: (iss) => `${describeValue(iss.input)} is not a supported answers version; use 1 or 2` }),
       // The same schemas parseIntake uses: every intake must be a valid answers file (version 1 or 2).
       answers: intakeSchema,
+      // Data version 10: 1 = a re-run intake that kept the plan's progress. An older export has no
+      // such column; its intakes all started a plan (the column's default, 0).
+      keeps_progress: z.union([z.literal(0), z.literal(1)], { error: (iss) => `${describeValue(iss.input)} is not 0 (starts a plan) or 1 (keeps the plan's progress)` }).optional(),
     }),
   },
   {
@@ -247,7 +250,7 @@ export const TABLES = [
   },
   {
     name: 'feedback',
-    since: 10,
+    since: 11,
     key: ['id'],
     refs: { entry_id: 'entries' },
     json: [],
@@ -262,7 +265,7 @@ export const TABLES = [
   },
   {
     name: 'walks',
-    since: 10,
+    since: 11,
     key: ['id'],
     refs: { entry_id: 'entries' },
     json: [],

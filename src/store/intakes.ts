@@ -20,19 +20,42 @@ const toRecord = (row: IntakeRow): IntakeRecord => ({
   answers: displayDeep(upgradeAnswers(JSON.parse(row.answers) as AnswersFile, row.date)),
 });
 
-export function insertIntake(db: Db, answers: AnswersFile, date: IsoDate, recordedAt: string): IntakeRecord {
+/**
+ * `keepsProgress`: a re-run intake that keeps the plan going (its answers apply from `date` on, the
+ * plan keeps its start); otherwise the intake starts a plan at week 1.
+ */
+export function insertIntake(db: Db, answers: AnswersFile, date: IsoDate, recordedAt: string, keepsProgress = false): IntakeRecord {
   const info = db
-    .prepare('INSERT INTO intakes (date, recorded_at, answers_version, answers) VALUES (?, ?, ?, ?)')
-    .run(date, recordedAt, answers.version, JSON.stringify(answers));
+    .prepare('INSERT INTO intakes (date, recorded_at, answers_version, answers, keeps_progress) VALUES (?, ?, ?, ?, ?)')
+    .run(date, recordedAt, answers.version, JSON.stringify(answers), keepsProgress ? 1 : 0);
   return { id: Number(info.lastInsertRowid), date, recordedAt, answers: upgradeAnswers(answers, date) };
 }
 
-/** The intake in force on `date`: the latest one dated on or before it. */
+/**
+ * The intake whose plan is in force on `date`: the latest one dated on or before it that started a
+ * plan. Intakes that kept progress are laid over it (keptIntakesSince), like settings changes.
+ */
 export function intakeAsOf(db: Db, date: IsoDate): IntakeRecord | undefined {
+  const row = db
+    .prepare('SELECT id, date, recorded_at, answers FROM intakes WHERE date <= ? AND keeps_progress = 0 ORDER BY date DESC, id DESC LIMIT 1')
+    .get(date) as IntakeRow | undefined;
+  return row && toRecord(row);
+}
+
+/** The latest intake of either kind dated on or before `date`: the person's newest answers. */
+export function latestIntakeAsOf(db: Db, date: IsoDate): IntakeRecord | undefined {
   const row = db
     .prepare('SELECT id, date, recorded_at, answers FROM intakes WHERE date <= ? ORDER BY date DESC, id DESC LIMIT 1')
     .get(date) as IntakeRow | undefined;
   return row && toRecord(row);
+}
+
+/** The intakes that kept `plan`'s progress, dated from it up to `date`, oldest first. */
+export function keptIntakesSince(db: Db, plan: IntakeRecord, date: IsoDate): IntakeRecord[] {
+  const rows = db
+    .prepare('SELECT id, date, recorded_at, answers FROM intakes WHERE keeps_progress = 1 AND date <= ? AND (date > ? OR (date = ? AND id > ?)) ORDER BY date, id')
+    .all(date, plan.date, plan.date, plan.id) as IntakeRow[];
+  return rows.map(toRecord);
 }
 
 export function allIntakes(db: Db): IntakeRecord[] {

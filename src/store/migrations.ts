@@ -225,6 +225,18 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   {
     version: 10,
+    name: 'intakes that keep the plan going (painfit intake, "keep your progress")',
+    up(db) {
+      db.exec(`
+        -- 1: a re-run intake that kept progress: its answers apply from its date on, laid over the
+        -- plan of the latest intake with 0 (which keeps its start, so every exercise keeps its level,
+        -- clinical-rules §4). 0: the intake starts a plan (the first one, or "start over").
+        ALTER TABLE intakes ADD COLUMN keeps_progress INTEGER NOT NULL DEFAULT 0 CHECK (keeps_progress IN (0, 1));
+      `);
+    },
+  },
+  {
+    version: 11,
     name: 'per-exercise feedback, the walking track, and a disposable cache of weekly states',
     up(db) {
       db.exec(`

@@ -5,6 +5,7 @@ import type { IntakeRecord, RecheckAnswers, ScreeningAnswers } from '../domain/i
 import { screeningPart } from '../domain/intake';
 import type { ClearanceFact } from '../domain/screening';
 import type { Db } from './db';
+import { latestIntakeAsOf } from './intakes';
 
 export interface RecheckRecord {
   id: number;
@@ -46,7 +47,10 @@ export interface ScreeningInForce {
   source: 'intake' | 'recheck';
 }
 
-export function screeningInForce(db: Db, intake: IntakeRecord, date: IsoDate): ScreeningInForce {
+export function screeningInForce(db: Db, plan: IntakeRecord, date: IsoDate): ScreeningInForce {
+  // A re-run intake that kept the plan's progress answered the screening questions too.
+  const latest = latestIntakeAsOf(db, date);
+  const intake = latest && (latest.date > plan.date || (latest.date === plan.date && latest.id > plan.id)) ? latest : plan;
   const recheck = recheckAsOf(db, date);
   const later = recheck && (recheck.date > intake.date || (recheck.date === intake.date && recheck.recordedAt > intake.recordedAt));
   if (recheck && later) return { answers: screeningPart(recheck.answers), reportedOn: recheck.date, source: 'recheck' };

@@ -10,6 +10,11 @@ export function insertSettings(db: Db, date: IsoDate, changes: SettingsChange, r
 
 /** Changes dated on or before `date`, oldest first. */
 export function settingsUpTo(db: Db, date: IsoDate): DatedSettings[] {
-  const rows = db.prepare('SELECT id, date, changes FROM settings WHERE date <= ? ORDER BY date, id').all(date) as { id: number; date: string; changes: string }[];
-  return rows.map((r) => ({ id: r.id, date: r.date, changes: JSON.parse(r.changes) as SettingsChange }));
+  const rows = db.prepare('SELECT id, date, recorded_at, changes FROM settings WHERE date <= ? ORDER BY date, id').all(date) as {
+    id: number;
+    date: string;
+    recorded_at: string;
+    changes: string;
+  }[];
+  return rows.map((r) => ({ id: r.id, date: r.date, recordedAt: r.recorded_at, changes: JSON.parse(r.changes) as SettingsChange }));
 }

@@ -1,6 +1,6 @@
 // The interactive intake: short sections with a step counter, a summary, and a confirmation
 // before anything is saved. An emergency or urgent warning sign is shown the moment it is answered.
-import type { IsoDate } from '../domain/dates';
+import { formatDate, type IsoDate } from '../domain/dates';
 import { INTAKE_LIMITS, type Goal, type IntakeAnswers } from '../domain/intake';
 import { CARDIO_LIKES, EQUIPMENT, MIND_BODY_LIKES, REGIONS, WEEKDAYS, type Weekday } from '../domain/vocab';
 import { renderIntakeSummary } from './intake-summary';
@@ -34,6 +34,8 @@ interface WizardIO {
   today?: Weekday;
   /** The date the answers are given (a clearance cannot be dated after it). */
   date: IsoDate;
+  /** The start of the plan in force, when there is one: saving then asks keep progress or start over. */
+  planStart?: IsoDate;
 }
 
 const L = INTAKE_LIMITS;
@@ -43,7 +45,18 @@ export interface IntakeResult {
   answers: IntakeAnswers | null;
   /** The emergency or urgent message shown during the questions, shown again at the end. */
   actNow: ActNow | null;
+  /** With a plan in force: true when the person chose to start over at week 1 (the default keeps progress). */
+  startOver?: boolean;
 }
+
+/** The answer to "Save these answers?" when a plan is already going (clinical-rules §4: keeping progress is the default). */
+export type SaveChoice = 'keep' | 'start-over' | 'no';
+
+export const SAVE_CHOICES: readonly { value: SaveChoice; name: string }[] = [
+  { value: 'keep', name: 'Yes, and keep my progress (recommended)' },
+  { value: 'start-over', name: 'Yes, and start over at week 1' },
+  { value: 'no', name: 'No, do not save' },
+];
 
 export async function askIntake(p: Prompter, io: WizardIO): Promise<IntakeResult> {
   const { theme, write, previous } = io;
@@ -161,5 +174,12 @@ export async function askIntake(p: Prompter, io: WizardIO): Promise<IntakeResult
     likes: { cardio, mindBody, equipment },
   };
   write(`\n${renderIntakeSummary(answers, theme)}\n`);
-  return { answers: (await p.confirm('Save these answers?', { default: true })) ? answers : null, actNow };
+  if (io.planStart === undefined) return { answers: (await p.confirm('Save these answers?', { default: true })) ? answers : null, actNow };
+  // §4 changing answers never resets progress unless the person asks: keep is the default.
+  write(
+    `Your plan started ${formatDate(io.planStart)}. Keep your progress: these answers apply from ${formatDate(io.date)} on and each exercise stays at its level.` +
+      ` Start over: the plan begins again at week 1 on ${formatDate(io.date)}.`,
+  );
+  const choice = await p.select('Save these answers?', SAVE_CHOICES, { default: 'keep' as SaveChoice });
+  return choice === 'no' ? { answers: null, actNow } : { answers, actNow, startOver: choice === 'start-over' };
 }

@@ -18,7 +18,8 @@ export function renderWeek(days: readonly Session[], answers: IntakeAnswers, the
     style: { head: [], border: [] },
   });
   for (const d of days) {
-    const names = d.exercises.filter((e) => !e.optional).map((e) => e.name);
+    // §4 "per side" said wherever it applies, here as in today and exercises show.
+    const names = d.exercises.filter((e) => !e.optional).map((e) => (e.perSide ? `${e.name} (per side)` : e.name));
     const walk = d.walk ? `Walking track ${d.walk.minutes} min${d.walk.effort >= 3 ? ' brisk' : ''}` : null;
     table.push([
       formatDate(d.date).replace(/ \d{4}$/, ''),

@@ -90,3 +90,59 @@ describe('planSwap: only what the plan holds; back to the original ends a swap',
     expect(p).toMatchObject({ ok: false, code: 'UNSUITABLE_SWAP', rule: 'purpose' });
   });
 });
+
+describe('swap and the adjacent-days strength rule (§4: ≥ 48 h between strength work for the same muscles)', () => {
+  // 2026-12-05 is a Saturday, 2026-12-06 a Sunday, 2026-12-07 a Monday.
+  const day = (date: string, ...ids: string[]) => ({ date, exercises: ids.map((id) => ({ id })) });
+  const neck = who({ regions: ['neck'] });
+  const knee = who({ regions: ['knee'], equipment: ['step'] });
+  it.each<[string, Parameters<typeof planSwap>[2], string, string, ReturnType<typeof who>, RegExp]>([
+    [
+      'a shoulder-blade swap-in that also loads the back muscles Saturday loads, on Sunday',
+      [day('2026-12-05', 'seated-back-extension'), day('2026-12-06', 'shoulder-blade-squeeze')],
+      'shoulder-blade-squeeze',
+      'wall-back-extension',
+      neck,
+      /Standing back lift at the wall on Sunday trains the back muscles, and Seated back lift on Saturday does too/,
+    ],
+    [
+      'a side-of-hip swap-in that also loads the thigh Monday loads, on Sunday',
+      [day('2026-12-06', 'clamshell'), day('2026-12-07', 'sit-to-stand')],
+      'clamshell',
+      'lateral-step-up',
+      knee,
+      /Side step-up on Sunday trains the front of the thigh, and Sit-to-stand on Monday does too/,
+    ],
+    [
+      'across the end of the week: Sunday, first of the seven days, and Saturday, the last',
+      [day('2026-12-06', 'clamshell'), day('2026-12-08'), day('2026-12-12', 'sit-to-stand')],
+      'clamshell',
+      'lateral-step-up',
+      knee,
+      /Saturday/,
+    ],
+  ])('refuses %s, naming the rule', (_n, week, from, to, person, detail) => {
+    const p = planSwap(get(from), to, week, person, library, PROCEED);
+    expect(p).toMatchObject({ ok: false, code: 'UNSUITABLE_SWAP', rule: 'adjacent-days' });
+    if (!p.ok) {
+      expect(p.reason).toContain('strength work for the same muscles needs 48 hours between sessions, so adjacent days never load the same muscles');
+      expect(p.reason).toMatch(detail);
+    }
+  });
+
+  it.each<[string, Parameters<typeof planSwap>[2], string, string, ReturnType<typeof who>]>([
+    ['the same swap with a day between (Saturday and Monday)', [day('2026-12-05', 'seated-back-extension'), day('2026-12-07', 'shoulder-blade-squeeze')], 'shoulder-blade-squeeze', 'wall-back-extension', neck],
+    ['adjacent days that share no muscle after the swap', [day('2026-12-06', 'clamshell'), day('2026-12-07', 'sit-to-stand')], 'clamshell', 'band-side-step', who({ regions: ['knee'], equipment: ['band'] })],
+  ])('allows %s', (_n, week, from, to, person) => {
+    expect(planSwap(get(from), to, week, person, library, PROCEED)).toMatchObject({ ok: true });
+  });
+
+  it('without --with, the alternative offered respects the rule', () => {
+    const week = [day('2026-12-06', 'clamshell'), day('2026-12-07', 'sit-to-stand')];
+    const p = planSwap(get('clamshell'), undefined, week, knee, library, PROCEED);
+    expect(p.ok).toBe(true);
+    if (p.ok) expect(p.to.trains).not.toContain('quadriceps');
+    // The alternatives list alone (no week) would offer one that loads the thigh too.
+    expect(swapAlternatives(get('clamshell'), knee, library, PROCEED).some((e) => e.trains.includes('quadriceps'))).toBe(true);
+  });
+});

@@ -1,5 +1,9 @@
 // painfit intake: parse the flags, then collect answers (file or questionnaire), screen, save.
-import { weekdayOf, type IsoDate } from '../../domain/dates';
+import { formatDate, weekdayOf, type IsoDate } from '../../domain/dates';
+import { answersOn } from '../../domain/settings';
+import type { IntakeAnswers } from '../../domain/intake';
+import type { Db } from '../../store/db';
+import { answerChangesUpTo } from '../day';
 import { screen } from '../../domain/screening';
 import { screeningPart, type AnswersFile, type Clearance } from '../../domain/intake';
 import { EXIT, ExitWith, UsageError } from '../../errors';
@@ -16,19 +20,30 @@ import { readInputText } from '../input-file';
 export interface IntakeOptions {
   mode: 'template' | 'file' | 'interactive';
   answersFile?: string;
+  /** With --answers: start the plan over at week 1 instead of keeping progress (clinical-rules §4). */
+  startOver?: boolean;
 }
 
-export function parseIntakeOptions(raw: { answers?: string; template?: boolean }): IntakeOptions {
+export function parseIntakeOptions(raw: { answers?: string; template?: boolean; startOver?: boolean }): IntakeOptions {
   if (raw.template && raw.answers !== undefined) {
     throw new UsageError('--template and --answers cannot be used together: --template prints an example, --answers reads one.');
+  }
+  if (raw.startOver && raw.answers === undefined) {
+    throw new UsageError(
+      `--start-over goes with --answers FILE (a file's answers keep your progress unless it is given). ${raw.template ? '--template only prints an example.' : 'On a terminal, painfit intake asks whether to keep your progress or start over.'}`,
+      'BAD_OPTION',
+    );
   }
   if (raw.template) return { mode: 'template' };
   if (raw.answers !== undefined) {
     if (raw.answers.trim() === '') throw new UsageError('--answers needs a file name, or - to read from standard input.');
-    return { mode: 'file', answersFile: raw.answers };
+    return { mode: 'file', answersFile: raw.answers, startOver: raw.startOver === true };
   }
   return { mode: 'interactive' };
 }
+
+/** What saving did to the plan: the first plan, progress kept (answers apply from today on), or started over at week 1. */
+export type PlanProgress = 'new' | 'kept' | 'started-over';
 
 export async function loadAnswersFile(file: string): Promise<AnswersFile> {
   const raw = readAnswersJson(file, 'painfit intake');
@@ -105,6 +120,7 @@ export async function runIntake(opts: IntakeOptions, ctx: Context, thenToday = f
   }
   let answers: AnswersFile;
   let actNow: ActNow | null = null;
+  let startOver = opts.startOver === true;
   if (opts.mode === 'file') {
     answers = await loadAnswersFile(opts.answersFile!);
     if (answers.version === 2) checkClearanceDate(answers.clearance, ctx.today, opts.answersFile!);
@@ -115,14 +131,18 @@ export async function runIntake(opts: IntakeOptions, ctx: Context, thenToday = f
     ctx.requireInteractive('painfit intake', instead);
     refuseBackdated(ctx, 'painfit intake');
     const { askIntake } = await import('../../ui/intake-wizard');
-    const previous = ctx.db(false) ? intakeAsOf(ctx.db(true), '9999-12-31')?.answers : undefined;
+    const db = ctx.db(false);
+    // The answers in force offered as defaults: the latest intake with any settings changes since.
+    const previous = db ? latestAnswers(db, ctx.today) : undefined;
     const result = await askIntake(await ctx.prompter(), {
       theme: ctx.theme,
       write: ctx.err,
       previous,
       today: weekdayOf(ctx.today),
       date: ctx.today,
+      planStart: db ? intakeAsOf(db, ctx.today)?.date : undefined,
     });
+    startOver = result.startOver === true;
     actNow = result.actNow;
     if (!result.answers) {
       // §1b: the act-at-once message is on screen whether or not anything is saved.
@@ -135,16 +155,23 @@ export async function runIntake(opts: IntakeOptions, ctx: Context, thenToday = f
   }
 
   const db = ctx.db(true);
-  const saved = db.transaction(() => insertIntake(db, answers, ctx.today, ctx.now().toISOString()))();
+  const { saved, plan } = db.transaction(() => {
+    const current = intakeAsOf(db, ctx.today);
+    const keep = current !== undefined && !startOver;
+    const record = insertIntake(db, answers, ctx.today, ctx.now().toISOString(), keep);
+    const progress: PlanProgress = current === undefined ? 'new' : keep ? 'kept' : 'started-over';
+    return { saved: record, plan: { start: keep ? current.date : record.date, progress } };
+  })();
   const screening = screen(screeningPart(saved.answers), saved.date, ctx.today, allClearances(db));
   if (ctx.json) {
-    ctx.out(JSON.stringify({ saved: true, intake: { id: saved.id, date: saved.date }, screening }, null, 2));
+    ctx.out(JSON.stringify({ saved: true, intake: { id: saved.id, date: saved.date }, plan, screening }, null, 2));
   } else {
     if (opts.mode === 'file') ctx.out(renderIntakeSummary(saved.answers, ctx.theme, ctx.width));
     ctx.out(renderScreening(screening, ctx.theme, ctx.width));
-    ctx.err(ctx.theme.muted(`Saved your answers (version ${saved.id}, plan starts ${saved.date}) in ${ctx.paths.db}.`));
+    ctx.out(planWords(plan, saved.date));
+    ctx.err(ctx.theme.muted(`Saved your answers (version ${saved.id}) in ${ctx.paths.db}.`));
     if (actNow) ctx.err(renderActNow(actNow, ctx.theme));
-    if (screening.outcome !== 'stop' && !thenToday) ctx.err(`Next: ${ctx.theme.accent('painfit today')} shows your first session.`);
+    if (screening.outcome !== 'stop' && !thenToday) ctx.err(`Next: ${ctx.theme.accent('painfit today')} shows ${plan.progress === 'kept' ? "today's" : 'your first'} session.`);
   }
   if (screening.outcome === 'stop') {
     // §1b: the answers are saved (so today stops too) and intake itself says "not yet" (exit 3).
@@ -152,4 +179,21 @@ export async function runIntake(opts: IntakeOptions, ctx: Context, thenToday = f
     const message = ctx.json || opts.mode === 'file' ? (screening.notes[0] ?? SAFETY_STOP_MESSAGE) : '';
     throw new ExitWith(EXIT.notReady, 'SAFETY_STOP', message);
   }
+}
+
+/** What happened to the plan, in words (intake's output says which, as its --json does). */
+export function planWords(plan: { start: IsoDate; progress: PlanProgress }, date: IsoDate): string {
+  if (plan.progress === 'kept') {
+    return `Your progress is kept: these answers apply from ${formatDate(date)} on, and the plan that started ${formatDate(plan.start)} goes on with each exercise at its level.`;
+  }
+  if (plan.progress === 'started-over') return `Your plan starts over at week 1 on ${formatDate(plan.start)}.`;
+  return `Your plan starts ${formatDate(plan.start)}.`;
+}
+
+/** The answers in force on `date` (the plan's intake with the changes laid over it), or the latest intake's. */
+function latestAnswers(db: Db, date: IsoDate): IntakeAnswers | undefined {
+  const plan = intakeAsOf(db, '9999-12-31');
+  if (!plan) return undefined;
+  const until = date > plan.date ? date : '9999-12-31';
+  return answersOn(plan, answerChangesUpTo(db, plan, until), until);
 }

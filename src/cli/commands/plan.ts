@@ -6,7 +6,7 @@ import { buildWeekWithHeading } from '../../domain/session';
 import { NotReadyError, UsageError } from '../../errors';
 import { renderWeek } from '../../ui/plan';
 import type { Context } from '../context';
-import { loadDayFacts, saveFold } from '../day';
+import { answersInForce, loadDayFacts, saveFold } from '../day';
 
 /** The longest a plan or calendar file looks ahead. DEFAULT: doses beyond that are only a guess. */
 export const MAX_PLAN_WEEKS = 12;
@@ -83,6 +83,6 @@ export async function runPlan(opts: PlanOptions, ctx: Context): Promise<void> {
     const { todayExtras } = await import('./today');
     const { todayJson } = await import('../../ui/json');
     ctx.out(JSON.stringify({ from: ctx.today, screening: facts.screening.outcome, days: days.map((d) => todayJson(d, todayExtras(ctx, d))), heading }, null, 2));
-  } else if (opts.ics === undefined) ctx.out(renderWeek(days, facts.intake.answers, ctx.theme, ctx.width, heading));
+  } else if (opts.ics === undefined) ctx.out(renderWeek(days, answersInForce(facts), ctx.theme, ctx.width, heading));
   saveFold(ctx, facts);
 }

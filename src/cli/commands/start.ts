@@ -31,7 +31,7 @@ import { renderSession } from '../../ui/session';
 import { wrapText } from '../../ui/width';
 import type { Key } from '../app';
 import type { Context } from '../context';
-import { loadDayFacts, startRecording } from '../day';
+import { answersInForce, loadDayFacts, startRecording } from '../day';
 import { nextSessionDate } from './today';
 
 export interface StartOptions {
@@ -297,7 +297,7 @@ export async function runStart(opts: StartOptions, ctx: Context): Promise<void> 
   }
   const facts = loadDayFacts(ctx, date);
   const session = buildSession(facts);
-  const next = nextSessionDate(date, facts.intake.answers.schedule.days);
+  const next = nextSessionDate(date, answersInForce(facts).schedule.days);
   const width = ctx.width;
   if (session.status === 'stop') {
     ctx.out(renderSession(session, ctx.theme, width, next));

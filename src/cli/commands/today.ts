@@ -11,7 +11,7 @@ import { type TodayExtras, todayJson } from '../../ui/json';
 import { lessonOfferLine } from '../../ui/lessons';
 import { renderSession } from '../../ui/session';
 import type { Context } from '../context';
-import { loadDayFacts, saveFold } from '../day';
+import { answersInForce, loadDayFacts, saveFold } from '../day';
 
 export const SAFETY_STOP_MESSAGE =
   'the safety check says to see a clinician before exercising, so there is no session. When a clinician has seen you, record it with painfit clear --seen DATE; if your health has changed, run painfit recheck.';
@@ -41,7 +41,7 @@ export function todayExtras(ctx: Context, session: Session): TodayExtras {
 export async function runToday(ctx: Context): Promise<void> {
   const facts = loadDayFacts(ctx, ctx.today);
   const session: Session = buildSession(facts);
-  const next = nextSessionDate(ctx.today, facts.intake.answers.schedule.days);
+  const next = nextSessionDate(ctx.today, answersInForce(facts).schedule.days);
   // On a flare day, the person's own flare plan (clinical-rules §5), or how to write one.
   const { lesson, flarePlan } = todayExtras(ctx, session);
   if (ctx.json) ctx.out(JSON.stringify(todayJson(session, { lesson, flarePlan }), null, 2));
