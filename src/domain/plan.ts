@@ -35,6 +35,7 @@ import {
   START_SETS_MAX,
   WEEKLY_PROGRESSION,
   WIDESPREAD_START_MINUTES,
+  WIDESPREAD_STRENGTH_AFTER_WEEKS,
 } from './rules';
 import { WEEKDAYS } from './vocab';
 import type { ExerciseType, Region, Weekday } from './vocab';
@@ -131,10 +132,24 @@ export const singleLegFirst = (answers: IntakeAnswers): boolean =>
 export const isDeconditioned = (answers: IntakeAnswers): boolean =>
   answers.ability.walkMinutes < DECONDITIONED_WALK_MINUTES;
 
-/** §6 widespread pain: start with about 10 minutes a day, growing with the weekly steps. */
+/**
+ * §6 widespread pain: start with about 10 minutes a day, or what the person can already walk
+ * comfortably when that is longer, growing with the weekly steps up to the chosen length.
+ */
 export function sessionBudget(answers: IntakeAnswers, level: number): number {
   if (!answers.pain.regions.includes('widespread')) return answers.schedule.minutes;
-  return Math.min(answers.schedule.minutes, growMinutes(WIDESPREAD_START_MINUTES, level, Infinity));
+  const start = Math.max(WIDESPREAD_START_MINUTES, answers.ability.walkMinutes);
+  return Math.min(answers.schedule.minutes, growMinutes(start, level, Infinity));
+}
+
+/**
+ * §6 widespread pain: aerobic and mind-body first, strength only from this plan level on. When
+ * another painful region or osteoporosis has a strength core of its own (§6), that core is not
+ * put off: it starts at once, at the first rung and light effort like all first weeks.
+ */
+export function strengthFromLevel(answers: IntakeAnswers): number {
+  const onlyWidespread = answers.pain.regions.every((r) => r === 'widespread') && !answers.ability.osteoporosis;
+  return answers.pain.regions.includes('widespread') && onlyWidespread ? WIDESPREAD_STRENGTH_AFTER_WEEKS : 0;
 }
 
 /** §4: the first cardio dose, about START_FRACTION of what the user can walk now, never more. */
@@ -259,6 +274,8 @@ export interface PlanOptions {
   maxEffort: number;
   /** Session length in minutes; defaults to sessionBudget(answers, 0). */
   budgetMinutes?: number;
+  /** The plan level (weekly steps taken): widespread pain has no strength days below strengthFromLevel. Default 0. */
+  level?: number;
 }
 
 const dayIndex = (d: Weekday): number => WEEKDAYS.indexOf(d);
@@ -520,7 +537,10 @@ function planDay(ctx: PlanContext, weekday: Weekday, index: number, strengthDay:
     if (!pick('mind-body', null, true, index, WIDESPREAD_SHARE, true) && !pick('relaxation', null, true, index, WIDESPREAD_SHARE)) {
       pick('mind-body', null, true, index, WIDESPREAD_SHARE);
     }
-    cardio(true, WIDESPREAD_SHARE);
+    // The aerobic work is the heart of these sessions: on a day without strength (the first
+    // weeks of widespread pain alone, or a day between strength days) it takes the time left, up
+    // to its first dose; on a strength day about a third, so the cores still fit (§6).
+    cardio(true, strengthDay ? WIDESPREAD_SHARE : 1);
   }
 
   let strengthInput: StrengthDayInput | null = null;
@@ -594,7 +614,7 @@ export function buildPlan(answers: IntakeAnswers, library: readonly Exercise[], 
   const limits = limitsOf(answers, options.maxEffort);
   const byId = indexLibrary(library);
   const days = sortedDays(answers.schedule.days);
-  const strengthDays = pickStrengthDays(days);
+  const strengthDays = (options.level ?? 0) < strengthFromLevel(answers) ? [] : pickStrengthDays(days);
   const halves = strengthHalves(strengthDays);
   const pools = poolsFor(answers, library, byId, limits);
   const ladderMemo = new Map<string, readonly Purpose[]>();

@@ -168,8 +168,16 @@ export const REGION_EMPHASIS: Readonly<Record<Region, readonly ExerciseType[]>> 
 };
 /** Regions whose pain calls for balance and gait work (OARSI 2019). */
 export const BALANCE_REGIONS: readonly Region[] = ['hip', 'knee', 'ankle-foot'];
-/** Widespread pain / fibromyalgia: start with about 10 minutes a day (EULAR 2016). */
+/**
+ * Widespread pain / fibromyalgia: start with about 10 minutes a day (EULAR 2016), never below what
+ * the person can already walk comfortably (clinical-rules §6).
+ */
 export const WIDESPREAD_START_MINUTES = 10;
+/**
+ * ...gentle aerobic and mind-body work first, "then strength" (EULAR 2016; clinical-rules §6):
+ * strength days join the plan after this many tolerated weekly steps. DEFAULT
+ */
+export const WIDESPREAD_STRENGTH_AFTER_WEEKS = 2;
 
 // §4 Balance that is safe (Otago; Sherrington 2019). The walking thresholds are set by
 // clinical-rules.md §4; no trial fixes them: DEFAULT.

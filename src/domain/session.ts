@@ -22,6 +22,7 @@ import {
   maxBoutMinutes,
   type PlanItem,
   sessionBudget,
+  strengthFromLevel,
   sessionOrder,
   startCardioMinutes,
   startDose,
@@ -445,11 +446,12 @@ function contextOf(input: SessionInput): Context {
   const cache = new Map<string, WeekPlan>();
   const planOn = (a: IntakeAnswers, level: number): WeekPlan => {
     const budget = sessionBudget(a, level);
+    const strength = level >= strengthFromLevel(a);
     // Every answer counts: an intake that kept progress may change regions, age or screening too.
-    const key = `${a === answers ? 'now' : JSON.stringify(a)}|${budget}`;
+    const key = `${a === answers ? 'now' : JSON.stringify(a)}|${budget}|${strength}`;
     let plan = cache.get(key);
     if (!plan) {
-      plan = buildPlan(a, input.library, { maxEffort: input.screening.maxEffort, budgetMinutes: budget });
+      plan = buildPlan(a, input.library, { maxEffort: input.screening.maxEffort, budgetMinutes: budget, level });
       cache.set(key, plan);
     }
     return plan;

@@ -146,3 +146,35 @@ describe('the same course with a usual pain of 8', () => {
     expect(weekOfCourse(high, 10)[0]!.progress.level).toBeGreaterThan(5);
   });
 });
+
+describe('widespread pain alone (§6, EULAR 2016): gentle aerobic and mind-body first, then strength', () => {
+  // Fibromyalgia, 7 days a week, 20 minutes, walks 10 minutes comfortably; every session done.
+  const fm = courseAnswers(5, (a) => {
+    a.pain.regions = ['widespread'];
+    a.schedule = { days: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'], minutes: 20 };
+    a.ability = { ...a.ability, walkMinutes: 10 };
+  });
+  const course = liveCourse(fm, 4, () => ({ pain: 5, during: 3 }));
+  const aerobic = (s: { exercises: readonly { type: string; minutes?: number; optional?: true }[] }) =>
+    s.exercises.filter((e) => e.type === 'cardio' && !e.optional).reduce((m, e) => m + (e.minutes ?? 0), 0);
+
+  it('week 1: aerobic work is most of every session, with mind-body; about 10 minutes; no strength', () => {
+    for (const s of weekOfCourse(course, 1)) {
+      // At most 70-80 % of the 10-minute walk (§4), and at least 6 of the session's minutes.
+      expect(aerobic(s), s.date).toBeGreaterThanOrEqual(6);
+      expect(aerobic(s), s.date).toBeLessThanOrEqual(8);
+      expect(aerobic(s) * 2, s.date).toBeGreaterThan(s.minutes);
+      expect(s.exercises.some((e) => e.type === 'mind-body'), s.date).toBe(true);
+      expect(s.exercises.some((e) => e.type === 'strength'), s.date).toBe(false);
+      expect(s.minutes, s.date).toBeGreaterThanOrEqual(8);
+      expect(s.minutes, s.date).toBeLessThanOrEqual(10);
+    }
+  });
+
+  it('strength joins after two good weeks, and the aerobic work stays', () => {
+    const week3 = weekOfCourse(course, 3);
+    expect(week3.filter((s) => s.exercises.some((e) => e.type === 'strength')).length).toBeGreaterThanOrEqual(2);
+    for (const s of week3) expect(aerobic(s), s.date).toBeGreaterThanOrEqual(3);
+    expect(weekOfCourse(course, 2).some((s) => s.exercises.some((e) => e.type === 'strength'))).toBe(false);
+  });
+});

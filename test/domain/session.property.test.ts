@@ -8,7 +8,7 @@ import { addDays } from '../../src/domain/dates';
 import type { Exercise } from '../../src/domain/exercise';
 import type { Checkin, Completion } from '../../src/domain/facts';
 import type { IntakeAnswers } from '../../src/domain/intake';
-import { balanceCalledFor, isDeconditioned, NO_WALK_CARDIO_MINUTES } from '../../src/domain/plan';
+import { balanceCalledFor, isDeconditioned, NO_WALK_CARDIO_MINUTES, strengthFromLevel } from '../../src/domain/plan';
 import { MAX_BOUT_MINUTES_DECONDITIONED, WIDESPREAD_START_MINUTES } from '../../src/domain/rules';
 import { screen } from '../../src/domain/screening';
 import { buildWeek, type Session } from '../../src/domain/session';
@@ -87,7 +87,9 @@ describe('property: random valid intakes, real library, weeks 1–3', () => {
         for (const s of scheduled) {
           // Fits the minutes (widespread pain: about 10 minutes a day in week 1).
           expect(s.minutes).toBeLessThanOrEqual(a.schedule.minutes);
-          if (s.week === 1 && a.pain.regions.includes('widespread')) expect(s.minutes).toBeLessThanOrEqual(WIDESPREAD_START_MINUTES);
+          // §6 widespread pain: about 10 minutes a day to start, never below what the person can
+          // already walk comfortably.
+          if (s.week === 1 && a.pain.regions.includes('widespread')) expect(s.minutes).toBeLessThanOrEqual(Math.max(WIDESPREAD_START_MINUTES, a.ability.walkMinutes));
           expect(s.exercises.some((e) => e.type === 'flexibility')).toBe(true);
           if (balanceCalledFor(a)) expect(s.exercises.some((e) => e.type === 'balance')).toBe(true);
           for (const e of s.exercises) {
@@ -111,10 +113,17 @@ describe('property: random valid intakes, real library, weeks 1–3', () => {
             }
           }
         }
-        // Strength on ≥ 2 days of every plan week when there are ≥ 3 days.
+        // Strength on ≥ 2 days of every plan week when there are ≥ 3 days, except that widespread
+        // pain alone starts with aerobic and mind-body work only, "then strength" (§6, EULAR 2016):
+        // none in its first weeks, as many days as anyone's once it joins.
         if (a.schedule.days.length >= 3) {
           for (const week of [1, 2, 3]) {
             const strengthDays = scheduled.filter((s) => s.week === week && s.exercises.some((e) => e.type === 'strength'));
+            const level = scheduled.find((s) => s.week === week)?.progress.level ?? 0;
+            if (level < strengthFromLevel(a)) {
+              expect(strengthDays, `week ${week} (level ${level}) of widespread pain alone`).toEqual([]);
+              continue;
+            }
             expect(strengthDays.length).toBeGreaterThanOrEqual(2);
           }
         }
