@@ -313,14 +313,17 @@ describe('N−1 → N through the CLI', () => {
     const paths = pathsFor(home);
     const old = databaseAt(paths.db, N - 1);
     const oldContent = contentOf(old);
+    const oldDates = (old.prepare('SELECT date FROM intakes ORDER BY id').all() as { date: string }[]).map((x) => x.date);
     old.close();
+    expect(oldDates.slice(0, 2)).toEqual(['2026-01-05', '2026-03-02']);
 
     const file = writeJson(path.dirname(home), 'answers.json', INTAKE_TEMPLATE);
     const r = run(['intake', '--answers', file, '--date', '2026-04-06'], { home });
     expect(r.code, r.stderr).toBe(0);
 
     expect(query(home, 'PRAGMA user_version')[0]).toEqual({ user_version: N });
-    expect(query(home, 'SELECT date FROM intakes ORDER BY id').map((x) => x.date)).toEqual(['2026-01-05', '2026-03-02', '2026-04-06']);
+    // Every intake the older database held (the seeds of its versions), then the new one.
+    expect(query(home, 'SELECT date FROM intakes ORDER BY id').map((x) => x.date)).toEqual([...oldDates, '2026-04-06']);
     const backups = listBackups(paths);
     expect(backups).toHaveLength(1);
     expect(path.basename(backups[0]!)).toMatch(new RegExp(`^painfit-v${N - 1}-`));
