@@ -6,6 +6,9 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { INTAKE_TEMPLATE } from '../src/schema/intake';
 import { DISPOSABLE_TABLES } from '../src/store/migrations';
+import { openDb } from '../src/store/db';
+import { pathsFor } from '../src/store/paths';
+import { lastUndoable, NotLastEntryError, removeEntry, removeSettings } from '../src/store/undo';
 import { dbHash, query, run, runJson, tempHome, writeJson, addWeeklyMeasures } from './helpers/cli';
 import { exitWithin, KEY, spawnPainfit, type PtySession } from './helpers/pty';
 
@@ -177,5 +180,87 @@ describe('painfit undo on a terminal', () => {
     await s.waitFor('Removed the check-in for Mon 9 Nov 2026.');
     expect((await exitWithin(s)).exitCode).toBe(0);
     expect(snapshot(home)).toEqual(withoutEntry(before, last));
+  });
+});
+
+describe('painfit undo and settings changes (a settings change is a dated fact too)', () => {
+  it('the latest settings change is offered and removed like an entry; the days before it apply again; then the entry before it', () => {
+    const home = seededHome();
+    const planBefore = runJson(['plan', '--date', '2026-11-16'], { home }).json;
+    ok(['settings', '--days', 'tue,thu,sat', '--minutes', '25', '--date', '2026-11-16'], home);
+    expect(runJson(['plan', '--date', '2026-11-16'], { home }).json).not.toEqual(planBefore);
+    const before = snapshot(home);
+
+    const r = run(['undo', '--yes'], { home });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr.replace(/\s+/g, ' ')).toContain('The most recent entry is the settings change from Mon 16 Nov 2026');
+    expect(r.stderr).toContain('days tue, thu, sat; 25 minutes a session');
+    expect(r.stdout).toContain('Removed the settings change from Mon 16 Nov 2026.');
+    // Only the settings row went.
+    expect(snapshot(home)).toEqual({ ...before, settings: [] });
+    expect(runJson(['plan', '--date', '2026-11-16'], { home }).json).toEqual(planBefore);
+
+    // Then the most recent entry again.
+    const id = lastEntryId(home)!;
+    const next = snapshot(home);
+    ok(['undo', '--yes'], home);
+    expect(snapshot(home)).toEqual(withoutEntry(next, id));
+  });
+
+  it('--json names it a settings change; without --yes off a terminal nothing is removed', () => {
+    const home = seededHome();
+    ok(['settings', '--equipment', 'band,mat', '--date', '2026-11-16'], home);
+    const hash = dbHash(home);
+    const refused = run(['undo'], { home });
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('settings change');
+    expect(dbHash(home)).toBe(hash);
+    const { code, json } = runJson(['undo', '--yes'], { home });
+    expect(code).toBe(0);
+    expect(json.removed).toMatchObject({ kind: 'settings', date: '2026-11-16', changes: { equipment: ['band', 'mat'] } });
+    expect(query(home, 'SELECT count(*) AS n FROM settings')[0].n).toBe(0);
+  });
+
+  it('a log saved after a settings change is undone first', () => {
+    const home = seededHome();
+    ok(['settings', '--minutes', '25', '--date', '2026-11-10'], home);
+    ok(['log', '--date', '2026-11-11', '--pain', '3'], home);
+    const r = runJson(['undo', '--yes'], { home });
+    expect(r.json.removed).toMatchObject({ kind: 'log', checkins: [{ date: '2026-11-11' }] });
+    expect(query(home, 'SELECT count(*) AS n FROM settings')[0].n).toBe(1);
+    expect(runJson(['undo', '--yes'], { home }).json.removed).toMatchObject({ kind: 'settings' });
+  });
+});
+
+describe('undo of a settings change removes only what it showed', () => {
+  it('a check-in saved in between (another terminal): the settings change is not removed', () => {
+    const home = seededHome();
+    ok(['settings', '--minutes', '25', '--date', '2026-11-10'], home);
+    const db = openDb(pathsFor(home), { create: false })!;
+    try {
+      const shown = lastUndoable(db);
+      expect(shown?.kind).toBe('settings');
+      ok(['log', '--date', '2026-11-11', '--pain', '3'], home);
+      const hash = dbHash(home);
+      expect(() => shown?.kind === 'settings' && removeSettings(db, shown.settings)).toThrow(NotLastEntryError);
+      expect(dbHash(home)).toBe(hash);
+    } finally {
+      db.close();
+    }
+  });
+
+  it('a settings change saved in between: the entry shown is not removed', () => {
+    const home = seededHome();
+    const db = openDb(pathsFor(home), { create: false })!;
+    try {
+      const shown = lastUndoable(db);
+      expect(shown?.kind).toBe('entry');
+      ok(['settings', '--minutes', '25', '--date', '2026-11-10'], home);
+      const hash = dbHash(home);
+      expect(() => shown?.kind === 'entry' && removeEntry(db, shown.entry)).toThrow(NotLastEntryError);
+      expect(dbHash(home)).toBe(hash);
+    } finally {
+      db.close();
+    }
   });
 });

@@ -222,7 +222,7 @@ const COMMANDS: CommandSpec[] = [
   },
   {
     name: 'undo',
-    description: 'remove the most recent entry (a check-in with its exercises, weekly measures, or a swap)',
+    description: 'remove the most recent entry (a check-in with its exercises, weekly measures, a swap, or a settings change)',
     options: [{ flags: '-y, --yes', description: 'do not ask for confirmation (needed when not on a terminal)' }],
     examples: ['painfit undo', 'painfit undo --yes'],
     note: 'Intake answers are not undone: run painfit intake again (every version is kept).',

@@ -2,6 +2,7 @@
 // An entry groups what one command wrote; its rows go with it (ON DELETE CASCADE), and the
 // completion rows it had overwritten (entries.replaced) are put back.
 import type { Checkin, Completion, Swap } from '../domain/facts';
+import type { SettingsChange } from '../domain/settings';
 import type { Db } from './db';
 import { NOTE_RULE } from '../domain/facts';
 import { displayDeep, displayText } from '../domain/text';
@@ -132,11 +133,53 @@ export function removeEntry(db: Db, entry: EntryContents): void {
   db.transaction(() => {
     const last = lastEntryId(db);
     if (last !== entry.id) throw new NotLastEntryError(entry.id, last);
+    // A settings change saved since is now the most recent thing, not this entry.
+    const settings = lastSettings(db);
+    if (settings && settings.recordedAt > entry.recordedAt) throw new NotLastEntryError(entry.id, last);
     // Ids are never reused (migration 4), but an import --replace in between brings in a whole other
     // history whose last entry may carry the same id: remove only exactly what was shown.
     if (JSON.stringify(readEntry(db, entry.id)) !== JSON.stringify(entry)) throw new NotLastEntryError(entry.id, last);
     db.prepare('DELETE FROM entries WHERE id = ?').run(entry.id);
     const restore = db.prepare('INSERT INTO completions (date, exercise_id, done, minutes, entry_id) VALUES (?, ?, ?, ?, ?)');
     for (const c of entry.restores) restore.run(c.date, c.exerciseId, c.done ? 1 : 0, c.minutes, c.entryId);
+  })();
+}
+
+/** A `painfit settings` change as stored (one row, no entry: it writes nothing else). */
+export interface StoredSettings {
+  id: number;
+  date: string;
+  recordedAt: string;
+  changes: SettingsChange;
+}
+
+/** The settings change saved last (by when it was saved, like entries). */
+export function lastSettings(db: Db): StoredSettings | undefined {
+  const row = db.prepare('SELECT id, date, recorded_at, changes FROM settings ORDER BY recorded_at DESC, id DESC LIMIT 1').get() as
+    | { id: number; date: string; recorded_at: string; changes: string }
+    | undefined;
+  return row && { id: row.id, date: row.date, recordedAt: row.recorded_at, changes: displayDeep(JSON.parse(row.changes) as SettingsChange) };
+}
+
+/** What undo removes: the most recently saved entry, or settings change, whichever came last. */
+export type Undoable = { kind: 'entry'; entry: EntryContents } | { kind: 'settings'; settings: StoredSettings };
+
+export function lastUndoable(db: Db): Undoable | undefined {
+  const entry = lastEntry(db);
+  const settings = lastSettings(db);
+  if (settings && (!entry || settings.recordedAt > entry.recordedAt)) return { kind: 'settings', settings };
+  return entry && { kind: 'entry', entry };
+}
+
+/**
+ * Removes a settings change: the days, minutes, equipment or ability in force before it apply
+ * again from its date on. Refuses (NotLastEntryError) unless it is still exactly the most recent
+ * thing saved, as removeEntry does.
+ */
+export function removeSettings(db: Db, settings: StoredSettings): void {
+  db.transaction(() => {
+    const now = lastUndoable(db);
+    if (now?.kind !== 'settings' || JSON.stringify(now.settings) !== JSON.stringify(settings)) throw new NotLastEntryError(settings.id, undefined);
+    db.prepare('DELETE FROM settings WHERE id = ?').run(settings.id);
   })();
 }

@@ -1,6 +1,7 @@
 // What `painfit undo` is about to remove, shown in full before anything is removed.
 import { formatDate } from '../domain/dates';
-import type { EntryContents } from '../store/undo';
+import type { EntryContents, StoredSettings } from '../store/undo';
+import { settingsWords } from './settings';
 import { checkinLines } from './log';
 import type { Theme } from './theme';
 
@@ -63,4 +64,16 @@ export function renderEntry(e: EntryContents, names: ExerciseNames, theme: Theme
 export function renderRemoved(e: EntryContents): string {
   const back = e.restores.length ? ` The earlier answers for ${plural(e.restores.length, 'exercise', 'exercises')} are back.` : '';
   return `Removed ${entryTitle(e)}.${back}`;
+}
+
+/** What undo would remove when the most recent thing saved is a settings change. */
+export function renderSettingsEntry(s: StoredSettings, theme: Theme): string {
+  return [
+    theme.heading(`The most recent entry is the settings change from ${formatDate(s.date)}, saved ${savedAt(s.recordedAt)}:`),
+    `  ${settingsWords(s.changes)}`,
+  ].join('\n');
+}
+
+export function renderSettingsRemoved(s: StoredSettings): string {
+  return `Removed the settings change from ${formatDate(s.date)}. The settings you had before apply again; every exercise keeps its level.`;
 }

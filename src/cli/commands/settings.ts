@@ -112,5 +112,5 @@ export async function runSettings(change: SettingsChange, ctx: Context): Promise
     return;
   }
   ctx.out(`From ${saved.date} on: ${settingsWords(c)}. Your progress is kept: each exercise stays at its level.`);
-  ctx.err(ctx.theme.muted('painfit plan shows the week ahead. To change it back, run painfit settings again.'));
+  ctx.err(ctx.theme.muted('painfit plan shows the week ahead. Changed your mind? painfit undo removes this change.'));
 }

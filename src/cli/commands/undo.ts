@@ -1,9 +1,10 @@
-// painfit undo: remove the most recent entry (a check-in with its exercises, weekly measures, or a
-// swap), after showing exactly what it holds. Intakes are not undone: re-run painfit intake.
+// painfit undo: remove the most recent entry (a check-in with its exercises, weekly measures, a
+// swap, or a settings change), after showing exactly what it holds. Intakes are not undone: re-run
+// painfit intake.
 import { UsageError } from '../../errors';
 import { readLibrary } from '../../store/library';
-import { lastEntry, NotLastEntryError, removeEntry } from '../../store/undo';
-import { renderEntry, renderRemoved, type ExerciseNames } from '../../ui/undo';
+import { lastUndoable, NotLastEntryError, removeEntry, removeSettings } from '../../store/undo';
+import { renderEntry, renderRemoved, renderSettingsEntry, renderSettingsRemoved, type ExerciseNames } from '../../ui/undo';
 import type { Context } from '../context';
 import { pausePoint } from '../test-pause';
 
@@ -28,9 +29,9 @@ function exerciseNames(): ExerciseNames {
 
 export async function runUndo(opts: UndoOptions, ctx: Context): Promise<void> {
   const db = ctx.db(false);
-  const entry = db ? lastEntry(db) : undefined;
+  const last = db ? lastUndoable(db) : undefined;
   // Nothing to undo is a calm answer, not a failure: the data is already as the person wants it.
-  if (!db || !entry) {
+  if (!db || !last) {
     if (ctx.json) ctx.out(JSON.stringify({ removed: null }, null, 2));
     else ctx.out('Nothing to undo.');
     if (!ctx.json) ctx.err(ctx.theme.muted('Intake answers are not undone: run painfit intake again to change them.'));
@@ -40,7 +41,7 @@ export async function runUndo(opts: UndoOptions, ctx: Context): Promise<void> {
   if (ctx.json) {
     if (!opts.yes) throw new UsageError(`painfit undo --json never asks for confirmation. ${YES_INSTEAD.replace('--yes.', '--yes --json.')}`, 'NEEDS_YES');
   } else {
-    ctx.err(renderEntry(entry, exerciseNames(), ctx.theme));
+    ctx.err(last.kind === 'settings' ? renderSettingsEntry(last.settings, ctx.theme) : renderEntry(last.entry, exerciseNames(), ctx.theme));
     if (!opts.yes) {
       ctx.requireInteractive('painfit undo', YES_INSTEAD);
       const prompter = await ctx.prompter();
@@ -53,13 +54,15 @@ export async function runUndo(opts: UndoOptions, ctx: Context): Promise<void> {
 
   pausePoint('undo-confirmed', ctx.app.env);
   try {
-    removeEntry(db, entry);
+    if (last.kind === 'settings') removeSettings(db, last.settings);
+    else removeEntry(db, last.entry);
   } catch (error) {
     if (error instanceof NotLastEntryError) {
       throw new UsageError('the entries changed while painfit undo was waiting (another terminal saved, undid or imported something), so nothing was removed. Run painfit undo again to see the most recent entry now.', 'CHANGED');
     }
     throw error;
   }
-  if (ctx.json) ctx.out(JSON.stringify({ removed: entry }, null, 2));
-  else ctx.out(renderRemoved(entry));
+  const removed = last.kind === 'settings' ? { kind: 'settings' as const, ...last.settings } : last.entry;
+  if (ctx.json) ctx.out(JSON.stringify({ removed }, null, 2));
+  else ctx.out(last.kind === 'settings' ? renderSettingsRemoved(last.settings) : renderRemoved(last.entry));
 }
