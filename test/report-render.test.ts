@@ -53,7 +53,7 @@ const report: Report = {
       sessionsDone: 2,
       adherence: 200 / 3,
       activeMinutes: 43.25,
-      walkMinutes: 0,
+      walkMinutes: 35,
       peg: 14 / 3,
       sleepMean: 19 / 3,
       duringMean: 3.5,
@@ -101,9 +101,9 @@ const report: Report = {
 describe('renderReportCsv', () => {
   it('prints one row per week; empty cells for gaps; means to 2 decimals', () => {
     expect(renderReportCsv(report)).toBe(
-      'week_start,checkins,pain_mean,pain_min,pain_max,sessions_planned,sessions_done,adherence_percent,active_minutes,peg,sleep_mean,during_mean,effort_mean\n' +
-        '2026-01-05,3,4.33,4,5,3,2,66.7,43.3,4.67,6.33,3.5,3\n' + // 13/3 = 4.333…; 200/3 = 66.67; 14/3 = 4.667; 19/3 = 6.333
-        '2026-01-12,0,,,,2,0,0,0,,,,\n',
+      'week_start,checkins,pain_mean,pain_min,pain_max,sessions_planned,sessions_done,adherence_percent,active_minutes,peg,sleep_mean,during_mean,effort_mean,walk_minutes\n' +
+        '2026-01-05,3,4.33,4,5,3,2,66.7,43.3,4.67,6.33,3.5,3,35\n' + // 13/3 = 4.333…; 200/3 = 66.67; 14/3 = 4.667; 19/3 = 6.333
+        '2026-01-12,0,,,,2,0,0,0,,,,,0\n',
     );
   });
 });
@@ -111,8 +111,18 @@ describe('renderReportCsv', () => {
 describe('renderReport', () => {
   const text = renderReport(report, theme, 100);
   it('shows the table with one-decimal means and dashes for gaps', () => {
-    expect(text).toMatch(/│ Mon 5 Jan\s+│\s+3 │\s+4\.3 │\s+4 │\s+5 │\s+2 of 3 │\s+67% │\s+43 │\s+4\.7 │/);
-    expect(text).toMatch(/│ Mon 12 Jan\s+│\s+0 │\s+– │\s+– │\s+– │\s+0 of 2 │\s+0% │\s+0 │\s+– │/);
+    // ... exercise minutes 43.25 → 43, walking track 35, PEG 14/3 → 4.7.
+    expect(text).toMatch(/│ Mon 5 Jan\s+│\s+3 │\s+4\.3 │\s+4 │\s+5 │\s+2 of 3 │\s+67% │\s+43 │\s+35 │\s+4\.7 │/);
+    expect(text).toMatch(/│ Mon 12 Jan\s+│\s+0 │\s+– │\s+– │\s+– │\s+0 of 2 │\s+0% │\s+0 │\s+0 │\s+– │/);
+  });
+  it.each([
+    [80, /│ Mon 5 Jan\s+│\s+3 │\s+4\.3 │\s+4-5 │\s+2 of 3 \(67%\) │\s+43 │\s+35 │\s+4\.7 │/],
+    [60, /│ 5 Jan\s+│\s+3 │\s+4\.3 │\s+2\/3 │\s+43 │\s+35 │\s+4\.7 │/],
+  ])('at %i columns the week table keeps the walking minutes and fits', (cols, row) => {
+    const narrow = renderReport(report, theme, cols);
+    expect(narrow).toMatch(row);
+    expect(narrow).toMatch(/│ Walk │/);
+    for (const line of narrow.split('\n')) expect(line.length).toBeLessThanOrEqual(cols);
   });
   it('has the chart, the verdicts, flares and steps', () => {
     expect(text).toContain('Daily pain (0 none, 10 worst imaginable)');
