@@ -58,13 +58,14 @@ describe('painfit report --json on three backfilled weeks', () => {
     log(home, '2026-03-02', 6, 'all');
     log(home, '2026-03-04', 5, 'all');
     log(home, '2026-03-06', 5, 'none');
-    log(home, '2026-03-07', 4);
+    // Walking track (log --walk): 15 minutes in week 1 (Sat), none in week 2, 10 + 20 in week 3.
+    ok(['log', '--date', '2026-03-07', '--pain', '4', '--walk', '15'], home);
     // Week 2 (9-15 Mar): nothing at all.
     // Week 3 (16-22 Mar): pains 4, 3, 4, 3; every session done.
     log(home, '2026-03-16', 4, 'all');
-    log(home, '2026-03-18', 3, 'all');
+    ok(['log', '--date', '2026-03-18', '--pain', '3', '--done', 'all', '--walk', '10'], home);
     log(home, '2026-03-20', 4, 'all');
-    log(home, '2026-03-22', 3);
+    ok(['log', '--date', '2026-03-22', '--pain', '3', '--walk', '20'], home);
     ok(['checkin', '--date', '2026-03-20', '--peg-pain', '4', '--peg-enjoyment', '4', '--peg-activity', '4', '--goals', '7,3'], home);
     r = report(home, '2026-03-22');
   });
@@ -88,6 +89,10 @@ describe('painfit report --json on three backfilled weeks', () => {
     expect(r.weeks[0]!.adherence).toBeCloseTo(66.667, 3); // 2 / 3
     expect(r.weeks[0]!.activeMinutes).toBeCloseTo(minutesDone(home, '2026-03-02', '2026-03-08'), 9);
     expect(r.weeks[0]!.activeMinutes).toBeGreaterThan(0);
+  });
+
+  it('walking-track minutes by week: 15, none, 10 + 20', () => {
+    expect(r.weeks.map((w) => w.walkMinutes)).toEqual([15, 0, 30]);
   });
 
   it('a week with no check-ins is a gap, not zeros', () => {
@@ -127,10 +132,11 @@ describe('painfit report --json on three backfilled weeks', () => {
     expect(csv).toBe(
       [
         // Issue 12 adds sleep, pain during exercise and effort; these check-ins answered pain only.
-        'week_start,checkins,pain_mean,pain_min,pain_max,sessions_planned,sessions_done,adherence_percent,active_minutes,peg,sleep_mean,during_mean,effort_mean',
-        `2026-03-02,4,5,4,6,3,2,66.7,${m('2026-03-02', '2026-03-08')},,,,`,
-        '2026-03-09,0,,,,3,0,0,0,,,,',
-        `2026-03-16,4,3.5,3,4,3,3,100,${m('2026-03-16', '2026-03-22')},4,,,`,
+        // Issue 10's walking track is the last column: 15 minutes, none, 10 + 20.
+        'week_start,checkins,pain_mean,pain_min,pain_max,sessions_planned,sessions_done,adherence_percent,active_minutes,peg,sleep_mean,during_mean,effort_mean,walk_minutes',
+        `2026-03-02,4,5,4,6,3,2,66.7,${m('2026-03-02', '2026-03-08')},,,,,15`,
+        '2026-03-09,0,,,,3,0,0,0,,,,,0',
+        `2026-03-16,4,3.5,3,4,3,3,100,${m('2026-03-16', '2026-03-22')},4,,,,30`,
         '',
       ].join('\n'),
     );
@@ -140,6 +146,10 @@ describe('painfit report --json on three backfilled weeks', () => {
     const text = ok(['report', '--date', '2026-03-22'], home, { COLUMNS: '100' }).stdout;
     expect(text).toContain("Robin's report: Mon 2 Mar 2026 to Sun 22 Mar 2026 (3 weeks)");
     expect(text).toMatch(/│ Mon 9 Mar\s+│\s+0 │\s+– │/);
+    // Exercise minutes, then the walking track's minutes (15, none, 10 + 20), then PEG.
+    expect(text).toMatch(/│ Mon 2 Mar .*│\s+\d+ │\s+15 │\s+– │\n/);
+    expect(text).toMatch(/│ Mon 9 Mar .*│\s+0 │\s+0 │\s+– │\n/);
+    expect(text).toMatch(/│ Mon 16 Mar .*│\s+\d+ │\s+30 │\s+4 │\n/);
     expect(text).toContain('Pain: 6 at the start → 3.5 in the last 7 days: 2.5 points (42%) lower — a meaningful improvement.');
     expect(text).toContain('● session done');
     // Longer than 100 columns: wrapped between words to fit (issue 11), so compared with breaks as spaces.

@@ -285,6 +285,17 @@ describe('the weekly table and the lists', () => {
     expect(table).toMatch(/<td class="text">10 Mar 2025<\/td>\n<td>0<\/td>\n<td>–<\/td>\n<td>–<\/td>/);
   });
 
+  it('shows the walking-track minutes of each week beside the exercise minutes, and their sum', () => {
+    const out = renderReportHtml(report({ weeks: [week('2025-03-03', { activeMinutes: 41.6, walkMinutes: 45 }), week('2025-03-10', { walkMinutes: 0 })] }));
+    const table = /<table class="weeks">[\s\S]*?<\/table>/.exec(out)?.[0] ?? '';
+    expect(table).toContain('<th>Active min</th><th>Walk min</th>');
+    // Active 41.6 → 42, then the walking track's 45; the second week walked nothing: 0, not a dash.
+    expect(table).toMatch(/<td class="text">3 Mar 2025<\/td>(\n<td[^\n]*){5}\n<td>42<\/td>\n<td>45<\/td>\n<td>6<\/td>/);
+    expect(table).toMatch(/<td class="text">10 Mar 2025<\/td>(\n<td[^\n]*){5}\n<td>40<\/td>\n<td>0<\/td>\n<td>6<\/td>/);
+    // 45 + 0 = 45 minutes in all.
+    expect(out).toContain('<b>45</b> walking minutes');
+  });
+
   it('adds up adherence over the period', () => {
     const out = renderReportHtml(report());
     expect(out).toContain('<b>4 of 6</b> sessions done (67%)');

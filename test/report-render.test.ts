@@ -53,7 +53,7 @@ const report: Report = {
       sessionsDone: 2,
       adherence: 200 / 3,
       activeMinutes: 43.25,
-      walkMinutes: 0,
+      walkMinutes: 35,
       peg: 14 / 3,
       sleepMean: 19 / 3,
       duringMean: 3.5,
@@ -101,9 +101,9 @@ const report: Report = {
 describe('renderReportCsv', () => {
   it('prints one row per week; empty cells for gaps; means to 2 decimals', () => {
     expect(renderReportCsv(report)).toBe(
-      'week_start,checkins,pain_mean,pain_min,pain_max,sessions_planned,sessions_done,adherence_percent,active_minutes,peg,sleep_mean,during_mean,effort_mean\n' +
-        '2026-01-05,3,4.33,4,5,3,2,66.7,43.3,4.67,6.33,3.5,3\n' + // 13/3 = 4.333…; 200/3 = 66.67; 14/3 = 4.667; 19/3 = 6.333
-        '2026-01-12,0,,,,2,0,0,0,,,,\n',
+      'week_start,checkins,pain_mean,pain_min,pain_max,sessions_planned,sessions_done,adherence_percent,active_minutes,peg,sleep_mean,during_mean,effort_mean,walk_minutes\n' +
+        '2026-01-05,3,4.33,4,5,3,2,66.7,43.3,4.67,6.33,3.5,3,35\n' + // 13/3 = 4.333…; 200/3 = 66.67; 14/3 = 4.667; 19/3 = 6.333
+        '2026-01-12,0,,,,2,0,0,0,,,,,0\n',
     );
   });
 });
@@ -111,8 +111,18 @@ describe('renderReportCsv', () => {
 describe('renderReport', () => {
   const text = renderReport(report, theme, 100);
   it('shows the table with one-decimal means and dashes for gaps', () => {
-    expect(text).toMatch(/│ Mon 5 Jan\s+│\s+3 │\s+4\.3 │\s+4 │\s+5 │\s+2 of 3 │\s+67% │\s+43 │\s+4\.7 │/);
-    expect(text).toMatch(/│ Mon 12 Jan\s+│\s+0 │\s+– │\s+– │\s+– │\s+0 of 2 │\s+0% │\s+0 │\s+– │/);
+    // ... exercise minutes 43.25 → 43, walking track 35, PEG 14/3 → 4.7.
+    expect(text).toMatch(/│ Mon 5 Jan\s+│\s+3 │\s+4\.3 │\s+4 │\s+5 │\s+2 of 3 │\s+67% │\s+43 │\s+35 │\s+4\.7 │/);
+    expect(text).toMatch(/│ Mon 12 Jan\s+│\s+0 │\s+– │\s+– │\s+– │\s+0 of 2 │\s+0% │\s+0 │\s+0 │\s+– │/);
+  });
+  it.each([
+    [80, /│ Mon 5 Jan\s+│\s+3 │\s+4\.3 │\s+4-5 │\s+2 of 3 \(67%\) │\s+43 │\s+35 │\s+4\.7 │/],
+    [60, /│ 5 Jan\s+│\s+3 │\s+4\.3 │\s+2\/3 │\s+43 │\s+35 │\s+4\.7 │/],
+  ])('at %i columns the week table keeps the walking minutes and fits', (cols, row) => {
+    const narrow = renderReport(report, theme, cols);
+    expect(narrow).toMatch(row);
+    expect(narrow).toMatch(/│ Walk │/);
+    for (const line of narrow.split('\n')) expect(line.length).toBeLessThanOrEqual(cols);
   });
   it('has the chart, the verdicts, flares and steps', () => {
     expect(text).toContain('Daily pain (0 none, 10 worst imaginable)');
@@ -120,6 +130,19 @@ describe('renderReport', () => {
     expect(text).toContain('Tue 6 Jan 2026 to Thu 8 Jan 2026 (3 days)');
     expect(text).toContain('Mon 12 Jan 2026 (week 2)  hold  Held: 2 of 3 sessions done.');
     expect(text).toContain('painfit does not replace advice');
+  });
+  it('a long dose-change reason wraps under itself, not under the date, within 60 columns', () => {
+    const reason = 'Doses up a step: 3 of 3 sessions done and no pain rule broken the week before.';
+    const narrow = renderReport({ ...report, steps: [{ date: '2026-01-12', week: 2, change: 'up', code: 'earned', from: 0, to: 1, reason }] }, theme, 60);
+    const lines = narrow.split('\n');
+    const first = lines.findIndex((l) => l.includes('Mon 12 Jan 2026 (week 2)  up'));
+    expect(first).toBeGreaterThan(-1);
+    const column = lines[first]!.indexOf('Doses up');
+    const rest = lines.slice(first + 1, lines.indexOf('', first));
+    expect(rest.length).toBeGreaterThan(0);
+    for (const l of [lines[first]!, ...rest]) expect(l.length).toBeLessThanOrEqual(60);
+    for (const l of rest) expect(l.slice(0, column).trim(), l).toBe('');
+    expect([lines[first]!.slice(column), ...rest.map((l) => l.trim())].join(' ')).toBe(reason);
   });
   it('shows sleep, pain during exercise and effort by week, and the insights', () => {
     expect(text).toMatch(/│ Mon 5 Jan\s+│\s+6\.3 │\s+3\.5 │\s+3 │/);

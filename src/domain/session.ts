@@ -938,10 +938,12 @@ function headingFor(ctx: Context, p: DayProgress): Heading {
   const m = now.moderateMinutes;
   // "strength on 3 of 2 days" reads as a mistake: past the goal, say the goal beside the count.
   const daysOf = (what: string, t: TargetValue) =>
-    t.week >= t.goal ? `${what} on ${t.week} day${t.week === 1 ? '' : 's'} (the target is ${t.goal} or more)` : `${what} on ${t.week} of ${t.goal} days`;
-  const parts = [`${m.week} of ${m.goal} minutes of moderate activity (brisk walking and cardio)`, daysOf('strength', now.strengthDays)];
+    t.week >= t.goal
+      ? `${what} on ${t.week} day${t.week === 1 ? '' : 's'} a week (the target is ${t.goal} or more)`
+      : `${what} on ${t.week} of ${t.goal} days a week`;
+  const parts = [`${m.week} of ${m.goal} minutes of moderate activity a week (brisk walking and cardio)`, daysOf('strength', now.strengthDays)];
   if (now.balanceDays.goal > 0) parts.push(daysOf('balance', now.balanceDays));
-  const words = [`Where this is heading: this week's plan has ${listWords(parts)} a week.`];
+  const words = [`Where this is heading: this week's plan has ${listWords(parts)}.`];
   if (met(now)) words.push('This week the plan meets the long-term targets. Keep it up.');
   else if (reachedWeek !== null) words.push(`With every session and walk done, the plan reaches them in week ${reachedWeek}.`);
   else {

@@ -338,16 +338,17 @@ function weekTable(weeks: readonly WeekRow[]): Html {
 <td>${w.sessionsDone} of ${w.sessionsPlanned}</td>
 <td class="adh">${pct === null ? '–' : html`<span class="bar" aria-hidden="true"><span style="width:${Math.round(pct)}%"></span></span>${Math.round(pct)}%`}</td>
 <td>${Math.round(w.activeMinutes)}</td>
+<td>${Math.round(w.walkMinutes)}</td>
 <td>${num(w.sleepMean)}</td>
 <td>${num(w.duringMean)}</td>
 <td>${num(w.effortMean)}</td>
 <td>${num(w.peg)}</td>
 </tr>`;
   });
-  const body = rows.length > 0 ? rows : [html`<tr><td class="text" colspan="11">No weeks in this period.</td></tr>`];
+  const body = rows.length > 0 ? rows : [html`<tr><td class="text" colspan="12">No weeks in this period.</td></tr>`];
   return html`<table class="weeks">
 <caption>Week by week${hidden > 0 ? html` <span class="muted">(the last ${shown.length} of ${weeks.length} weeks: ${plural(hidden, 'earlier week')} left out here; the chart covers them all and <code>painfit report --csv</code> lists every week)</span>` : ''}</caption>
-<thead><tr><th class="text">Week from</th><th>Check-ins</th><th>Mean pain</th><th>Low–high</th><th>Sessions</th><th>Adherence</th><th>Active min</th><th>Sleep</th><th>Pain during</th><th>Effort</th><th>PEG</th></tr></thead>
+<thead><tr><th class="text">Week from</th><th>Check-ins</th><th>Mean pain</th><th>Low–high</th><th>Sessions</th><th>Adherence</th><th>Active min</th><th>Walk min</th><th>Sleep</th><th>Pain during</th><th>Effort</th><th>PEG</th></tr></thead>
 <tbody>${body}</tbody>
 </table>
 ${adherenceLine(weeks)}`;
@@ -357,10 +358,11 @@ function adherenceLine(weeks: readonly WeekRow[]): Html {
   const planned = weeks.reduce((s, w) => s + w.sessionsPlanned, 0);
   const done = weeks.reduce((s, w) => s + w.sessionsDone, 0);
   const minutes = weeks.reduce((s, w) => s + w.activeMinutes, 0);
+  const walked = weeks.reduce((s, w) => s + w.walkMinutes, 0);
   const checkins = weeks.reduce((s, w) => s + w.checkins, 0);
   const pct = planned > 0 ? Math.round((done / planned) * 100) : null;
   const perWeek = weeks.length > 0 ? Math.round(minutes / weeks.length) : 0;
-  return html`<p class="figures small">In all: <b>${done} of ${planned}</b> sessions done${pct === null ? '' : ` (${pct}%)`} · <b>${Math.round(minutes)}</b> active minutes (about ${perWeek} a week) · <b>${checkins}</b> pain check-ins. Sleep, pain during exercise and effort are means of the check-ins (0–10); a dash is a week without answers.</p>`;
+  return html`<p class="figures small">In all: <b>${done} of ${planned}</b> sessions done${pct === null ? '' : ` (${pct}%)`} · <b>${Math.round(minutes)}</b> active minutes (about ${perWeek} a week) · <b>${Math.round(walked)}</b> walking minutes · <b>${checkins}</b> pain check-ins. Active: the exercises; walk: the walking track, logged apart. Sleep, pain during exercise and effort are means of the check-ins (0–10); a dash is a week without answers.</p>`;
 }
 
 /** The current programme: each exercise of the day's session with its dose, effort and recent record. */

@@ -7,7 +7,7 @@ import { dayMonth } from '../domain/words';
 import { CHART_LEGEND, renderLineChart } from './chart';
 import { DISCLAIMER, plural, terminalWidth, wrap } from './format';
 import type { Theme } from './theme';
-import { fitScreen, visibleLength, WIDE_LAYOUT_MIN } from './width';
+import { fitScreen, visibleLength, WIDE_LAYOUT_MIN, wrapText } from './width';
 
 /** What the table shows for a week without a value: a gap, never a zero. */
 const NONE = '–';
@@ -18,11 +18,12 @@ const optional = (x: number | null, show: (n: number) => string = num) => (x ===
 /**
  * The week table for a narrow terminal (under 100 columns): the same facts in fewer columns — the
  * lowest and highest pain as one range, sessions with their adherence, two-line headings. Below
- * about 70 columns the range is left to the chart and the week is named by its date alone.
+ * about 70 columns the range is left to the chart, sessions are "done/planned" without the
+ * percentage, and the week is named by its date alone.
  */
 export function renderWeeklyTableCompact(weeks: readonly WeekRow[], theme: Theme, withYear: boolean, width = 80): string {
   const build = (narrow: boolean): string => {
-    const head = ['Week of', 'Check-\nins', 'Pain\nmean', ...(narrow ? [] : ['Pain\nrange']), 'Sessions\n(adherence)', 'Active\nmin', 'PEG'];
+    const head = ['Week of', 'Check-\nins', 'Pain\nmean', ...(narrow ? [] : ['Pain\nrange']), narrow ? 'Sessions' : 'Sessions\n(adherence)', 'Active\nmin', 'Walk\nmin', 'PEG'];
     const table = new Table({
       head: head.map((h) => theme.heading(h)),
       colAligns: ['left', ...head.slice(1).map(() => 'right' as const)],
@@ -31,7 +32,7 @@ export function renderWeeklyTableCompact(weeks: readonly WeekRow[], theme: Theme
     });
     for (const w of weeks) {
       const adherence = w.adherence === null ? '' : ` (${Math.round(w.adherence)}%)`;
-      const sessions = w.sessionsPlanned === 0 && w.sessionsDone === 0 ? NONE : narrow ? `${w.sessionsDone}/${w.sessionsPlanned}${adherence}` : `${w.sessionsDone} of ${w.sessionsPlanned}${adherence}`;
+      const sessions = w.sessionsPlanned === 0 && w.sessionsDone === 0 ? NONE : narrow ? `${w.sessionsDone}/${w.sessionsPlanned}` : `${w.sessionsDone} of ${w.sessionsPlanned}${adherence}`;
       const range = w.painMin === null || w.painMax === null ? NONE : w.painMin === w.painMax ? String(w.painMin) : `${w.painMin}-${w.painMax}`;
       table.push([
         narrow ? dayMonth(w.start, withYear) : `Mon ${dayMonth(w.start, withYear)}`,
@@ -40,19 +41,22 @@ export function renderWeeklyTableCompact(weeks: readonly WeekRow[], theme: Theme
         ...(narrow ? [] : [range]),
         sessions,
         String(Math.round(w.activeMinutes)),
+        String(Math.round(w.walkMinutes)),
         optional(w.peg),
       ]);
     }
     return table.toString();
   };
   const full = build(false);
-  return visibleLength(full.split('\n')[0] ?? '') <= width ? full : build(true);
+  return tableWidth(full) <= width ? full : build(true);
 }
+
+const tableWidth = (table: string): number => visibleLength(table.split('\n')[0] ?? '');
 
 export function renderWeeklyTable(weeks: readonly WeekRow[], theme: Theme, withYear: boolean): string {
   const table = new Table({
-    head: ['Week of', 'Check-ins', 'Pain mean', 'Low', 'High', 'Sessions', 'Adherence', 'Active min', 'PEG'].map((h) => theme.heading(h)),
-    colAligns: ['left', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'right'],
+    head: ['Week of', 'Check-ins', 'Pain mean', 'Low', 'High', 'Sessions', 'Adherence', 'Active\nmin', 'Walk\nmin', 'PEG'].map((h) => theme.heading(h)),
+    colAligns: ['left', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'right'],
     // No rule between weeks: a compact table reads faster.
     chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
     style: { head: [], border: [] },
@@ -67,10 +71,24 @@ export function renderWeeklyTable(weeks: readonly WeekRow[], theme: Theme, withY
       w.sessionsPlanned === 0 && w.sessionsDone === 0 ? NONE : `${w.sessionsDone} of ${w.sessionsPlanned}`,
       optional(w.adherence, (a) => `${Math.round(a)}%`),
       String(Math.round(w.activeMinutes)),
+      String(Math.round(w.walkMinutes)),
       optional(w.peg),
     ]);
   }
   return table.toString();
+}
+
+/**
+ * The week table that fits `width`: the one-line table when there is room (100 columns and more),
+ * else the compact one. Exercise minutes and walking-track minutes (painfit log --walk) are
+ * separate columns.
+ */
+export function renderWeeks(weeks: readonly WeekRow[], theme: Theme, withYear: boolean, width: number): string {
+  if (width >= WIDE_LAYOUT_MIN) {
+    const wide = renderWeeklyTable(weeks, theme, withYear);
+    if (tableWidth(wide) <= width) return wide;
+  }
+  return renderWeeklyTableCompact(weeks, theme, withYear, width);
 }
 
 /** How the weeks felt: the check-in answers besides pain, week by week (blank: none given). */
@@ -116,7 +134,7 @@ export function renderReport(report: Report, theme: Theme, width = terminalWidth
     ),
   ];
   if (report.screening.outcome === 'stop') lines.push(...report.screening.notes.map((n) => theme.warn(`• ${n}`)));
-  lines.push('', width < WIDE_LAYOUT_MIN ? renderWeeklyTableCompact(report.weeks, theme, withYear, width) : renderWeeklyTable(report.weeks, theme, withYear));
+  lines.push('', renderWeeks(report.weeks, theme, withYear, width));
 
   lines.push('', theme.heading('Daily pain (0 none, 10 worst imaginable)'), renderPainChart(report, theme, width), theme.muted(CHART_LEGEND));
 
@@ -155,12 +173,16 @@ export function renderReport(report: Report, theme: Theme, width = terminalWidth
   const wide = Math.max(0, ...when.map((w) => w.length));
   report.steps.forEach((s, i) => {
     const word = s.change === 'up' ? theme.good('up  ') : s.change === 'down' ? theme.warn('down') : 'hold';
-    lines.push(`  ${when[i]!.padEnd(wide)}  ${word}  ${s.reason}`);
+    // The reason wraps under itself, not under the date.
+    const indent = ' '.repeat(2 + wide + 2 + 4 + 2);
+    const reason = wrapText(s.reason, Math.max(indent.length + 20, width), { firstIndent: indent, indent }).slice(indent.length);
+    lines.push(`  ${when[i]!.padEnd(wide)}  ${word}  ${reason}`);
   });
 
   if (report.heading) {
     lines.push('', theme.heading('Where this is heading'));
-    for (const w of report.heading.words) lines.push(`  ${wrap(w, width - 2, '  ')}`);
+    // Under its own title, the first sentence need not say "Where this is heading" again.
+    for (const w of report.heading.words) lines.push(`  ${wrap(w.replace(/^Where this is heading: t/, 'T'), width - 2, '  ')}`);
   }
 
   lines.push('', theme.muted(DISCLAIMER));
@@ -192,6 +214,8 @@ export const CSV_HEADER = [
   'sleep_mean',
   'during_mean',
   'effort_mean',
+  // Added last (issue 10's walking track), so a spreadsheet reading the columns above by position still works.
+  'walk_minutes',
 ] as const;
 
 const fixed = (x: number | null, decimals: number): string => (x === null ? '' : String(Number(x.toFixed(decimals))));
@@ -212,6 +236,7 @@ export function renderReportCsv(report: Report): string {
       fixed(w.sleepMean, 2),
       fixed(w.duringMean, 2),
       fixed(w.effortMean, 2),
+      String(w.walkMinutes),
     ].join(','),
   );
   return [CSV_HEADER.join(','), ...rows].join('\n') + '\n';
