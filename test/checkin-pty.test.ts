@@ -82,10 +82,12 @@ describe('painfit checkin on a terminal', () => {
 });
 
 describe('painfit log offers the weekly questions once a week', () => {
-  /** A rest day (Tuesday): pain, the optional extra left unticked, no sleep score, no note. */
+  /** A rest day (Tuesday): not unwell, pain, the optional extra left unticked, no walk, no sleep score, no note. */
   async function restDayLog(s: PtySession, pain: number): Promise<void> {
+    await s.answer('(a cold, fever, infection, or feeling faint)?', KEY.enter);
     await s.answer('How is your pain right now?', type(String(pain)));
     await s.answer('Did you do the optional extra?', KEY.enter);
+    await s.answer('Did you do your walk', KEY.enter);
     await s.answer('How well have you slept this past week?', KEY.enter);
     await s.answer('Anything to note?', KEY.enter);
   }
@@ -106,14 +108,18 @@ describe('painfit log offers the weekly questions once a week', () => {
 
     // Six days later the week is not over: no offer.
     const again = start(home, ['log', '--date', '2026-03-16']);
+    await again.answer('(a cold, fever, infection, or feeling faint)?', KEY.enter);
     await again.answer('How is your pain right now?', type('4'));
     await again.waitFor('Which exercises did you do?');
     // Enter once the whole checklist is drawn (all ticked: all done).
-    const day = JSON.parse(run(['today', '--json', '--date', '2026-03-16'], { home }).stdout) as { exercises: { name: string }[] };
+    const day = JSON.parse(run(['today', '--json', '--date', '2026-03-16'], { home }).stdout) as { exercises: { name: string }[]; walk: { minutes: number } | null };
     await again.waitFor(day.exercises[day.exercises.length - 1]!.name);
     again.send(KEY.enter);
+    await again.answer('Did any exercise feel too easy, too hard, or hurt?', KEY.enter);
     await again.answer('worst pain during the exercises?', type('2'));
     await again.answer('How hard did it feel overall?', type('3'));
+    // A walking-track day asks about the walk too: not walked.
+    if (day.walk) await again.answer('Did you do your walk', KEY.enter);
     await again.answer('How well have you slept this past week?', KEY.enter);
     await again.answer('Anything to note?', KEY.enter);
     await again.waitFor('Saved for Mon 16 Mar 2026:');

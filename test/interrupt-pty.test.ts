@@ -84,8 +84,12 @@ const INTAKE: Question[] = [
 /** A session day (Wednesday, mon/wed/fri plan) over a week after the intake, with no weekly measures yet: every log question, then the weekly ones. */
 const LOG_DATE = '2026-01-14';
 const LOG: Question[] = [
+  q('check-in', 'a cold, fever, infection, or feeling faint', KEY.enter),
   q('check-in', 'How is your pain right now?', type('3')),
   q('check-in', 'Which exercises did you do?', KEY.enter),
+  q('check-in', 'Did any exercise feel too easy, too hard, or hurt?', yes),
+  q('check-in', 'Which ones?', KEY.space + KEY.enter),
+  q('check-in', 'How did ', KEY.enter),
   q('check-in', 'worst pain during the exercises?', type('2')),
   q('check-in', 'How hard did it feel overall?', type('3')),
   q('check-in', 'How well have you slept this past week?', type('7')),
@@ -99,8 +103,11 @@ const LOG: Question[] = [
 /** A rest day: the optional extra is offered instead of the session checklist. */
 const REST_DATE = '2026-01-06';
 const REST: Question[] = [
+  q('rest day', 'a cold, fever, infection, or feeling faint', KEY.enter),
   q('rest day', 'How is your pain right now?', type('3')),
   q('rest day', 'Did you do the optional extra?', KEY.enter),
+  q('rest day', 'Did you do your walk', yes),
+  q('rest day', 'How many minutes?', KEY.enter),
 ];
 
 const STOPPED = 'Stopped. Nothing was saved.';

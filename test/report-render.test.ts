@@ -131,6 +131,19 @@ describe('renderReport', () => {
     expect(text).toContain('Mon 12 Jan 2026 (week 2)  hold  Held: 2 of 3 sessions done.');
     expect(text).toContain('painfit does not replace advice');
   });
+  it('a long dose-change reason wraps under itself, not under the date, within 60 columns', () => {
+    const reason = 'Doses up a step: 3 of 3 sessions done and no pain rule broken the week before.';
+    const narrow = renderReport({ ...report, steps: [{ date: '2026-01-12', week: 2, change: 'up', code: 'earned', from: 0, to: 1, reason }] }, theme, 60);
+    const lines = narrow.split('\n');
+    const first = lines.findIndex((l) => l.includes('Mon 12 Jan 2026 (week 2)  up'));
+    expect(first).toBeGreaterThan(-1);
+    const column = lines[first]!.indexOf('Doses up');
+    const rest = lines.slice(first + 1, lines.indexOf('', first));
+    expect(rest.length).toBeGreaterThan(0);
+    for (const l of [lines[first]!, ...rest]) expect(l.length).toBeLessThanOrEqual(60);
+    for (const l of rest) expect(l.slice(0, column).trim(), l).toBe('');
+    expect([lines[first]!.slice(column), ...rest.map((l) => l.trim())].join(' ')).toBe(reason);
+  });
   it('shows sleep, pain during exercise and effort by week, and the insights', () => {
     expect(text).toMatch(/│ Mon 5 Jan\s+│\s+6\.3 │\s+3\.5 │\s+3 │/);
     expect(text).toMatch(/│ Mon 12 Jan\s+│\s+– │\s+– │\s+– │/);

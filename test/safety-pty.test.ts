@@ -63,13 +63,12 @@ describe('the daily safety net on a terminal (§1d)', () => {
   it('pain 9 → the warning signs are listed and offered again; an urgent "yes" is shown at once and saved, and today stops', async () => {
     const home = homeWithIntake(usualAnswers());
     const s = start(home, ['log', '--date', TUE]);
+    await s.answer('(a cold, fever, infection, or feeling faint)?', no);
     await s.answer('How is your pain right now?', type('9'));
-    // A rest day: the optional extra, then sleep and a note.
-    const next = await s.waitFor(/optional extra|slept/);
-    if (/optional extra$/.test(next)) {
-      s.send(KEY.enter); // not done
-      await s.waitFor('slept');
-    }
+    // A rest day: the optional extra, the walking track (not walked), then sleep and a note.
+    await s.answer('Did you do the optional extra?', KEY.enter);
+    await s.answer('Did you do your walk', KEY.enter);
+    await s.waitFor('slept');
     s.send(KEY.enter);
     await s.answer('Anything to note?', type('legs feel odd'));
     await s.waitFor('Please check for warning signs');
@@ -89,12 +88,12 @@ describe('the daily safety net on a terminal (§1d)', () => {
   it('an ordinary check-in offers nothing', async () => {
     const home = homeWithIntake(usualAnswers());
     const s = start(home, ['log', '--date', TUE]);
+    await s.answer('(a cold, fever, infection, or feeling faint)?', no);
     await s.answer('How is your pain right now?', type('4'));
-    const next = await s.waitFor(/optional extra|slept/);
-    if (/optional extra$/.test(next)) {
-      s.send(KEY.enter); // not done
-      await s.waitFor('slept');
-    }
+    // A rest day: the optional extra, the walking track (not walked), then sleep and a note.
+    await s.answer('Did you do the optional extra?', KEY.enter);
+    await s.answer('Did you do your walk', KEY.enter);
+    await s.waitFor('slept');
     s.send(KEY.enter);
     await s.answer('Anything to note?', KEY.enter);
     await s.waitFor('Saved for');

@@ -208,6 +208,7 @@ export const SESSION_MESSAGES = {
   rest: 'Today is a rest day: rest helps your body adapt. A short gentle walk or a few minutes of relaxed breathing is a nice extra if you feel like it.',
   restWithWalk: 'Today is a rest day from the session: rest helps your body adapt. Your walk is still on.',
   resumed: 'Back to the doses you last managed comfortably.',
+  briskPace: 'Go at a brisk pace now: breathing faster, able to talk but not sing (3 out of 10).',
   unwell:
     'You said you are unwell today (a cold, fever, infection or feeling faint), so there is no session: rest, drink plenty, and start again when you feel better. If it gets worse, or you have chest pain or trouble breathing, contact a doctor.',
   stopFocus: 'check with a clinician first',
@@ -664,6 +665,9 @@ export function roundDose(dose: Dose): Dose {
   return { sets: dose.sets, reps: Math.round(dose.reps) };
 }
 
+/** Cardio cues that set an easy pace (library wording); replaced by SESSION_MESSAGES.briskPace once brisk. */
+const EASY_PACE_CUE = /\beasy pace\b|could chat|pace easy|slow laps|easy, steady pace|swim slow/i;
+
 function toSessionExercise(
   ex: Exercise,
   dose: Dose,
@@ -683,6 +687,9 @@ function toSessionExercise(
     cues: [...ex.cues],
     purpose: ex.purpose,
   };
+  // Once cardio has turned brisk (§4: duration, then intensity), cues that say "easy pace" would
+  // contradict the dose: say the pace instead.
+  if (ex.type === 'cardio' && out.effort >= MODERATE_EFFORT) out.cues = [SESSION_MESSAGES.briskPace, ...ex.cues.filter((c) => !EASY_PACE_CUE.test(c))];
   if (ex.type === 'cardio' && 'minutes' in dose) {
     const bouts = boutsFor(dose.minutes, opts.maxBout);
     if (bouts > 1) out.bouts = bouts;
@@ -938,10 +945,12 @@ function headingFor(ctx: Context, p: DayProgress): Heading {
   const m = now.moderateMinutes;
   // "strength on 3 of 2 days" reads as a mistake: past the goal, say the goal beside the count.
   const daysOf = (what: string, t: TargetValue) =>
-    t.week >= t.goal ? `${what} on ${t.week} day${t.week === 1 ? '' : 's'} (the target is ${t.goal} or more)` : `${what} on ${t.week} of ${t.goal} days`;
-  const parts = [`${m.week} of ${m.goal} minutes of moderate activity (brisk walking and cardio)`, daysOf('strength', now.strengthDays)];
+    t.week >= t.goal
+      ? `${what} on ${t.week} day${t.week === 1 ? '' : 's'} a week (the target is ${t.goal} or more)`
+      : `${what} on ${t.week} of ${t.goal} days a week`;
+  const parts = [`${m.week} of ${m.goal} minutes of moderate activity a week (brisk walking and cardio)`, daysOf('strength', now.strengthDays)];
   if (now.balanceDays.goal > 0) parts.push(daysOf('balance', now.balanceDays));
-  const words = [`Where this is heading: this week's plan has ${listWords(parts)} a week.`];
+  const words = [`Where this is heading: this week's plan has ${listWords(parts)}.`];
   if (met(now)) words.push('This week the plan meets the long-term targets. Keep it up.');
   else if (reachedWeek !== null) words.push(`With every session and walk done, the plan reaches them in week ${reachedWeek}.`);
   else {

@@ -7,7 +7,7 @@ import { dayMonth } from '../domain/words';
 import { CHART_LEGEND, renderLineChart } from './chart';
 import { DISCLAIMER, plural, terminalWidth, wrap } from './format';
 import type { Theme } from './theme';
-import { fitScreen, visibleLength, WIDE_LAYOUT_MIN } from './width';
+import { fitScreen, visibleLength, WIDE_LAYOUT_MIN, wrapText } from './width';
 
 /** What the table shows for a week without a value: a gap, never a zero. */
 const NONE = '–';
@@ -173,12 +173,16 @@ export function renderReport(report: Report, theme: Theme, width = terminalWidth
   const wide = Math.max(0, ...when.map((w) => w.length));
   report.steps.forEach((s, i) => {
     const word = s.change === 'up' ? theme.good('up  ') : s.change === 'down' ? theme.warn('down') : 'hold';
-    lines.push(`  ${when[i]!.padEnd(wide)}  ${word}  ${s.reason}`);
+    // The reason wraps under itself, not under the date.
+    const indent = ' '.repeat(2 + wide + 2 + 4 + 2);
+    const reason = wrapText(s.reason, Math.max(indent.length + 20, width), { firstIndent: indent, indent }).slice(indent.length);
+    lines.push(`  ${when[i]!.padEnd(wide)}  ${word}  ${reason}`);
   });
 
   if (report.heading) {
     lines.push('', theme.heading('Where this is heading'));
-    for (const w of report.heading.words) lines.push(`  ${wrap(w, width - 2, '  ')}`);
+    // Under its own title, the first sentence need not say "Where this is heading" again.
+    for (const w of report.heading.words) lines.push(`  ${wrap(w.replace(/^Where this is heading: t/, 'T'), width - 2, '  ')}`);
   }
 
   lines.push('', theme.muted(DISCLAIMER));

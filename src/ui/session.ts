@@ -68,7 +68,7 @@ function notesBlock(notes: readonly string[], theme: Theme, width = terminalWidt
   return notes.map((n) => wrapLines(n, width, { firstIndent: `${theme.accent('•')} `, indent: '  ' }).join('\n')).join('\n');
 }
 
-const WALK_STYLE_WORDS: Record<string, string> = { walking: 'walk', seated: 'seated cardio', cycling: 'cycling', swimming: 'pool session' };
+export const WALK_STYLE_WORDS: Record<string, string> = { walking: 'walk', seated: 'seated cardio', cycling: 'cycling', swimming: 'pool session' };
 
 /**
  * The walking-track line (clinical-rules §4): separate from the session, logged with log --walk.

@@ -1,6 +1,7 @@
 // painfit log: a pain check-in and what was done, from flags or asked on the terminal.
 import { addDays, formatDate } from '../../domain/dates';
-import { type Completion, FEEDBACK_ANSWERS } from '../../domain/facts';
+import { type Completion, FEEDBACK_ANSWERS, type FeedbackAnswer, WALK_MINUTES_MAX, WALK_MINUTES_MIN } from '../../domain/facts';
+import { DEFAULT_FEEDBACK, FEEDBACK_WORDS } from '../../domain/guided';
 import { estimateSeconds } from '../../domain/plan';
 import type { IntakeRecord, RecheckAnswers } from '../../domain/intake';
 import { safetyNetMessage, safetyNetTriggers, screen, type SafetyNetTrigger } from '../../domain/screening';
@@ -9,7 +10,8 @@ import { allClearances, insertRecheck, screeningInForce } from '../../store/scre
 import { UsageError } from '../../errors';
 import { type LogWrite, writeLog, type LogResult, type NewCheckin } from '../../store/facts';
 import { hasMeasureBetween, insertMeasure, type NewMeasure } from '../../store/measures';
-import type { Prompter } from '../../ui/prompts';
+import type { Choice, Prompter } from '../../ui/prompts';
+import { WALK_STYLE_WORDS } from '../../ui/session';
 import { renderLogResult } from '../../ui/log';
 import { fitScreen } from '../../ui/width';
 import type { Context } from '../context';
@@ -147,26 +149,90 @@ function feedbackFor(spec: LogOptions['feedback'], session: Session, date: strin
 /** The weekly measures are offered in painfit log when none is dated in these 7 days (the date included). */
 export const WEEKLY_MEASURES_DAYS = 7;
 
-async function askLog(ctx: Context, session: Session, p: Prompter): Promise<{ checkin: Omit<NewCheckin, 'date'>; done: Set<string> | null }> {
+/** What the interactive log asked, saved exactly as the matching flags would save it. */
+export interface LogAnswers {
+  /** "Unwell today" (clinical-rules §1a): saved as log --unwell, and nothing about exercise is asked. */
+  unwell: boolean;
+  checkin: Omit<NewCheckin, 'date'>;
+  done: Set<string> | null;
+  /** As --feedback: one answer per exercise marked done. */
+  feedback: { exerciseId: string; answer: FeedbackAnswer }[];
+  /** As --walk: whole minutes of the walking track, or null when not walked (or not planned). */
+  walk: number | null;
+}
+
+const FEEDBACK_CHOICES: readonly Choice<FeedbackAnswer>[] = FEEDBACK_ANSWERS.map((a) => ({ value: a, name: FEEDBACK_WORDS[a] }));
+
+/**
+ * Per-exercise feedback (clinical-rules §4) for the exercises marked done, asked compactly: one
+ * exercise → one question; several → first "did any feel too easy, too hard or hurt?" (Enter = no,
+ * all about right), and only the ones picked get their own question. Every done exercise gets an
+ * answer ("about right" unless said otherwise), as the guided session records it, so "easy twice"
+ * and "hurt twice in a row" are counted over real answers rather than over the days asked about.
+ */
+export async function askFeedback(p: Prompter, done: readonly { id: string; name: string }[]): Promise<LogAnswers['feedback']> {
+  if (done.length === 0) return [];
+  const howWas = (name: string) => p.select(`How did ${name} feel?`, FEEDBACK_CHOICES, { default: DEFAULT_FEEDBACK });
+  if (done.length === 1) return [{ exerciseId: done[0]!.id, answer: await howWas(done[0]!.name) }];
+  const answers = new Map<string, FeedbackAnswer>(done.map((e) => [e.id, DEFAULT_FEEDBACK]));
+  if (await p.confirm('Did any exercise feel too easy, too hard, or hurt? (Enter: no, all about right)', { default: false })) {
+    const picked = await p.checkbox(
+      'Which ones? (space to tick, enter when done)',
+      done.map((e) => ({ value: e.id, name: e.name })),
+      { min: 1 },
+    );
+    for (const e of done) if (picked.includes(e.id)) answers.set(e.id, await howWas(e.name));
+  }
+  return done.map((e) => ({ exerciseId: e.id, answer: answers.get(e.id)! }));
+}
+
+/** The walking track (clinical-rules §4): did they do it, and for how long (as --walk: whole minutes). */
+async function askWalk(p: Prompter, walk: NonNullable<Session['walk']>, when: string): Promise<number | null> {
+  const what = WALK_STYLE_WORDS[walk.style] ?? walk.style;
+  const planned = `${walk.minutes} minute${walk.minutes === 1 ? '' : 's'}`;
+  if (!(await p.confirm(`Did you do your ${what} ${when}? (planned: ${planned})`, { default: false }))) return null;
+  return p.number(`How many minutes? (whole minutes, ${WALK_MINUTES_MIN}-${WALK_MINUTES_MAX}; Enter for ${planned})`, {
+    min: WALK_MINUTES_MIN,
+    max: WALK_MINUTES_MAX,
+    default: walk.minutes,
+  });
+}
+
+export async function askLog(ctx: Context, session: Session, p: Prompter): Promise<LogAnswers> {
   ctx.err(ctx.theme.heading(`Check-in for ${formatDate(session.date)}`) + ctx.theme.muted('  (Ctrl-C to stop; nothing is saved until the end)'));
+  const isToday = session.date === ctx.realToday;
+  const when = isToday ? 'today' : `on ${formatDate(session.date)}`;
+  // §1a: asked first, so a person with a fever is not walked through the exercise questions.
+  const unwell = await p.confirm(
+    isToday
+      ? 'Are you feeling unwell today (a cold, fever, infection, or feeling faint)?'
+      : `Were you unwell ${when} (a cold, fever, infection, or feeling faint)?`,
+    { default: false },
+  );
   const pain = await p.number('How is your pain right now? (0 none, 10 worst imaginable)', { min: 0, max: 10 });
   let done: Set<string> | null = null;
   let during: number | null = null;
   let effort: number | null = null;
-  if (session.exercises.length > 0) {
-    const picked = await p.checkbox(
-      session.status === 'rest' ? 'Did you do the optional extra? (space to untick, enter when done)' : 'Which exercises did you do? (space to untick, enter when done)',
-      session.exercises.map((e) => ({ value: e.id, name: e.name, checked: session.status !== 'rest' })),
-    );
-    done = new Set(picked);
-    if (picked.length > 0) {
-      during = await p.number('What was the worst pain during the exercises? (0-10)', { min: 0, max: 10 });
-      effort = await p.number('How hard did it feel overall? (0 nothing at all, 10 maximal)', { min: 0, max: 10 });
+  let feedback: LogAnswers['feedback'] = [];
+  let walk: number | null = null;
+  if (!unwell) {
+    if (session.exercises.length > 0) {
+      const picked = await p.checkbox(
+        session.status === 'rest' ? 'Did you do the optional extra? (space to untick, enter when done)' : 'Which exercises did you do? (space to untick, enter when done)',
+        session.exercises.map((e) => ({ value: e.id, name: e.name, checked: session.status !== 'rest' })),
+      );
+      done = new Set(picked);
+      if (picked.length > 0) {
+        feedback = await askFeedback(p, session.exercises.filter((e) => done!.has(e.id)));
+        during = await p.number('What was the worst pain during the exercises? (0-10)', { min: 0, max: 10 });
+        effort = await p.number('How hard did it feel overall? (0 nothing at all, 10 maximal)', { min: 0, max: 10 });
+      }
     }
+    if (session.walk && session.walk.minutes > 0) walk = await askWalk(p, session.walk, when);
   }
   const sleep = (await p.optionalNumber('How well have you slept this past week? (0 very badly, 10 very well; Enter to skip)', { min: 0, max: 10 })) ?? null;
   const note = cleanNote(await p.text('Anything to note? (optional, Enter to skip)', { maxLength: NOTE_MAX_LENGTH })) || null;
-  return { checkin: { pain, during, effort, sleep, note }, done };
+  return { unwell, checkin: { pain, during, effort, sleep, note }, done, feedback, walk };
 }
 
 export async function runLog(opts: LogOptions, ctx: Context): Promise<LogResult> {
@@ -198,15 +264,21 @@ export async function runLog(opts: LogOptions, ctx: Context): Promise<LogResult>
   let completions: Completion[];
   let weekly: NewMeasure | null = null;
   let feedback: LogWrite['feedback'] = [];
+  let walk: number | null = opts.walk ?? null;
+  let unwell = false;
   if (opts.interactive) {
     const p = await ctx.prompter();
     const answers = await askLog(ctx, session, p);
     checkin = { date, ...answers.checkin };
     completions = answers.done ? session.exercises.map((e) => ({ date, exerciseId: e.id, done: answers.done!.has(e.id), minutes: plannedMinutes(e) })) : [];
+    feedback = answers.feedback.map((f) => ({ date, ...f }));
+    walk = answers.walk;
+    unwell = answers.unwell;
     // Once a week, the PEG questions and the goals re-rated (issue 4), saved with the check-in.
     // The intake asked the same questions, so the first offer comes a week after it.
+    // Not on an unwell day: the person is told to rest, and the week's answers would not be typical.
     const since = addDays(date, -(WEEKLY_MEASURES_DAYS - 1));
-    if (facts.intake.date < since && !hasMeasureBetween(ctx.db(true), since, date)) {
+    if (!unwell && facts.intake.date < since && !hasMeasureBetween(ctx.db(true), since, date)) {
       if (await p.confirm('It has been a week: answer the weekly questions too? (about 1 minute)', { default: true })) {
         const { askWeeklyMeasures } = await import('./checkin');
         weekly = { date, ...(await askWeeklyMeasures(p, ctx, facts.intake.answers.goals)) };
@@ -227,14 +299,15 @@ export async function runLog(opts: LogOptions, ctx: Context): Promise<LogResult>
   const { result, measure } = db.transaction(() => {
     saveFold(ctx, facts);
     return {
-      result: writeLog(db, { checkin, completions, recordedAt, walk: opts.walk !== undefined ? { date, minutes: opts.walk } : null, feedback }),
+      result: writeLog(db, { checkin, completions, recordedAt, walk: walk !== null ? { date, minutes: walk } : null, feedback, ...(unwell ? { unwell: date } : {}) }),
       measure: weekly ? insertMeasure(db, weekly, recordedAt) : null,
     };
   })();
   const net = safetyNetFor(ctx, facts.intake, result);
-  if (ctx.json) ctx.out(JSON.stringify({ ...logJson(date, result), unwell: false, safetyNet: net }, null, 2));
+  if (ctx.json) ctx.out(JSON.stringify({ ...logJson(date, result), unwell, safetyNet: net }, null, 2));
   else {
     ctx.out(renderLogResult(result, session.exercises, ctx.theme));
+    if (unwell) ctx.out(fitScreen(ctx.theme.warn(`  ${SESSION_MESSAGES.unwell}`), ctx.width));
     if (measure) {
       const { renderMeasureSaved } = await import('../../ui/report');
       ctx.out(renderMeasureSaved(measure, facts.intake.answers.goals, ctx.theme));
