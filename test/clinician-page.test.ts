@@ -93,3 +93,70 @@ describe("the clinician's page: the screening answers that shaped the plan", () 
     expect(page).toContain("No clinician's clearance recorded.");
   });
 });
+
+describe("the clinician's page: how each exercise went in the last 14 days", () => {
+  // Intake Mon 2 Nov 2026 (sessions Mon, Wed, Fri). The page is made on Fri 27 Nov: its 14 days
+  // are Sat 14 Nov to Fri 27 Nov. Sessions before 14 Nov are logged too, and must not count.
+  const MON = '2026-11-02';
+  const AS_OF = '2026-11-27';
+  const SINCE = '2026-11-14';
+  /** One answer per session, in turn (2 Nov first); the first six sessions (2 to 13 Nov) are before the window. */
+  const ANSWERS = ['hurt', 'hurt', 'easy', 'right', 'easy', 'hard', 'easy', 'right', 'right', 'easy', 'hurt', 'right'] as const;
+
+  it('shows done/of and the feedback counts over exactly those days, even after the weekly fold is cached', () => {
+    const home = tempHome();
+    const answers = { ...structuredClone(INTAKE_TEMPLATE), about: { name: 'Robin Ash', age: 61 } };
+    expect(run(['intake', '--answers', writeJson(path.dirname(home), 'a.json', answers), '--date', MON], { home }).code).toBe(0);
+    // What the test itself logs, per exercise id: done in the window, recorded in the window, answers in the window.
+    const expected = new Map<string, { done: number; of: number; felt: string[] }>();
+    let k = 0;
+    for (let d = 0; d <= 25; d++) {
+      const date = addDays(MON, d);
+      if (![0, 2, 4].includes(d % 7)) continue;
+      const today = runJson(['today', '--date', date], { home }).json as { exercises: { id: string; optional?: true }[] };
+      const ids = today.exercises.filter((e) => !e.optional).map((e) => e.id);
+      expect(ids.length).toBeGreaterThan(1);
+      // Every session: the first exercise skipped, the rest done; each done one gets this session's answer.
+      const answer = ANSWERS[k++ % ANSWERS.length]!;
+      const done = ids.slice(1);
+      const r = run(['log', '--date', date, '--pain', '4', '--done', done.join(','), '--feedback', done.map((id) => `${id}=${answer}`).join(',')], { home });
+      expect(r.code, r.stderr).toBe(0);
+      if (date < SINCE) continue;
+      for (const id of ids) {
+        const e = expected.get(id) ?? { done: 0, of: 0, felt: [] };
+        e.of += 1;
+        if (id !== ids[0]) {
+          e.done += 1;
+          e.felt.push(answer);
+        }
+        expected.set(id, e);
+      }
+    }
+    // `today` saves the weekly fold: the day's facts then start at this week's Monday, not 14 days back.
+    expect(run(['today', '--date', AS_OF], { home }).code).toBe(0);
+    const file = path.join(path.dirname(home), 'page.html');
+    expect(run(['report', '--html', file, '--date', AS_OF], { home }).code).toBe(0);
+    const page = unescape(fs.readFileSync(file, 'utf8'));
+    // Done, then how often it felt easy, about right, hard, it hurt (the words module's labels).
+    expect(page).toContain('<th>Done</th><th class="felt">Easy</th><th class="felt">About right</th><th class="felt">Hard</th><th class="felt">It hurt</th></tr>');
+    const rows = [...page.matchAll(/<tr><td class="text">[^<]*<span class="id"> (.*?)<\/span>.*?<td>([^<]*)<\/td>((?:<td class="felt[^>]*>[^<]*<\/td>)+)<\/tr>/g)];
+    expect(rows.length).toBeGreaterThan(0);
+    let withFeedback = 0;
+    for (const [, id, done, cells] of rows) {
+      const e = expected.get(id!);
+      expect(done, id).toBe(e ? `${e.done} of ${e.of}` : '–');
+      const felt = [...cells!.matchAll(/>([^<]*)<\/td>/g)].map((m) => m[1]);
+      if (!e || e.felt.length === 0) {
+        expect(felt, id).toEqual(['–']);
+        continue;
+      }
+      withFeedback++;
+      expect(felt, id).toEqual((['easy', 'right', 'hard', 'hurt'] as const).map((a) => String(e.felt.filter((x) => x === a).length)));
+      // By hand: the window's six sessions (16, 18, 20, 23, 25, 27 Nov) were answered easy, about right,
+      // about right, easy, it hurt, about right; "hard" was given only on 13 Nov, outside it.
+      expect(felt[2], id).toBe('0');
+      expect(Number(felt[0]) + Number(felt[1]) + Number(felt[3]), id).toBeLessThanOrEqual(6);
+    }
+    expect(withFeedback).toBeGreaterThan(0);
+  });
+});

@@ -293,7 +293,9 @@ function programme(date: IsoDate, n = 7): ProgrammeInput {
     progress: { level: 11, change: 'up', reason: 'earned' },
     targets: { moderateMinutes: { week: 125, goal: 150 }, strengthDays: { week: 3, goal: 2 }, balanceDays: { week: 3, goal: 3 } },
   };
-  return { session, recent: Object.fromEntries(exercises.map((e, i) => [e.id, { done: 5 - (i % 2), of: 6 }])), recentDays: 14 };
+  // The longest feedback text: all four answers, and the latest differs from the first.
+  const felt = Object.fromEntries(exercises.map((e) => [e.id, ['easy', 'easy', 'right', 'hard', 'hurt', 'right'] as const]));
+  return { session, recent: Object.fromEntries(exercises.map((e, i) => [e.id, { done: 5 - (i % 2), of: 6 }])), recentDays: 14, felt };
 }
 
 /** Twelve weeks with every list full: the longest report that must still print on one page. */
@@ -466,6 +468,8 @@ describe.skipIf(SKIP)('HTML report in headless Chromium', () => {
     const { page, problems } = await load(file);
     await expectChartAndTable(page, 12);
     expect(await page.locator('table.programme tbody tr').count()).toBe(7);
+    // Easy, about right, hard, it hurt: 2, 2, 1, 1 for each exercise.
+    expect(await page.locator('table.programme tbody tr').first().locator('td.felt').allTextContents()).toEqual(['2', '2', '1', '1']);
     expect(await printedPages(page, 'twelve-weeks')).toBe(1);
     // Nothing cut silently: the lists that were shortened say so.
     const text = await page.locator('body').innerText();

@@ -394,3 +394,22 @@ function deepFreeze<T>(value: T): T {
 afterEach(() => {
   vi.useRealTimers();
 });
+
+describe('the programme: how each exercise felt', () => {
+  it('counts the answers per exercise (easy, about right, hard, it hurt) and shows a dash when there were none', async () => {
+    const { feltCounts } = await import('../src/ui/report-html');
+    // By hand: easy, hurt, easy, about right → easy 2, about right 1, hard 0, it hurt 1.
+    expect(feltCounts(['easy', 'hurt', 'easy', 'right'])).toEqual({ easy: 2, right: 1, hard: 0, hurt: 1 });
+    expect(feltCounts([])).toBeNull();
+    const ex = (id: string) => ({ id, name: id, type: 'strength' as const, regions: ['knee' as const], position: 'standing' as const, equipment: [], phase: 'main' as const, sets: 2, reps: 10, effort: 3, perSide: false, cues: [], purpose: '' });
+    const session = { date: '2025-03-16', status: 'session' as const, week: 2, focus: '', minutes: 20, exercises: [ex('wall-push-up'), ex('bridge')], notes: [] } as unknown as import('../src/domain/session').Session;
+    const out = renderReportHtml(report(), {
+      programme: { session, recent: { 'wall-push-up': { done: 3, of: 4 } }, recentDays: 14, felt: { 'wall-push-up': ['easy', 'hurt', 'easy', 'right'] } },
+    });
+    expect(out).toContain(
+      '<td>3 of 4</td><td class="felt felt-easy">2</td><td class="felt felt-right">1</td><td class="felt felt-hard zero">0</td><td class="felt felt-hurt">1</td></tr>',
+    );
+    expect(out).toContain('<td>–</td><td class="felt none" colspan="4">–</td></tr>');
+    expect(out).toContain('easy, about right, hard and it hurt, how often it felt so');
+  });
+});

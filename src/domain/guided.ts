@@ -4,6 +4,7 @@
 import type { Dose, Exercise } from './exercise';
 import { REST_BETWEEN_HOLDS_SECONDS, REST_BETWEEN_SETS_SECONDS, SECONDS_PER_REP } from './plan';
 import type { SessionExercise } from './session';
+import { FEEDBACK_LABEL } from './words';
 
 // ---------------------------------------------------------------------------------------------
 // Constants. No source sets these numbers: they are our defaults, except where a source is named.
@@ -44,7 +45,8 @@ export function preSessionNote(reason: PreSessionReason): string {
 
 export const FEEDBACK = ['easy', 'right', 'hard', 'hurt'] as const;
 export type Feedback = (typeof FEEDBACK)[number];
-export const FEEDBACK_WORDS: Readonly<Record<Feedback, string>> = { easy: 'easy', right: 'about right', hard: 'hard', hurt: 'it hurt' };
+/** The words for each answer: the words module's (one label on every screen and on the clinician's page). */
+export const FEEDBACK_WORDS: Readonly<Record<Feedback, string>> = FEEDBACK_LABEL;
 /** Enter on the feedback question means "about right". */
 export const DEFAULT_FEEDBACK: Feedback = 'right';
 

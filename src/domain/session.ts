@@ -208,6 +208,7 @@ export const SESSION_MESSAGES = {
   rest: 'Today is a rest day: rest helps your body adapt. A short gentle walk or a few minutes of relaxed breathing is a nice extra if you feel like it.',
   restWithWalk: 'Today is a rest day from the session: rest helps your body adapt. Your walk is still on.',
   resumed: 'Back to the doses you last managed comfortably.',
+  briskPace: 'Go at a brisk pace now: breathing faster, able to talk but not sing (3 out of 10).',
   unwell:
     'You said you are unwell today (a cold, fever, infection or feeling faint), so there is no session: rest, drink plenty, and start again when you feel better. If it gets worse, or you have chest pain or trouble breathing, contact a doctor.',
   stopFocus: 'check with a clinician first',
@@ -664,6 +665,9 @@ export function roundDose(dose: Dose): Dose {
   return { sets: dose.sets, reps: Math.round(dose.reps) };
 }
 
+/** Cardio cues that set an easy pace (library wording); replaced by SESSION_MESSAGES.briskPace once brisk. */
+const EASY_PACE_CUE = /\beasy pace\b|could chat|pace easy|slow laps|easy, steady pace|swim slow/i;
+
 function toSessionExercise(
   ex: Exercise,
   dose: Dose,
@@ -683,6 +687,9 @@ function toSessionExercise(
     cues: [...ex.cues],
     purpose: ex.purpose,
   };
+  // Once cardio has turned brisk (§4: duration, then intensity), cues that say "easy pace" would
+  // contradict the dose: say the pace instead.
+  if (ex.type === 'cardio' && out.effort >= MODERATE_EFFORT) out.cues = [SESSION_MESSAGES.briskPace, ...ex.cues.filter((c) => !EASY_PACE_CUE.test(c))];
   if (ex.type === 'cardio' && 'minutes' in dose) {
     const bouts = boutsFor(dose.minutes, opts.maxBout);
     if (bouts > 1) out.bouts = bouts;

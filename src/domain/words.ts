@@ -2,6 +2,7 @@
 // warning-sign tiers, the PEG scale, effort and pain labels). Every renderer takes them from here,
 // so a label reads the same on every screen, in the report and on the clinician's page.
 // Pure data; formulas (the PEG score, means, verdicts) live with their rules, not here.
+import type { FeedbackAnswer } from './facts';
 import type { Region, Weekday } from './vocab';
 
 export const MONTH_SHORT = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const;
@@ -31,6 +32,9 @@ export const REGION_LABEL: Readonly<Record<Region, string>> = {
 };
 
 // Warning-sign tiers and their labels live with the screening rules (screening.ts TIER_LABEL).
+
+/** Per-exercise feedback (clinical-rules §4), as `log --feedback` and the guided session ask it. */
+export const FEEDBACK_LABEL: Readonly<Record<FeedbackAnswer, string>> = { easy: 'easy', right: 'about right', hard: 'hard', hurt: 'it hurt' };
 
 /** The PEG scale (Krebs 2009): three 0-10 items about the past week; the score is their mean. */
 export const PEG = {

@@ -11,7 +11,8 @@
 import type { IsoDate } from '../domain/dates';
 import { type Change, type DayPoint, type ScreeningAnswer, type FlareSpan, type Insight, type PsfsChange, type Report, type Verdict, VERDICT_MIN_CHECKINS, type WeekRow } from '../domain/report';
 import { FOLLOW_UP_LABEL, READINESS_LABEL, RED_FLAG_LABEL, RED_FLAG_TIER, type RedFlagTier, TIER_LABEL } from '../domain/screening';
-import { dayMonth, effortLabel, PEG, REGION_LABEL, WEEKDAY_SHORT } from '../domain/words';
+import { dayMonth, effortLabel, FEEDBACK_LABEL, listWords, PEG, REGION_LABEL, WEEKDAY_SHORT } from '../domain/words';
+import { FEEDBACK_ANSWERS, type FeedbackAnswer } from '../domain/facts';
 import { effortPhrase } from '../domain/effort';
 import { LIGHT_ONLY_MAX_EFFORT } from '../domain/rules';
 import { DISCLAIMER, doseText } from './format';
@@ -373,6 +374,16 @@ export interface ProgrammeInput {
   recent: Readonly<Record<string, { done: number; of: number }>>;
   /** Days the recent record covers. */
   recentDays: number;
+  /** Per exercise id: the feedback given in those days (log --feedback, painfit start), oldest first. */
+  felt?: Readonly<Record<string, readonly FeedbackAnswer[]>>;
+}
+
+/** How often each feedback answer was given for one exercise in the recent days (0 for none). */
+export function feltCounts(answers: readonly FeedbackAnswer[] | undefined): Record<FeedbackAnswer, number> | null {
+  if (!answers || answers.length === 0) return null;
+  const counts = Object.fromEntries(FEEDBACK_ANSWERS.map((a) => [a, 0])) as Record<FeedbackAnswer, number>;
+  for (const a of answers) counts[a] += 1;
+  return counts;
 }
 
 const STATUS_TEXT: Record<Session['status'], string> = {
@@ -382,6 +393,12 @@ const STATUS_TEXT: Record<Session['status'], string> = {
   stop: 'no plan: safety stop',
 };
 
+/** One count per feedback answer; a dash across them when none was given. */
+function feltCells(counts: Record<FeedbackAnswer, number> | null): Html {
+  if (counts === null) return html`<td class="felt none" colspan="${FEEDBACK_ANSWERS.length}">–</td>`;
+  return html`${FEEDBACK_ANSWERS.map((a) => html`<td class="felt felt-${a}${counts[a] === 0 ? ' zero' : ''}">${counts[a]}</td>`)}`;
+}
+
 function programmeBlock(p: ProgrammeInput | undefined, name: string): Html {
   if (!p) return html`<p class="muted">Not available.</p>`;
   const s = p.session;
@@ -389,10 +406,10 @@ function programmeBlock(p: ProgrammeInput | undefined, name: string): Html {
   const main = s.exercises.filter((e) => !e.optional);
   const rows = main.map((e) => {
     const r = p.recent[e.id];
-    return html`<tr><td class="text">${e.name}<span class="id"> ${e.id}</span></td><td class="text">${doseText(e)}</td><td>${e.effort} <span class="muted">${effortLabel(e.effort)}</span></td><td>${r && r.of > 0 ? `${r.done} of ${r.of}` : '–'}</td></tr>`;
+    return html`<tr><td class="text">${e.name}<span class="id"> ${e.id}</span></td><td class="text">${doseText(e)}</td><td>${e.effort} <span class="muted effort-word">${effortLabel(e.effort)}</span></td><td>${r && r.of > 0 ? `${r.done} of ${r.of}` : '–'}</td>${feltCells(feltCounts(p.felt?.[e.id]))}</tr>`;
   });
-  return html`<p class="small muted">As of ${dateText(s.date)}, plan week ${s.week}, ${STATUS_TEXT[s.status]}${s.status === 'session' || s.status === 'flare' ? `, about ${s.minutes} min` : ''}. Effort: the target on the Borg CR10 scale. Done: sessions in the last ${p.recentDays} days with the exercise done, of those recorded.</p>
-${rows.length > 0 ? html`<table class="programme"><thead><tr><th class="text">Exercise</th><th class="text">Dose</th><th>Effort</th><th>Done</th></tr></thead><tbody>${rows}</tbody></table>` : html`<p class="muted">A rest day: no exercises.</p>`}`;
+  return html`<p class="small muted">As of ${dateText(s.date)}, plan week ${s.week}, ${STATUS_TEXT[s.status]}${s.status === 'session' || s.status === 'flare' ? `, about ${s.minutes} min` : ''}. Effort: the Borg CR10 target. In the last ${p.recentDays} days: Done, sessions with it done of those recorded; ${listWords(FEEDBACK_ANSWERS.map((a) => FEEDBACK_LABEL[a]))}, how often it felt so (answered after the exercise).</p>
+${rows.length > 0 ? html`<table class="programme"><thead><tr><th class="text">Exercise</th><th class="text">Dose</th><th>Effort</th><th>Done</th>${FEEDBACK_ANSWERS.map((a) => html`<th class="felt">${upperFirst(FEEDBACK_LABEL[a])}</th>`)}</tr></thead><tbody>${rows}</tbody></table>` : html`<p class="muted">A rest day: no exercises.</p>`}`;
 }
 
 function insightsBlock(insights: readonly Insight[]): Html {
@@ -540,7 +557,7 @@ header { border-bottom: 2px solid var(--accent); padding-bottom: 6px; margin-bot
 header .meta { color: var(--muted); font-size: 12px; }
 section { margin: 0 0 10px; }
 section.keep, figure, dl, li, .outcome { break-inside: avoid; page-break-inside: avoid; }
-.cols { display: grid; grid-template-columns: 1.25fr 1fr; gap: 16px; }
+.cols { display: grid; grid-template-columns: 1.6fr 1fr; gap: 16px; }
 .cols.even { grid-template-columns: 1fr 1fr; }
 .pair { display: grid; grid-template-columns: 1fr 1fr; gap: 0 10px; }
 .muted { color: var(--muted); }
@@ -611,6 +628,10 @@ p.figures b { color: var(--ink); font-weight: 600; }
 table.goals { margin-top: 4px; }
 table.goals th:not(:first-child), table.goals td:not(:first-child) { width: 1%; }
 table.programme td:first-child { white-space: normal; }
+table.programme th.felt { width: 1%; white-space: nowrap; }
+table.programme td.none { text-align: center; }
+table.programme td.felt.zero { color: var(--muted); }
+table.programme td.felt-hurt:not(.zero) { font-weight: 700; }
 .step { font-weight: 600; }
 ul.steps .when { color: var(--muted); white-space: nowrap; }
 p.few { color: #7b4a12; font-size: 11.5px; }
@@ -643,6 +664,9 @@ td, li, p, dd { overflow-wrap: anywhere; }
   .badge { font-size: 6.8pt; }
   svg.chart { max-width: 100%; }
   .screen-only, .id { display: none; }
+  /* The Borg CR10 number is enough for a clinician on paper; the room goes to the feedback counts. */
+  table.programme .effort-word { display: none; }
+  table.goals th { white-space: nowrap; }
   footer { margin-top: 4px; padding-top: 2px; }
   a { color: inherit; text-decoration: none; }
 }

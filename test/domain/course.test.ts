@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { addDays } from '../../src/domain/dates';
 import { buildReport } from '../../src/domain/report';
-import { buildHeading, buildSession, progressBetween } from '../../src/domain/session';
+import { buildHeading, buildSession, progressBetween, SESSION_MESSAGES } from '../../src/domain/session';
 import { WEEKLY_MODERATE_MINUTES_MIN } from '../../src/domain/rules';
 import { COURSE_START, courseAnswers, liveCourse, moderateMinutes, weekOfCourse } from './course';
 
@@ -176,5 +176,22 @@ describe('widespread pain alone (§6, EULAR 2016): gentle aerobic and mind-body 
     expect(week3.filter((s) => s.exercises.some((e) => e.type === 'strength')).length).toBeGreaterThanOrEqual(2);
     for (const s of week3) expect(aerobic(s), s.date).toBeGreaterThanOrEqual(3);
     expect(weekOfCourse(course, 2).some((s) => s.exercises.some((e) => e.type === 'strength'))).toBe(false);
+  });
+});
+
+describe('brisk cardio says so (§4: after two weeks at its minutes, easy → brisk)', () => {
+  const course = liveCourse(courseAnswers(4), 8, () => ({ pain: 4, during: 3 }));
+  it('a cardio exercise at effort 3 leads with the brisk pace and drops the "easy pace" cue; at effort 2 it keeps it', () => {
+    const all = course.sessions.flatMap((s) => s.exercises.filter((e) => e.type === 'cardio' && !e.optional));
+    const brisk = all.filter((e) => e.effort >= 3);
+    const easy = all.filter((e) => e.effort < 3);
+    expect(brisk.length).toBeGreaterThan(0);
+    expect(easy.length).toBeGreaterThan(0);
+    for (const e of brisk) {
+      expect(e.cues[0], e.id).toBe(SESSION_MESSAGES.briskPace);
+      expect(e.cues.join(' '), e.id).not.toMatch(/easy pace|could chat|pace easy/i);
+    }
+    for (const e of easy) expect(e.cues, e.id).not.toContain(SESSION_MESSAGES.briskPace);
+    expect(easy.some((e) => e.id === 'easy-walk' && e.cues.includes('Walk at an easy pace where you could chat.'))).toBe(true);
   });
 });

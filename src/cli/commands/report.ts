@@ -11,6 +11,8 @@ import { type DayFacts, loadDayFacts, requireIntake, saveFold } from '../day';
 import { addDays } from '../../domain/dates';
 import { buildSession, progressWithHeading } from '../../domain/session';
 import type { ProgrammeInput } from '../../ui/report-html';
+import type { FeedbackAnswer } from '../../domain/facts';
+import { completionsBetween, feedbackBetween } from '../../store/facts';
 
 export interface ReportOptions {
   weeks: number;
@@ -67,19 +69,26 @@ export function reportFor(ctx: Context, weeks: number): { report: Report; day: D
 /** Days of exercise records shown beside each exercise of the current programme. DEFAULT */
 export const PROGRAMME_RECENT_DAYS = 14;
 
-/** The session `painfit today` gives on the report's last day, with each exercise's recent record. */
+/**
+ * The session `painfit today` gives on the report's last day, with each exercise's recent record:
+ * how often it was done and how it felt in the last PROGRAMME_RECENT_DAYS days. Those are read from
+ * the store for exactly those days (the day's facts may start later, at the cached fold's week).
+ */
 function programmeFor(ctx: Context): ProgrammeInput {
   const facts = loadDayFacts(ctx, ctx.today);
   const session = buildSession(facts);
   const since = addDays(ctx.today, -(PROGRAMME_RECENT_DAYS - 1));
+  const db = ctx.db(true);
   const recent: Record<string, { done: number; of: number }> = {};
-  for (const c of facts.completions) {
-    if (c.date < since || c.date > ctx.today) continue;
+  for (const c of completionsBetween(db, since, ctx.today)) {
     const r = (recent[c.exerciseId] ??= { done: 0, of: 0 });
     r.of += 1;
     if (c.done) r.done += 1;
   }
-  return { session, recent, recentDays: PROGRAMME_RECENT_DAYS };
+  // How each exercise felt (log --feedback, painfit start), oldest first.
+  const felt: Record<string, FeedbackAnswer[]> = {};
+  for (const f of feedbackBetween(db, since, ctx.today)) (felt[f.exerciseId] ??= []).push(f.answer);
+  return { session, recent, recentDays: PROGRAMME_RECENT_DAYS, felt };
 }
 
 export async function runReport(opts: ReportOptions, ctx: Context): Promise<void> {
