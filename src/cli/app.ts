@@ -232,8 +232,9 @@ export function realApp(): App {
     },
     input: realInput,
     async prompter({ color }) {
-      const { createPrompter } = await import('../ui/prompts');
-      return createPrompter({ color, setEnv: app.setEnv });
+      const { createPrompter, promptWidth } = await import('../ui/prompts');
+      // Prompts are drawn on stderr: wrapped to its width (and to $COLUMNS when that is narrower).
+      return createPrompter({ color, setEnv: app.setEnv, width: () => promptWidth(app.env, process.stderr.isTTY ? process.stderr.columns : undefined) });
     },
     async page(text) {
       // Loaded only here (a pager is rare). Through require: the bundle runs from V8's code cache,
