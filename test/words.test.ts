@@ -8,7 +8,20 @@ import { formatDate } from '../src/domain/dates';
 import { pegScore } from '../src/domain/report';
 import { REGIONS, WEEKDAYS } from '../src/domain/vocab';
 import { TIER_LABEL } from '../src/domain/screening';
-import { dayMonth, effortLabel, listWords, painLabel, REGION_LABEL, WEEKDAY_SHORT } from '../src/domain/words';
+import {
+  ACT_NOW_TITLE,
+  ANSWER_TIER_LABEL,
+  dayMonth,
+  effortLabel,
+  listWords,
+  painLabel,
+  REGION_LABEL,
+  SCREENING_OUTCOME_LABEL,
+  TIER_LABEL as WORDS_TIER_LABEL,
+  WEEKDAY_SHORT,
+} from '../src/domain/words';
+import type { Report } from '../src/domain/report';
+import { renderReportHtml } from '../src/ui/report-html';
 
 const SRC = path.resolve(__dirname, '..', 'src');
 function sources(dir = SRC): { file: string; text: string }[] {
@@ -27,6 +40,11 @@ describe('one words module', () => {
     ['a region label table', /'upper-back':\s*'upper back'|'low-back':\s*'lower back'/],
     ['the Borg effort words', /return 'somewhat hard'/],
     ['the pain labels', /return 'severe'/],
+    // Tier words (issue 12's house rule): the warning-sign tiers, the readiness tiers, the act-now titles.
+    ['a warning-sign tier label', /'emergency: today'|'see your GP soon'|`urgent: within/],
+    ['a readiness tier label', /'stop until cleared'|'light effort'/],
+    ['an act-now title', /'Please get help today'|Please see a clinician soon/],
+    ['a screening outcome label', /'Cleared to start|'Not cleared:|Effort held at \$\{/],
     ['the PEG formula (use pegScore from the domain)', /peg\.?\w*\.activity\)?\s*\)?\s*\/\s*3/i],
   ])('no file but src/domain/words.ts declares %s', (_what, pattern) => {
     const found = others.filter((s) => pattern.test(s.text)).map((s) => s.file);
@@ -46,5 +64,49 @@ describe('one words module', () => {
     expect([0, 3, 4, 6, 7, 10].map(painLabel)).toEqual(['no pain', 'mild', 'moderate', 'moderate', 'severe', 'severe']);
     expect(Object.keys(TIER_LABEL)).toEqual(['emergency', 'urgent', 'non-urgent']);
     expect(pegScore({ pain: 4, enjoyment: 5, activity: 6 })).toBe(5);
+  });
+});
+
+describe('tier words come from the words module', () => {
+  it('has a label for every tier an answer can have, and screening.ts hands out the same object', () => {
+    expect(TIER_LABEL).toBe(WORDS_TIER_LABEL);
+    expect(ANSWER_TIER_LABEL).toEqual({
+      stop: 'stop until cleared',
+      light: 'light effort',
+      emergency: 'emergency: today',
+      urgent: 'urgent: within 24 hours', // URGENT_WITHIN_HOURS (rules.ts, Finucane 2020)
+      'non-urgent': 'see your GP soon',
+    });
+    expect(ACT_NOW_TITLE).toEqual({ emergency: 'Please get help today', urgent: 'Please see a clinician soon' });
+    expect(SCREENING_OUTCOME_LABEL.light).toBe('Effort held at 3 out of 10 (moderate) at most until a dated clearance');
+  });
+
+  it("the clinician's page shows each tier with the words module's label", () => {
+    const answers = [
+      { answer: 'heartCondition', tier: 'stop' },
+      { answer: 'boneJoint', tier: 'light' },
+      { answer: 'bladderBowel', tier: 'emergency' },
+      { answer: 'feverWithPain', tier: 'urgent' },
+      { answer: 'nightPain', tier: 'non-urgent' },
+    ] as const;
+    const report = {
+      from: '2026-03-02',
+      to: '2026-03-08',
+      intake: { date: '2026-03-02', name: 'Sam', age: 58, regions: ['knee'], average: 5 },
+      screening: { outcome: 'stop', redFlags: [], flags: [], notes: [], answers },
+      weeks: [],
+      daily: [],
+      change: { baseline: 5, current: null, points: null, percent: null, meaningful: false, verdict: 'not-enough-data', words: '' },
+      peg: null,
+      psfs: null,
+      flares: [],
+      steps: [],
+      insights: [],
+      notes: [],
+      plan: { days: ['mon'], minutes: 20, summary: '' },
+    } as unknown as Report;
+    const page = renderReportHtml(report);
+    for (const a of answers) expect(page).toContain(`<span class="tier tier-${a.tier}">${ANSWER_TIER_LABEL[a.tier]}</span>`);
+    expect(page).toContain(SCREENING_OUTCOME_LABEL.stop);
   });
 });

@@ -116,11 +116,8 @@ export const EMERGENCY_TELL: Partial<Record<RedFlag, string>> = {
   temporalHeadache: 'I have a new headache at my temple with jaw pain when chewing or changes in my vision',
 };
 
-export const TIER_LABEL: Record<RedFlagTier, string> = {
-  emergency: 'emergency: today',
-  urgent: `urgent: within ${URGENT_WITHIN_HOURS} hours`,
-  'non-urgent': 'see your GP soon',
-};
+/** The tier words are the words module's (one label on every screen and page). */
+export { TIER_LABEL } from './words';
 
 const CLEAR_HINT = 'When a clinician has seen you, record it with painfit clear --seen DATE.';
 const RECHECK = 'painfit recheck';

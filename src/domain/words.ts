@@ -3,6 +3,9 @@
 // so a label reads the same on every screen, in the report and on the clinician's page.
 // Pure data; formulas (the PEG score, means, verdicts) live with their rules, not here.
 import type { FeedbackAnswer } from './facts';
+import { effortPhrase } from './effort';
+import { LIGHT_ONLY_MAX_EFFORT, URGENT_WITHIN_HOURS } from './rules';
+import type { RedFlagTier } from './screening';
 import type { Region, Weekday } from './vocab';
 
 export const MONTH_SHORT = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const;
@@ -31,7 +34,34 @@ export const REGION_LABEL: Readonly<Record<Region, string>> = {
   widespread: 'widespread pain',
 };
 
-// Warning-sign tiers and their labels live with the screening rules (screening.ts TIER_LABEL).
+/**
+ * Warning-sign tiers (clinical-rules §1b) as the short label beside an answer: which tier a sign
+ * belongs to lives with the screening rules (screening.ts RED_FLAG_TIER); its words live here.
+ */
+export const TIER_LABEL: Readonly<Record<RedFlagTier, string>> = {
+  emergency: 'emergency: today',
+  urgent: `urgent: within ${URGENT_WITHIN_HOURS} hours`,
+  'non-urgent': 'see your GP soon',
+};
+
+/** The readiness tiers (clinical-rules §1a): a "yes" that stops the plan until cleared, or holds effort light. */
+export const READINESS_TIER_LABEL = { stop: 'stop until cleared', light: 'light effort' } as const;
+
+/** Every tier an answer can have, by its code (report --json `screening.answers[].tier`). */
+export const ANSWER_TIER_LABEL: Readonly<Record<RedFlagTier | keyof typeof READINESS_TIER_LABEL, string>> = { ...READINESS_TIER_LABEL, ...TIER_LABEL };
+
+/** The screening's outcome tier on the clinician's page (the person is "them"). */
+export const SCREENING_OUTCOME_LABEL: Readonly<Record<'proceed' | 'light' | 'stop', string>> = {
+  proceed: 'Cleared to start: gentle, gradual progression',
+  light: `Effort held at ${effortPhrase(LIGHT_ONLY_MAX_EFFORT)} at most until a dated clearance`,
+  stop: 'Not cleared: no exercise plan until a clinician has seen them',
+};
+
+/** The heading of the message shown the moment an emergency or urgent warning sign is answered. */
+export const ACT_NOW_TITLE: Readonly<Record<'emergency' | 'urgent', string>> = {
+  emergency: 'Please get help today',
+  urgent: 'Please see a clinician soon',
+};
 
 /** Per-exercise feedback (clinical-rules §4), as `log --feedback` and the guided session ask it. */
 export const FEEDBACK_LABEL: Readonly<Record<FeedbackAnswer, string>> = { easy: 'easy', right: 'about right', hard: 'hard', hurt: 'it hurt' };

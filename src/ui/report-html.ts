@@ -10,11 +10,9 @@
 // line saying how many were left out and that `painfit export` has them all).
 import type { IsoDate } from '../domain/dates';
 import { type Change, type DayPoint, type ScreeningAnswer, type FlareSpan, type Insight, type PsfsChange, type Report, type Verdict, VERDICT_MIN_CHECKINS, type WeekRow } from '../domain/report';
-import { FOLLOW_UP_LABEL, READINESS_LABEL, RED_FLAG_LABEL, RED_FLAG_TIER, type RedFlagTier, TIER_LABEL } from '../domain/screening';
-import { dayMonth, effortLabel, FEEDBACK_LABEL, listWords, PEG, REGION_LABEL, WEEKDAY_SHORT } from '../domain/words';
+import { FOLLOW_UP_LABEL, READINESS_LABEL, RED_FLAG_LABEL, RED_FLAG_TIER, type RedFlagTier } from '../domain/screening';
+import { ANSWER_TIER_LABEL, dayMonth, SCREENING_OUTCOME_LABEL, TIER_LABEL, effortLabel, FEEDBACK_LABEL, listWords, PEG, REGION_LABEL, WEEKDAY_SHORT } from '../domain/words';
 import { FEEDBACK_ANSWERS, type FeedbackAnswer } from '../domain/facts';
-import { effortPhrase } from '../domain/effort';
-import { LIGHT_ONLY_MAX_EFFORT } from '../domain/rules';
 import { DISCLAIMER, doseText } from './format';
 import type { Session } from '../domain/session';
 
@@ -120,11 +118,7 @@ const VERDICT_TEXT: Record<Verdict, string> = {
   'not-enough-data': 'Not enough data yet',
 };
 
-const OUTCOME_TEXT: Record<Report['screening']['outcome'], string> = {
-  proceed: 'Cleared to start: gentle, gradual progression',
-  light: `Effort held at ${effortPhrase(LIGHT_ONLY_MAX_EFFORT)} at most until a dated clearance`,
-  stop: 'Not cleared: no exercise plan until a clinician has seen them',
-};
+const OUTCOME_TEXT: Readonly<Record<Report['screening']['outcome'], string>> = SCREENING_OUTCOME_LABEL;
 
 const upperFirst = (t: string): string => t.charAt(0).toUpperCase() + t.slice(1);
 
@@ -503,13 +497,7 @@ function noteList(notes: Report['notes'], budget: number): Html {
   return html`${hidden > 0 ? html`<p class="muted">The latest ${shown.length} of ${notes.length} notes (long ones shortened); <code>painfit export</code> has them all.</p>` : ''}<ul class="notes">${items}</ul>`;
 }
 
-const ANSWER_TIER_TEXT: Record<ScreeningAnswer['tier'], string> = {
-  stop: 'stop until cleared',
-  light: 'light effort',
-  emergency: TIER_LABEL.emergency,
-  urgent: TIER_LABEL.urgent,
-  'non-urgent': TIER_LABEL['non-urgent'],
-};
+const ANSWER_TIER_TEXT: Readonly<Record<ScreeningAnswer['tier'], string>> = ANSWER_TIER_LABEL;
 
 /** A clinician's label for an answer: a warning sign, a readiness question or a follow-up answered yes (the domain's labels). */
 function answerLabel(key: string): string {

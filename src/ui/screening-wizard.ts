@@ -16,6 +16,7 @@ import {
 } from '../domain/intake';
 import { GCA_AGE } from '../domain/rules';
 import { actNowTier, readinessOf, READINESS_STOP, SCREENING_MESSAGES } from '../domain/screening';
+import { ACT_NOW_TITLE } from '../domain/words';
 import { FOLLOW_UP_TEXT, MOOD_TEXT, READINESS_TEXT, RED_FLAG_TEXT } from './intake-questions';
 import type { Prompter } from './prompts';
 import type { Theme } from './theme';
@@ -42,7 +43,7 @@ const GCA_FLAGS: readonly RedFlag[] = ['temporalHeadache', 'girdleStiffness'];
 
 /** The act-at-once screen: a heading and the message, painted so it cannot be missed. */
 export function renderActNow(a: ActNow, theme: Theme): string {
-  const title = a.tier === 'emergency' ? 'Please get help today' : `Please see a clinician soon`;
+  const title = ACT_NOW_TITLE[a.tier];
   return `\n${theme.danger(title)}\n  ${theme.warn(a.message)}\n`;
 }
 
