@@ -136,6 +136,32 @@ describe('painfit completion', () => {
     if (shell === 'zsh') expect(text.startsWith('#compdef painfit\n')).toBe(true);
   });
 
+  // The scripts as the real shells read them (.ci/run installs zsh and fish; with CI set they must be there).
+  const has = (shell: string) => spawnSync(shell, ['-c', 'exit 0']).status === 0;
+  it.skipIf(!has('zsh') && !process.env.CI)('zsh: the script parses (zsh -n) and is a compdef function for painfit', async () => {
+    const zsh = await script('zsh');
+    const r = spawnSync('zsh', ['-n'], { input: zsh, encoding: 'utf8' });
+    expect(r.status, r.stderr).toBe(0);
+    expect(zsh).toMatch(/compdef|_painfit/);
+  });
+  it.skipIf(!has('fish') && !process.env.CI)('fish: real completions for commands and options, new ones included', async () => {
+    const fish = await script('fish');
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'painfit-fish-'));
+    const file = path.join(dir, 'painfit.fish');
+    fs.writeFileSync(file, fish);
+    const complete = (line: string) => {
+      const r = spawnSync('fish', ['--no-config', '-c', `source ${file}; complete -C '${line}'`], { encoding: 'utf8' });
+      expect(r.status, r.stderr).toBe(0);
+      return r.stdout.split('\n').filter(Boolean).map((l) => l.split('\t')[0]);
+    };
+    expect(complete('painfit st')).toEqual(['start']);
+    expect(complete('painfit log --wa')).toEqual(['--walk']);
+    expect(complete('painfit log --fe')).toEqual(['--feedback']);
+    expect(complete('painfit intake --start')).toEqual(['--start-over']);
+    expect(complete('painfit ')).toEqual(expect.arrayContaining(['intake', 'today', 'start', 'log', 'settings', 'flare', 'learn']));
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
   it('an unknown shell: exit 2 naming the shells', async () => {
     const r = await cli(['completion', 'tcsh']);
     expect(r.code).toBe(2);

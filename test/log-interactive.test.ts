@@ -130,6 +130,10 @@ describe('painfit log on a terminal: unwell, per-exercise feedback and the walki
     expect(saved.entries).toBe(1);
     expect(r.stdout).toContain('walking track: 12 minutes');
     expect(r.stdout).toContain('It hurt: painfit will ease that exercise');
+    // The summary names the two that were not about right, and counts the rest.
+    const flat = r.stdout.replace(/\s+/g, ' ');
+    const name = (id: string) => sessionWalk.exercises.find((e) => e.id === id)!.name;
+    expect(flat).toContain(`how it felt: ${name(a)} it hurt, ${name(b)} easy, the other ${ids.length - 3} about right`);
   });
 
   it('"any that felt too easy, too hard or hurt?" answered no records every done exercise as about right, in one question', async () => {
@@ -153,6 +157,7 @@ describe('painfit log on a terminal: unwell, per-exercise feedback and the walki
     const saved = facts(home);
     expect(saved.feedback).toEqual(ids.map((id) => ({ date: sessionWalk.date, exercise_id: id, answer: 'right' })).sort((x, y) => x.exercise_id.localeCompare(y.exercise_id)));
     expect(saved.walks).toEqual([]);
+    expect(r.stdout.replace(/\s+/g, ' ')).toContain(`how it felt: all ${ids.length} about right`);
   });
 
   it('one exercise done: asked how it felt directly (easy / about right / hard / it hurt, about right first offered)', async () => {

@@ -36,7 +36,14 @@ export function renderLogResult(r: LogResult, exercises: readonly { id: string; 
   }
   if (r.walk) lines.push(`  walking track: ${r.walk.minutes} minute${r.walk.minutes === 1 ? '' : 's'}`);
   const FEEDBACK_WORDS = { easy: 'easy', right: 'about right', hard: 'hard', hurt: 'it hurt' } as const;
-  if (r.feedback.length) lines.push(`  how it felt: ${r.feedback.map((f) => `${name(f.exerciseId)} ${FEEDBACK_WORDS[f.answer]}`).join(', ')}`);
+  if (r.feedback.length) {
+    // Name the ones that were not "about right"; the rest in one word, not one line each.
+    const said = r.feedback.filter((f) => f.answer !== 'right');
+    const right = r.feedback.length - said.length;
+    const parts = said.map((f) => `${name(f.exerciseId)} ${FEEDBACK_WORDS[f.answer]}`);
+    if (right > 0) parts.push(said.length === 0 ? (right === 1 ? `${name(r.feedback[0]!.exerciseId)} about right` : `all ${right} about right`) : `the other ${right} about right`);
+    lines.push(`  how it felt: ${parts.join(', ')}`);
+  }
   if (r.feedback.some((f) => f.answer === 'hurt')) {
     lines.push(theme.warn('  It hurt: painfit will ease that exercise one step next time (the easier version if it hurts twice in a row).'));
   }
