@@ -86,11 +86,39 @@ describe("the clinician's page: the screening answers that shaped the plan", () 
     const file = path.join(path.dirname(home), 'screening.html');
     expect(run(['report', '--html', file, '--date', addDays(WED, 2)], { home }).code).toBe(0);
     const page = unescape(fs.readFileSync(file, 'utf8'));
-    expect(page).toContain('Answers that shaped the plan:');
+    // Issue 12: the page says which answers these are (here the intake's, Wed 4 Nov 2026).
+    expect(page).toContain('Answers that shaped the plan (intake of Wed 4 Nov 2026):');
     // The labels and tier words are the domain's (screening.ts READINESS_LABEL, RED_FLAG_LABEL, TIER_LABEL).
     expect(page).toMatch(/A heart condition or high blood pressure \(health question: yes\) <span class="tier tier-light">light effort<\/span>/);
     expect(page).toMatch(/Night pain that does not ease <span class="tier tier-non-urgent">see your GP soon<\/span>/);
     expect(page).toContain("No clinician's clearance recorded.");
+  });
+});
+
+describe("the clinician's page: answers from a later recheck say so", () => {
+  it('names the recheck and its date, and lists the recheck\'s answers, not the intake\'s', () => {
+    const home = tempHome();
+    const answers = structuredClone(INTAKE_TEMPLATE) as typeof INTAKE_TEMPLATE & { readiness: Record<string, boolean>; redFlags: Record<string, boolean> };
+    answers.redFlags.nightPain = true;
+    expect(run(['intake', '--answers', writeJson(path.dirname(home), 'a.json', answers), '--date', WED], { home }).code).toBe(0);
+    // Recheck on Thu 12 Nov 2026: the night pain has gone; morning stiffness is new.
+    answers.redFlags.nightPain = false;
+    answers.redFlags.morningStiffness = true;
+    const { version, readiness, redFlags, mood, clearance } = answers as typeof answers & { mood?: unknown; clearance?: unknown };
+    const recheck = writeJson(path.dirname(home), 'r.json', { version, readiness, redFlags, mood, clearance });
+    const r = run(['recheck', '--answers', recheck, '--date', '2026-11-12'], { home });
+    expect(r.code, r.stderr).toBe(0);
+    const file = path.join(path.dirname(home), 'recheck.html');
+    expect(run(['report', '--html', file, '--date', '2026-11-16'], { home }).code).toBe(0);
+    const page = unescape(fs.readFileSync(file, 'utf8'));
+    expect(page).toContain('Answers that shaped the plan (recheck of Thu 12 Nov 2026):');
+    expect(page).not.toContain('at intake):');
+    expect(page).toMatch(/Long morning stiffness that eases with movement \(inflammatory pattern\) <span class="tier tier-non-urgent">/);
+    expect(page).not.toContain('Night pain that does not ease');
+    // A page made before the recheck still rests on the intake's answers, and says so.
+    const before = path.join(path.dirname(home), 'before.html');
+    expect(run(['report', '--html', before, '--date', '2026-11-11'], { home }).code).toBe(0);
+    expect(unescape(fs.readFileSync(before, 'utf8'))).toContain('Answers that shaped the plan (intake of Wed 4 Nov 2026):');
   });
 });
 

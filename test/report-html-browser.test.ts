@@ -464,12 +464,14 @@ describe.skipIf(SKIP)('HTML report in headless Chromium', () => {
   it('prints a 12-week report with every list full on exactly one A4 page (page count from the PDF)', async () => {
     const report = twelveWeekReport();
     const file = path.join(dir, 'twelve-weeks.html');
-    fs.writeFileSync(file, renderReportHtml(report, { programme: programme(report.to) }));
+    // The longest screening heading: answers from a recheck, with its date.
+    fs.writeFileSync(file, renderReportHtml(report, { programme: programme(report.to), screenedFrom: { source: 'recheck', date: '2025-03-04' } }));
     const { page, problems } = await load(file);
     await expectChartAndTable(page, 12);
     expect(await page.locator('table.programme tbody tr').count()).toBe(7);
     // Easy, about right, hard, it hurt: 2, 2, 1, 1 for each exercise.
     expect(await page.locator('table.programme tbody tr').first().locator('td.felt').allTextContents()).toEqual(['2', '2', '1', '1']);
+    expect(await page.locator('body').innerText()).toContain('Answers that shaped the plan (recheck of Tue 4 Mar 2025):');
     expect(await printedPages(page, 'twelve-weeks')).toBe(1);
     // Nothing cut silently: the lists that were shortened say so.
     const text = await page.locator('body').innerText();

@@ -8,7 +8,7 @@
 //
 // It prints on one or two A4 pages: long lists are cut to their most recent entries (with a
 // line saying how many were left out and that `painfit export` has them all).
-import type { IsoDate } from '../domain/dates';
+import { formatDate, type IsoDate } from '../domain/dates';
 import { type Change, type DayPoint, type ScreeningAnswer, type FlareSpan, type Insight, type PsfsChange, type Report, type Verdict, VERDICT_MIN_CHECKINS, type WeekRow } from '../domain/report';
 import { FOLLOW_UP_LABEL, READINESS_LABEL, RED_FLAG_LABEL, RED_FLAG_TIER, type RedFlagTier } from '../domain/screening';
 import { ANSWER_TIER_LABEL, dayMonth, SCREENING_OUTCOME_LABEL, TIER_LABEL, effortLabel, FEEDBACK_LABEL, listWords, PEG, REGION_LABEL, WEEKDAY_SHORT } from '../domain/words';
@@ -507,7 +507,14 @@ function answerLabel(key: string): string {
   return q ? `${upperFirst(q)} (health question: yes)` : key;
 }
 
-function screeningBlock(s: Report['screening'], who: string): Html {
+/** Where the screening answers in force come from: the intake, or a later `painfit recheck`. */
+export interface ScreeningSource {
+  source: 'intake' | 'recheck';
+  date: IsoDate;
+}
+
+function screeningBlock(s: Report['screening'], who: string, from?: ScreeningSource): Html {
+  const whence = from ? ` (${from.source} of ${formatDate(from.date)})` : '';
   const answers: ScreeningAnswer[] = s.answers ?? s.flags.map((f) => ({ answer: f.flag, tier: f.tier }));
   const items = answers.map(
     (a) => html`<li>${answerLabel(a.answer)} <span class="tier tier-${a.tier}">${ANSWER_TIER_TEXT[a.tier] ?? a.tier}</span></li>`,
@@ -519,7 +526,7 @@ function screeningBlock(s: Report['screening'], who: string): Html {
         ? html`<p class="small muted">No clinician's clearance recorded.</p>`
         : html`<p class="small">Cleared by a clinician on <b>${dateText(s.clearance.date)}</b>${s.clearance.by ? html` (${s.clearance.by})` : ''}.</p>`;
   return html`<p class="outcome outcome-${s.outcome}">${OUTCOME_TEXT[s.outcome] ?? s.outcome}</p>
-${items.length > 0 ? html`<p class="sub">Answers that shaped the plan:</p><ul class="plain flags">${items}</ul>` : html`<p class="muted">No warning signs and no health question answered yes.</p>`}
+${items.length > 0 ? html`<p class="sub">Answers that shaped the plan${whence}:</p><ul class="plain flags">${items}</ul>` : html`<p class="muted">No warning signs and no health question answered yes${whence}.</p>`}
 ${clearance}
 ${s.notes.length > 0 ? html`<p class="sub screen-only">What painfit told ${who}:</p><ul class="plain said screen-only">${s.notes.map((n) => html`<li>${n}</li>`)}</ul>` : ''}`;
 }
@@ -663,6 +670,8 @@ td, li, p, dd { overflow-wrap: anywhere; }
 export interface ClinicianExtras {
   /** The current programme (today's session as of the report's last day). */
   programme?: ProgrammeInput;
+  /** Which answers the screening rests on: the intake's, or a later recheck's. */
+  screenedFrom?: ScreeningSource;
 }
 
 /** The person's name for the clinician's page, or a neutral phrase when none was given. */
@@ -705,7 +714,7 @@ ${programmeBlock(extras.programme, person.who)}
 <div>
 <section aria-labelledby="h-screening">
 <h2 id="h-screening">Safety screening</h2>
-${screeningBlock(report.screening, person.who)}
+${screeningBlock(report.screening, person.who, extras.screenedFrom)}
 </section>
 <section aria-labelledby="h-plan">
 <h2 id="h-plan">The plan in short</h2>

@@ -13,6 +13,7 @@ import { buildSession, progressWithHeading } from '../../domain/session';
 import type { ProgrammeInput } from '../../ui/report-html';
 import type { FeedbackAnswer } from '../../domain/facts';
 import { completionsBetween, feedbackBetween } from '../../store/facts';
+import { screeningInForce } from '../../store/screening';
 
 export interface ReportOptions {
   weeks: number;
@@ -100,7 +101,10 @@ export async function runReport(opts: ReportOptions, ctx: Context): Promise<void
     const { renderReportHtml } = await import('../../ui/report-html');
     const file = path.resolve(opts.html);
     const programme = programmeFor(ctx);
-    writePrivateFile(file, renderReportHtml(report, { programme }), 'the report');
+    // The answers in force on the report's last day: the intake's, or a later recheck's.
+    const inForce = screeningInForce(ctx.db(true), day.intake, ctx.today);
+    const screenedFrom = { source: inForce.source, date: inForce.reportedOn };
+    writePrivateFile(file, renderReportHtml(report, { programme, screenedFrom }), 'the report');
     ctx.err(`The report for your clinician is in ${file}`);
   }
 
