@@ -46,6 +46,21 @@ describe("the clinician's page", () => {
     expect(rows).toEqual(expected.map((e) => ({ name: e.name, id: e.id, dose: doseText(e), effort: e.effort })));
   });
 
+  it('on a rest day shows the next session day\'s programme, as painfit today --json gives it for that day', () => {
+    const sunday = addDays(WED, 18); // Sun 22 Nov 2026, a rest day; the next session is Mon 23 Nov
+    expect((runJson(['today', '--date', sunday], { home }).json as { status: string }).status).toBe('rest');
+    const next = runJson(['today', '--date', addDays(WED, 19)], { home }).json as { status: string; exercises: ({ id: string; name: string; effort: number; optional?: true } & DoseFields)[] };
+    expect(next.status).toBe('session');
+    const restFile = path.join(path.dirname(file), 'sunday.html');
+    expect(run(['report', '--html', restFile, '--date', sunday], { home }).code).toBe(0);
+    const restPage = unescape(fs.readFileSync(restFile, 'utf8'));
+    expect(restPage).toContain('22 Nov 2026 is a rest day; the next session, Mon 23 Nov 2026: plan week');
+    expect(restPage).not.toContain('A rest day: no exercises.');
+    const table = /<table class="programme">[\s\S]*?<\/table>/.exec(restPage)?.[0] ?? '';
+    const ids = [...table.matchAll(/<span class="id"> (.*?)<\/span>/g)].map((m) => m[1]);
+    expect(ids).toEqual(next.exercises.filter((e) => !e.optional).map((e) => e.id));
+  });
+
   it('names the person, never "the user"', () => {
     expect(page).toContain('Exercise and pain report: <b>Robin Ash</b>');
     expect(unescape(page)).toContain("Robin Ash's notes");

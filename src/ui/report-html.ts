@@ -362,8 +362,13 @@ function adherenceLine(weeks: readonly WeekRow[]): Html {
 
 /** The current programme: each exercise of the day's session with its dose, effort and recent record. */
 export interface ProgrammeInput {
-  /** The session painfit gives on the report's last day (as `painfit today --json` shows it). */
+  /**
+   * The session painfit gives on the report's last day (as `painfit today --json` shows it), or,
+   * when that day is a rest day, the next session day's (then `restOn` is the report's last day).
+   */
   session: Session;
+  /** Set when the report's last day is a rest day and `session` is the next session. */
+  restOn?: IsoDate;
   /** Per exercise id: sessions in the last RECENT_DAYS days in which it was done, out of those it was recorded. */
   recent: Readonly<Record<string, { done: number; of: number }>>;
   /** Days the recent record covers. */
@@ -402,7 +407,8 @@ function programmeBlock(p: ProgrammeInput | undefined, name: string): Html {
     const r = p.recent[e.id];
     return html`<tr><td class="text">${e.name}<span class="id"> ${e.id}</span></td><td class="text">${doseText(e)}</td><td>${e.effort} <span class="muted effort-word">${effortLabel(e.effort)}</span></td><td>${r && r.of > 0 ? `${r.done} of ${r.of}` : '–'}</td>${feltCells(feltCounts(p.felt?.[e.id]))}</tr>`;
   });
-  return html`<p class="small muted">As of ${dateText(s.date)}, plan week ${s.week}, ${STATUS_TEXT[s.status]}${s.status === 'session' || s.status === 'flare' ? `, about ${s.minutes} min` : ''}. Effort: the Borg CR10 target. In the last ${p.recentDays} days: Done, sessions with it done of those recorded; ${listWords(FEEDBACK_ANSWERS.map((a) => FEEDBACK_LABEL[a]))}, how often it felt so (answered after the exercise).</p>
+  const when = p.restOn ? `${dateText(p.restOn)} is a rest day; the next session, ${formatDate(s.date)}: plan week ${s.week}` : `As of ${dateText(s.date)}, plan week ${s.week}, ${STATUS_TEXT[s.status]}`;
+  return html`<p class="small muted">${when}${s.status === 'session' || s.status === 'flare' ? `, about ${s.minutes} min` : ''}. Effort: the Borg CR10 target. In the last ${p.recentDays} days: Done, sessions with it done of those recorded; ${listWords(FEEDBACK_ANSWERS.map((a) => FEEDBACK_LABEL[a]))}, how often it felt so (answered after the exercise).</p>
 ${rows.length > 0 ? html`<table class="programme"><thead><tr><th class="text">Exercise</th><th class="text">Dose</th><th>Effort</th><th>Done</th>${FEEDBACK_ANSWERS.map((a) => html`<th class="felt">${upperFirst(FEEDBACK_LABEL[a])}</th>`)}</tr></thead><tbody>${rows}</tbody></table>` : html`<p class="muted">A rest day: no exercises.</p>`}`;
 }
 

@@ -70,6 +70,9 @@ export function reportFor(ctx: Context, weeks: number): { report: Report; day: D
 /** Days of exercise records shown beside each exercise of the current programme. DEFAULT */
 export const PROGRAMME_RECENT_DAYS = 14;
 
+/** A week: the next session day is always within it (every plan has at least one day a week). */
+const PROGRAMME_LOOKAHEAD_DAYS = 7;
+
 /**
  * The session `painfit today` gives on the report's last day, with each exercise's recent record:
  * how often it was done and how it felt in the last PROGRAMME_RECENT_DAYS days. Those are read from
@@ -77,7 +80,20 @@ export const PROGRAMME_RECENT_DAYS = 14;
  */
 function programmeFor(ctx: Context): ProgrammeInput {
   const facts = loadDayFacts(ctx, ctx.today);
-  const session = buildSession(facts);
+  let session = buildSession(facts);
+  let restOn: string | undefined;
+  // On a rest day the clinician still needs the programme: the next session day's, as
+  // `painfit today --date` would give it then (nothing logged in between).
+  if (session.status === 'rest') {
+    for (let k = 1; k <= PROGRAMME_LOOKAHEAD_DAYS; k++) {
+      const next = buildSession(loadDayFacts(ctx, addDays(ctx.today, k)));
+      if (next.status !== 'rest') {
+        session = next;
+        restOn = ctx.today;
+        break;
+      }
+    }
+  }
   const since = addDays(ctx.today, -(PROGRAMME_RECENT_DAYS - 1));
   const db = ctx.db(true);
   const recent: Record<string, { done: number; of: number }> = {};
@@ -89,7 +105,7 @@ function programmeFor(ctx: Context): ProgrammeInput {
   // How each exercise felt (log --feedback, painfit start), oldest first.
   const felt: Record<string, FeedbackAnswer[]> = {};
   for (const f of feedbackBetween(db, since, ctx.today)) (felt[f.exerciseId] ??= []).push(f.answer);
-  return { session, recent, recentDays: PROGRAMME_RECENT_DAYS, felt };
+  return { session, recent, recentDays: PROGRAMME_RECENT_DAYS, felt, ...(restOn ? { restOn } : {}) };
 }
 
 export async function runReport(opts: ReportOptions, ctx: Context): Promise<void> {
