@@ -593,11 +593,21 @@ function usualSession(
 
   const maxOwn = Math.max(0, ...day.items.map((it) => own(it).level));
   const over = (rs: readonly Resolved[]) => totalSeconds(rs.filter((r) => !isCardio(r))) + cardioBase > budget;
+  // The smallest step back that fits (doses shrink as the cut grows, so search it by halves: a
+  // plan years in can be dozens of steps above what its minutes hold).
+  const at = (c: number) => day.items.map((it) => resolve(it, c, false));
   let cut = 0;
-  let items = day.items.map((it) => resolve(it, cut, false));
-  while (cut < maxOwn && over(items)) {
-    cut += 1;
-    items = day.items.map((it) => resolve(it, cut, false));
+  let items = at(0);
+  if (maxOwn > 0 && over(items)) {
+    let lo = 1;
+    let hi = maxOwn;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (over(at(mid))) lo = mid + 1;
+      else hi = mid;
+    }
+    cut = lo;
+    items = at(cut);
   }
   // The whole session stepped back to fit: give the step back to as many exercises as still fit,
   // strength first (its next set is what the session was short of), so a full session keeps
