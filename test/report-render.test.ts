@@ -124,6 +124,16 @@ describe('renderReport', () => {
     expect(narrow).toMatch(/│ Walk │/);
     for (const line of narrow.split('\n')) expect(line.length).toBeLessThanOrEqual(cols);
   });
+  it('a report across two years still fits 60 columns: exercise and walking minutes share a column', () => {
+    const shift = (d: string) => d.replace('2026-01-05', '2025-12-29').replace('2026-01-12', '2026-01-05');
+    const acrossYears: Report = { ...report, from: '2025-12-29', to: '2026-01-07', intake: { ...report.intake, date: '2025-12-29' }, weeks: report.weeks.map((w) => ({ ...w, start: shift(w.start) })) };
+    const text = renderReport(acrossYears, theme, 60);
+    for (const line of text.split('\n')) expect(line.length).toBeLessThanOrEqual(60);
+    // 43.25 exercise minutes → 43, then the walking track's 35.
+    expect(text).toMatch(/│ 29 Dec 2025\s+│\s+3 │\s+4\.3 │\s+2\/3 │\s+43\/35 │\s+4\.7 │/);
+    expect(text).toMatch(/│ 5 Jan 2026\s+│\s+0 │\s+– │\s+0\/2 │\s+0\/0 │\s+– │/);
+    expect(text).toContain('Active/');
+  });
   it('has the chart, the verdicts, flares and steps', () => {
     expect(text).toContain('Daily pain (0 none, 10 worst imaginable)');
     expect(text).toContain('Pain: 5 at the start; no check-ins.');

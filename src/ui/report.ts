@@ -19,11 +19,14 @@ const optional = (x: number | null, show: (n: number) => string = num) => (x ===
  * The week table for a narrow terminal (under 100 columns): the same facts in fewer columns — the
  * lowest and highest pain as one range, sessions with their adherence, two-line headings. Below
  * about 70 columns the range is left to the chart, sessions are "done/planned" without the
- * percentage, and the week is named by its date alone.
+ * percentage, and the week is named by its date alone; where even that is too wide (a report
+ * across two years, at 60 columns) the exercise and walking minutes share a column ("45/30").
  */
 export function renderWeeklyTableCompact(weeks: readonly WeekRow[], theme: Theme, withYear: boolean, width = 80): string {
-  const build = (narrow: boolean): string => {
-    const head = ['Week of', 'Check-\nins', 'Pain\nmean', ...(narrow ? [] : ['Pain\nrange']), narrow ? 'Sessions' : 'Sessions\n(adherence)', 'Active\nmin', 'Walk\nmin', 'PEG'];
+  const build = (level: 0 | 1 | 2): string => {
+    const narrow = level > 0;
+    const minutesHead = level === 2 ? ['Active/\nwalk min'] : ['Active\nmin', 'Walk\nmin'];
+    const head = ['Week of', 'Check-\nins', 'Pain\nmean', ...(narrow ? [] : ['Pain\nrange']), narrow ? 'Sessions' : 'Sessions\n(adherence)', ...minutesHead, 'PEG'];
     const table = new Table({
       head: head.map((h) => theme.heading(h)),
       colAligns: ['left', ...head.slice(1).map(() => 'right' as const)],
@@ -34,21 +37,24 @@ export function renderWeeklyTableCompact(weeks: readonly WeekRow[], theme: Theme
       const adherence = w.adherence === null ? '' : ` (${Math.round(w.adherence)}%)`;
       const sessions = w.sessionsPlanned === 0 && w.sessionsDone === 0 ? NONE : narrow ? `${w.sessionsDone}/${w.sessionsPlanned}` : `${w.sessionsDone} of ${w.sessionsPlanned}${adherence}`;
       const range = w.painMin === null || w.painMax === null ? NONE : w.painMin === w.painMax ? String(w.painMin) : `${w.painMin}-${w.painMax}`;
+      const active = String(Math.round(w.activeMinutes));
+      const walk = String(Math.round(w.walkMinutes));
       table.push([
         narrow ? dayMonth(w.start, withYear) : `Mon ${dayMonth(w.start, withYear)}`,
         String(w.checkins),
         optional(w.painMean),
         ...(narrow ? [] : [range]),
         sessions,
-        String(Math.round(w.activeMinutes)),
-        String(Math.round(w.walkMinutes)),
+        ...(level === 2 ? [`${active}/${walk}`] : [active, walk]),
         optional(w.peg),
       ]);
     }
     return table.toString();
   };
-  const full = build(false);
-  return tableWidth(full) <= width ? full : build(true);
+  const full = build(0);
+  if (tableWidth(full) <= width) return full;
+  const narrow = build(1);
+  return tableWidth(narrow) <= width ? narrow : build(2);
 }
 
 const tableWidth = (table: string): number => visibleLength(table.split('\n')[0] ?? '');
