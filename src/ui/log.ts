@@ -6,6 +6,7 @@ import { painWords } from './format';
 import type { Theme } from './theme';
 import { terminalWidth } from './terminal';
 import { fitScreen } from './width';
+import { FEEDBACK_LABEL } from '../domain/words';
 
 /** The check-in's scores and note, one indented line each (shared with painfit undo). */
 export function checkinLines(c: Pick<Checkin, 'pain' | 'during' | 'effort' | 'sleep' | 'note'>, painLabel: string): string[] {
@@ -35,13 +36,12 @@ export function renderLogResult(r: LogResult, exercises: readonly { id: string; 
     if (skipped.length) lines.push(`  not done: ${skipped.map((x) => name(x.exerciseId)).join(', ')}`);
   }
   if (r.walk) lines.push(`  walking track: ${r.walk.minutes} minute${r.walk.minutes === 1 ? '' : 's'}`);
-  const FEEDBACK_WORDS = { easy: 'easy', right: 'about right', hard: 'hard', hurt: 'it hurt' } as const;
   if (r.feedback.length) {
     // Name the ones that were not "about right"; the rest in one word, not one line each.
     const said = r.feedback.filter((f) => f.answer !== 'right');
     const right = r.feedback.length - said.length;
-    const parts = said.map((f) => `${name(f.exerciseId)} ${FEEDBACK_WORDS[f.answer]}`);
-    if (right > 0) parts.push(said.length === 0 ? (right === 1 ? `${name(r.feedback[0]!.exerciseId)} about right` : `all ${right} about right`) : `the other ${right} about right`);
+    const parts = said.map((f) => `${name(f.exerciseId)} ${FEEDBACK_LABEL[f.answer]}`);
+    if (right > 0) parts.push(said.length === 0 ? (right === 1 ? `${name(r.feedback[0]!.exerciseId)} ${FEEDBACK_LABEL.right}` : `all ${right} ${FEEDBACK_LABEL.right}`) : `the other ${right} ${FEEDBACK_LABEL.right}`);
     lines.push(`  how it felt: ${parts.join(', ')}`);
   }
   if (r.feedback.some((f) => f.answer === 'hurt')) {
