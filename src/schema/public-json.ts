@@ -60,7 +60,7 @@ export const todaySchema = z.strictObject({
   progress: z.strictObject({ level: count, change: z.enum(['up', 'hold', 'down']).nullable(), reason: z.enum(WEEK_REASONS).nullable() }),
   /** design.md v2: the current week's plan against the long-term targets (null when there is no plan). */
   targets: targetsSchema.nullable(),
-  /** Where this is heading, on the first day of a plan week (clinical-rules §4: shown now and then). */
+  /** Where this is heading, once a plan week, on its first rest day (clinical-rules §4: shown now and then). */
   heading: headingSchema.optional(),
 });
 
