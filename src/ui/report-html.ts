@@ -628,6 +628,7 @@ p.figures { margin-top: 3px; color: var(--muted); }
 p.figures b { color: var(--ink); font-weight: 600; }
 table.goals { margin-top: 4px; }
 table.goals th:not(:first-child), table.goals td:not(:first-child) { width: 1%; }
+table.goals th { white-space: nowrap; }
 table.programme td:first-child { white-space: normal; }
 table.programme th.felt { width: 1%; white-space: nowrap; }
 table.programme td.none { text-align: center; }
