@@ -1,7 +1,6 @@
 // Reads the stored facts a day's decision needs, so every command derives the session the same way.
-import { addDays, type IsoDate } from '../domain/dates';
-import { FLARE_REFERENCE_DAYS } from '../domain/rules';
-import { flareTimeline } from '../domain/flare';
+import type { IsoDate } from '../domain/dates';
+import { progressBetween } from '../domain/session';
 import type { Exercise } from '../domain/exercise';
 import type { IntakeAnswers, IntakeRecord } from '../domain/intake';
 import { answersOn, type DatedSettings, keptIntakeChange } from '../domain/settings';
@@ -156,8 +155,10 @@ export const answersInForce = (facts: DayFacts): IntakeAnswers => answersOn(fact
 
 /** §5 the reference level for `date` (the usual level before that day's check-ins), for the §1d safety net. */
 export function referenceOn(ctx: Context, intake: IntakeRecord, date: IsoDate): number {
-  const db = ctx.db(true);
-  const checkins = checkinsBetween(db, addDays(intake.date, -FLARE_REFERENCE_DAYS), date);
-  const day = flareTimeline(checkins, intake.date, date, intake.answers.pain.average).at(-1);
-  return day?.reference ?? intake.answers.pain.average;
+  // From the weekly fold (its cache of weekly states), so the cost does not grow with the years
+  // of check-ins before the date; the day's own reference leaves the day's check-ins out.
+  const facts = loadDayFacts(ctx, date);
+  const day = progressBetween(facts, date, date, facts.onWeek).at(-1);
+  saveFold(ctx, facts);
+  return day?.flare.reference ?? intake.answers.pain.average;
 }
