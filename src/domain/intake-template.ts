@@ -40,32 +40,16 @@ export const INTAKE_TEMPLATE: IntakeAnswers = {
   likes: { cardio: ['walking', 'cycling'], mindBody: ['yoga', 'tai-chi'], equipment: ['band', 'chair'] },
 };
 
+// Version 1 had no readiness follow-ups and three fewer warning signs: the same answers without them.
+const { followUps: _followUps, ...READINESS_V1 } = INTAKE_TEMPLATE.readiness;
+const { temporalHeadache: _t, hotSwollenJoint: _h, girdleStiffness: _g, ...RED_FLAGS_V1 } = INTAKE_TEMPLATE.redFlags;
+
 /** The same example as a version 1 file (older painfit): still accepted, and used by the tests that prove it. */
 export const INTAKE_TEMPLATE_V1: IntakeAnswersV1 = {
   version: 1,
   about: INTAKE_TEMPLATE.about,
-  readiness: {
-    heartCondition: false,
-    chestPain: false,
-    dizziness: false,
-    otherCondition: false,
-    medication: false,
-    boneJoint: true,
-    supervisedOnly: false,
-  },
-  redFlags: {
-    bladderBowel: false,
-    saddleNumbness: false,
-    legWeakness: false,
-    feverWithPain: false,
-    cancerHistory: false,
-    injuryWithOsteoporosis: false,
-    newNumbness: false,
-    unsteadyOrClumsy: false,
-    weightLoss: false,
-    nightPain: false,
-    morningStiffness: false,
-  },
+  readiness: READINESS_V1,
+  redFlags: RED_FLAGS_V1,
   clearedByClinician: false,
   pain: INTAKE_TEMPLATE.pain,
   goals: INTAKE_TEMPLATE.goals,
