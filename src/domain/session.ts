@@ -568,24 +568,23 @@ function usualSession(
   const budget = budgetMinutes * 60;
   const swaps = withSwaps ? swapsInForce(ctx.input.swaps, date) : new Map<string, Swap>();
   const step: StepContext = { byId: ctx.byId, limits: ctx.limits, allowRungs: true };
-  const own = (it: PlanItem): { level: number; rungsDown: number } => {
+  // `setbacks`: with "it hurt" applied (a step back, or an easier rung). The cut that fits the
+  // session is found without them, so an exercise that hurt ends one step below where it would
+  // have been, never level with it because its smaller dose spared the others a cut.
+  const own = (it: PlanItem, setbacks = true): { level: number; rungsDown: number } => {
     const { key, balance } = ctx.fold.exerciseKey(it.exercise.id);
     const p = progress[key];
-    return { level: Math.max(0, (balance ? 0 : level) + (p?.offset ?? 0)), rungsDown: p?.rungsDown ?? 0 };
+    const offset = p?.offset ?? 0;
+    return { level: Math.max(0, (balance ? 0 : level) + (setbacks ? offset : Math.max(0, offset))), rungsDown: setbacks ? (p?.rungsDown ?? 0) : 0 };
   };
-  // `setbacks`: apply "it hurt" (a step back, or an easier rung). The cut that fits the session is
-  // found without them, so an exercise that hurt ends one step below where it would have been,
-  // never level with it because its smaller dose spared the others a cut.
   const resolve = (it: PlanItem, cut: number, setbacks = true): Resolved => {
-    const o = own(it);
-    const { key, balance } = ctx.fold.exerciseKey(it.exercise.id);
-    const offset = progress[key]?.offset ?? 0;
-    const l = setbacks || offset >= 0 ? Math.max(0, o.level - cut) : Math.max(0, (balance ? 0 : level) - cut);
+    const o = own(it, setbacks);
+    const l = Math.max(0, o.level - cut);
     let dosed =
       it.exercise.type === 'cardio' && 'minutes' in it.dose
         ? { exercise: it.exercise, dose: { minutes: growMinutes(it.dose.minutes, o.level, Infinity) }, rungs: [it.exercise.id] }
         : ctx.doseAt(it, l, step);
-    if (setbacks && o.rungsDown > 0) dosed = easierRungs(dosed, o.rungsDown, step);
+    if (o.rungsDown > 0) dosed = easierRungs(dosed, o.rungsDown, step);
     return applySwaps({ ...dosed, required: it.required, priority: it.priority }, swaps, l, step);
   };
   const isCardio = (r: Resolved) => r.exercise.type === 'cardio';
