@@ -93,6 +93,17 @@ describe('today at 80 × 24', () => {
   });
 });
 
+describe('today on a narrow terminal keeps a two-column margin', () => {
+  it.each(['today (a session day)', 'today'])('%s at 80 columns: no line over 80 even counted in UTF-8 bytes (as mawk counts)', (name) => {
+    const screen = SCREENS.find((s) => s.name === name)!;
+    const r = run(screen.args(), { home, env: { COLUMNS: '80' } });
+    expect(r.code, r.stderr).toBe(0);
+    const lines = r.stdout.replace(ANSI, '').split('\n');
+    expect(lines.some((l) => /[•·×]/.test(l))).toBe(true);
+    expect(lines.filter((l) => Buffer.byteLength(l, 'utf8') > 80)).toEqual([]);
+  });
+});
+
 describe('the wrapping helper', () => {
   it('breaks between words, keeps indents inside the width, and never cuts a word that fits', () => {
     const text = 'A drop of 30% or 2 points is a meaningful improvement (Farrar 2001; IMMPACT).';

@@ -10,8 +10,12 @@ import { renderFlarePlan } from '../../ui/flare';
 import { type TodayExtras, todayJson } from '../../ui/json';
 import { lessonOfferLine } from '../../ui/lessons';
 import { renderSession } from '../../ui/session';
+import { WIDE_LAYOUT_MIN } from '../../ui/width';
 import type { Context } from '../context';
 import { answersInForce, loadDayFacts, saveFold } from '../day';
+
+/** Columns left free at the right of a narrow terminal (see runToday). */
+export const TODAY_MARGIN = 2;
 
 export const SAFETY_STOP_MESSAGE =
   'the safety check says to see a clinician before exercising, so there is no session. When a clinician has seen you, record it with painfit clear --seen DATE; if your health has changed, run painfit recheck.';
@@ -46,9 +50,13 @@ export async function runToday(ctx: Context): Promise<void> {
   const { lesson, flarePlan } = todayExtras(ctx, session);
   if (ctx.json) ctx.out(JSON.stringify(todayJson(session, { lesson, flarePlan }), null, 2));
   else {
-    const parts = [renderSession(session, ctx.theme, ctx.width, next)];
-    if (flarePlan !== null) parts.push('', renderFlarePlan(flarePlan, ctx.theme, ctx.width));
-    if (lesson !== null) parts.push(lessonOfferLine(lesson, ctx.theme, ctx.width));
+    // On a narrow terminal, a right margin of two columns: a line exactly as wide as the terminal
+    // makes some terminals wrap an empty line after it, and tools that count bytes (mawk's length)
+    // read the bullets and the × of a dose as two or three characters each.
+    const width = ctx.width < WIDE_LAYOUT_MIN ? ctx.width - TODAY_MARGIN : ctx.width;
+    const parts = [renderSession(session, ctx.theme, width, next)];
+    if (flarePlan !== null) parts.push('', renderFlarePlan(flarePlan, ctx.theme, width));
+    if (lesson !== null) parts.push(lessonOfferLine(lesson, ctx.theme, width));
     ctx.out(parts.join('\n'));
   }
   saveFold(ctx, facts);
