@@ -957,7 +957,11 @@ function headingFor(ctx: Context, p: DayProgress): Heading {
     t.week >= t.goal
       ? `${what} on ${t.week} day${t.week === 1 ? '' : 's'} a week (the target is ${t.goal} or more)`
       : `${what} on ${t.week} of ${t.goal} days a week`;
-  const parts = [`${m.week} of ${m.goal} minutes of moderate activity a week (brisk walking and cardio)`, daysOf('strength', now.strengthDays)];
+  const minutes =
+    m.week >= m.goal
+      ? `${m.week} minutes of moderate activity a week (brisk walking and cardio; the target is ${m.goal} or more)`
+      : `${m.week} of ${m.goal} minutes of moderate activity a week (brisk walking and cardio)`;
+  const parts = [minutes, daysOf('strength', now.strengthDays)];
   if (now.balanceDays.goal > 0) parts.push(daysOf('balance', now.balanceDays));
   const words = [`Where this is heading: this week's plan has ${listWords(parts)}.`];
   if (met(now)) words.push('This week the plan meets the long-term targets. Keep it up.');

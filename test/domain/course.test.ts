@@ -113,6 +113,10 @@ describe('where this is heading (clinical-rules §4 long-term targets)', () => {
     expect(tuesday.status).toBe('rest');
     expect(tuesday.heading?.words[0]).toMatch(/^Where this is heading: this week's plan has 0 of 150 minutes of moderate activity/);
     expect(week(1).filter((s) => s.heading).map((s) => s.date)).toEqual([tuesday.date]);
+    // Once past a target, the words give the count and the target, never "200 of 150".
+    const late = week(WEEKS).find((s) => s.heading)!.heading!;
+    expect(late.moderateMinutes.week).toBeGreaterThanOrEqual(150);
+    expect(late.words[0]).toMatch(/^Where this is heading: this week's plan has \d+ minutes of moderate activity a week \(brisk walking and cardio; the target is 150 or more\)/);
   });
 
   it('the week it announces is the week the course really reaches the targets', () => {
