@@ -56,6 +56,27 @@ const rebuildFix = (a: Addon | null) => `Fix: run npm rebuild better-sqlite3${a 
 /** dlopen's words for an addon built for another Node, another system, or not an addon at all. */
 const ADDON_LOAD_FAILURE = /NODE_MODULE_VERSION|was compiled against a different|invalid ELF header|wrong ELF class|not a valid Win32|Module did not self-register|cannot open shared object|image not found|ERR_DLOPEN_FAILED/;
 
+/**
+ * Node's addon ABI number (process.versions.modules) of each Node line painfit supports, read off
+ * Node 20.20, 22.23 and 24.22: to name the Node an addon was built for, not just its number.
+ */
+const NODE_LINE_OF_ABI: Readonly<Record<string, string>> = { '115': 'Node 20', '127': 'Node 22', '137': 'Node 24' };
+
+/**
+ * Why dlopen refused the addon, in one line. Node's message for an addon built for another Node
+ * starts "The module '<path>'" and gives the reason on the next lines (the same text on Node 20,
+ * 22 and 24), so its first line alone says nothing: the usual case after upgrading Node.
+ */
+export function addonLoadReason(message: string): string {
+  const abi = /NODE_MODULE_VERSION (\d+)\. This version of Node\.js requires\s+NODE_MODULE_VERSION (\d+)/.exec(message);
+  if (abi) {
+    const [, built = '', needed = ''] = abi;
+    const builtFor = NODE_LINE_OF_ABI[built] ? `${NODE_LINE_OF_ABI[built]} (NODE_MODULE_VERSION ${built})` : `NODE_MODULE_VERSION ${built}`;
+    return `it was built for ${builtFor}, and this Node needs NODE_MODULE_VERSION ${needed}`;
+  }
+  return message.replace(/\s*\n\s*/g, ' ').trim().replace(/\.$/, '');
+}
+
 /** Every SQLite connection painfit opens goes through here. */
 export function openSqlite(file: string | Buffer, options: Database.Options = {}): Db {
   const found = findAddon();
@@ -78,7 +99,7 @@ export function openSqlite(file: string | Buffer, options: Database.Options = {}
     const message = (error as Error).message ?? '';
     if ((error as { code?: unknown }).code === 'ERR_DLOPEN_FAILED' || ADDON_LOAD_FAILURE.test(message)) {
       throw new DataError(
-        `painfit's SQLite component (better-sqlite3's native addon${found?.binding ? `, ${found.binding}` : ''}) cannot be loaded by Node ${process.version}: ${message.split('\n')[0]}. ${rebuildFix(found)}`,
+        `painfit's SQLite component (better-sqlite3's native addon${found?.binding ? `, ${found.binding}` : ''}) cannot be loaded by Node ${process.version}: ${addonLoadReason(message)}. ${rebuildFix(found)}`,
         'BROKEN_ADDON',
       );
     }
