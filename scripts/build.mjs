@@ -110,6 +110,20 @@ const plainNodeDefaults = {
   },
 };
 
+/**
+ * The bundle as ASCII: a handful of characters such as "→" or "≥" in comments, regular
+ * expressions and tagged templates (which esbuild leaves as they are) would make V8 hold all
+ * 850 kB of source as two-byte text and decode it from UTF-8 on every start. Each is written as
+ * its \\u escape, which means the same character in a string, template, regular expression or
+ * comment; a non-ASCII character right after a backslash would change meaning, so it stops the
+ * build instead.
+ */
+function asciiOnly(text) {
+  const escaped = /\\[^\x00-\x7f]/.exec(text);
+  if (escaped) throw new Error(`painfit build: a backslash before a non-ASCII character in the bundle (${JSON.stringify(text.slice(escaped.index - 20, escaped.index + 20))})`);
+  return text.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 await build({
   plugins: [lazyChildProcess, noChalkDetection, fastStringWidth, plainNodeDefaults],
   entryPoints: [path.join(root, 'src/main.ts')],
@@ -136,7 +150,7 @@ await build({
 // Saved already wrapped as a CommonJS module function, so the loader compiles the file as it is
 // instead of first copying half a megabyte of source into a wrapped string on every start.
 const bundle = path.join(dist, 'main.cjs');
-writeFileSync(bundle, `(function (exports, require, module, __filename, __dirname) {${readFileSync(bundle, 'utf8')}\n})`);
+writeFileSync(bundle, `(function (exports, require, module, __filename, __dirname) {${asciiOnly(readFileSync(bundle, 'utf8'))}\n})`);
 copyFileSync(path.join(root, 'scripts/loader.cjs'), path.join(dist, 'painfit.cjs'));
 copyFileSync(path.join(root, 'scripts/README.md'), path.join(dist, 'README.md'));
 rmSync(path.join(dist, 'main.cache'), { force: true });

@@ -53,7 +53,15 @@ interface KeptLevels {
 function levelMemoOver(db: Db, library: string): { memo: LevelMemo; kept: KeptLevels } {
   const kept: KeptLevels = { prefix: `${BUILD}:${library}:`, fresh: [] };
   const read = new Map<string, Map<number, LevelSummary>>();
-  const configOf = (identity: string) => `${kept.prefix}${fingerprint(identity)}`;
+  const configs = new Map<string, string>(); // identity → config: the identity is the answers' JSON, hashed once
+  const configOf = (identity: string) => {
+    let config = configs.get(identity);
+    if (config === undefined) {
+      config = `${kept.prefix}${fingerprint(identity)}`;
+      configs.set(identity, config);
+    }
+    return config;
+  };
   const rowsOf = (config: string) => {
     let rows = read.get(config);
     if (!rows) {
