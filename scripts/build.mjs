@@ -91,8 +91,41 @@ function sourceFingerprint() {
   return hash.digest('hex').slice(0, 16);
 }
 
+/**
+ * `import fs from 'node:fs'` in a CommonJS bundle becomes `__toESM(require('node:fs'))`, which
+ * copies every one of the module's ~100 properties into a new object as a getter, once per
+ * importing file: 23 times on every start, several milliseconds. painfit's own files import Node's
+ * modules by their default export only, so that default is the module itself, as in Node.
+ */
+const plainNodeDefaults = {
+  name: 'plain-node-defaults',
+  setup(b) {
+    b.onResolve({ filter: /^node:(fs|path|os)$/ }, (args) =>
+      args.importer.startsWith(path.join(root, 'src') + path.sep) ? { path: args.path, namespace: 'plain-node-default' } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'plain-node-default' }, (args) => ({
+      contents: `export default require(${JSON.stringify(args.path)});`,
+      loader: 'js',
+    }));
+  },
+};
+
+/**
+ * The bundle as ASCII: a handful of characters such as "→" or "≥" in comments, regular
+ * expressions and tagged templates (which esbuild leaves as they are) would make V8 hold all
+ * 850 kB of source as two-byte text and decode it from UTF-8 on every start. Each is written as
+ * its \\u escape, which means the same character in a string, template, regular expression or
+ * comment; a non-ASCII character right after a backslash would change meaning, so it stops the
+ * build instead.
+ */
+function asciiOnly(text) {
+  const escaped = /\\[^\x00-\x7f]/.exec(text);
+  if (escaped) throw new Error(`painfit build: a backslash before a non-ASCII character in the bundle (${JSON.stringify(text.slice(escaped.index - 20, escaped.index + 20))})`);
+  return text.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 await build({
-  plugins: [lazyChildProcess, noChalkDetection, fastStringWidth],
+  plugins: [lazyChildProcess, noChalkDetection, fastStringWidth, plainNodeDefaults],
   entryPoints: [path.join(root, 'src/main.ts')],
   outfile: path.join(dist, 'main.cjs'),
   bundle: true,
@@ -117,7 +150,7 @@ await build({
 // Saved already wrapped as a CommonJS module function, so the loader compiles the file as it is
 // instead of first copying half a megabyte of source into a wrapped string on every start.
 const bundle = path.join(dist, 'main.cjs');
-writeFileSync(bundle, `(function (exports, require, module, __filename, __dirname) {${readFileSync(bundle, 'utf8')}\n})`);
+writeFileSync(bundle, `(function (exports, require, module, __filename, __dirname) {${asciiOnly(readFileSync(bundle, 'utf8'))}\n})`);
 copyFileSync(path.join(root, 'scripts/loader.cjs'), path.join(dist, 'painfit.cjs'));
 copyFileSync(path.join(root, 'scripts/README.md'), path.join(dist, 'README.md'));
 rmSync(path.join(dist, 'main.cache'), { force: true });

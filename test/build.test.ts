@@ -82,6 +82,26 @@ describe('the code cache', () => {
   });
 });
 
+describe('the bundle', () => {
+  const bundle = fs.readFileSync(path.join(ROOT, 'dist', 'main.cjs'), 'latin1');
+  it('is ASCII, so V8 holds it as one-byte text (the build writes other characters as \\u escapes)', () => {
+    expect(bundle.search(/[^\x00-\x7f]/)).toBe(-1);
+    // The escaped characters are still there, as escapes, and still shown as themselves.
+    expect(bundle).toContain('\\u2192'); // "→" in the clinician's page
+    const home = tempHome('painfit-ascii-');
+    const r = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'painfit.js'), '--home', home, 'exercises'], { env: cliEnv(), encoding: 'utf8' });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/strength · standing · no equipment · helps /); // "·" is "\u00b7" in the bundle
+  });
+
+  it("Node's fs and path are the modules themselves, not esbuild's copies of their properties", () => {
+    expect(bundle).not.toMatch(/__toESM\(require\("node:(fs|path|os)"\)\)/);
+    expect(bundle).toMatch(/node_fs_default = require\("node:fs"\)/);
+    // crypto is loaded only when a private file is written (src/builtin.ts).
+    expect(bundle).not.toMatch(/require\("node:crypto"\)/);
+  });
+});
+
 describe('the loader', () => {
   it('lets the bundle use import() (it threw ERR_VM_DYNAMIC_IMPORT_CALLBACK_MISSING)', () => {
     const dir = path.join(scratch(), 'dist');

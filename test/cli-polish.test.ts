@@ -30,6 +30,8 @@ describe('usage errors in painfit words, with the fix (exit 2, nothing written)'
     [['report', '--weeks'], /--weeks needs a value \(n\), for example painfit report --weeks 12\./],
     [['swap'], /^painfit: painfit swap needs <id> \(the exercise to replace .*\), for example: painfit swap wall-push-up\./],
     [['--bogus'], /unknown option '--bogus' for painfit\. painfit --help shows the options and examples\./],
+    // A quote inside the option is part of it (the fuzz test found "--Ɂ'…" cut at the quote).
+    [['log', "--it's", '--pain', '3'], /^painfit: unknown option '--it's' for painfit log\. painfit log --help shows its options and examples\.\n$/],
   ])('painfit %j', async (args, message) => {
     const home = tempHome('painfit-polish-');
     const r = await cli(args, home);

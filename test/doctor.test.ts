@@ -103,6 +103,7 @@ describe('painfit doctor', () => {
       'intakes',
       'lesson_reads',
       'measures',
+      'plan_levels',
       'rechecks',
       'settings',
       'swaps',

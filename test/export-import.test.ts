@@ -90,8 +90,8 @@ describe('painfit export', () => {
       const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as { name: string }[]).map(
         (r) => r.name,
       );
-      // The cache of weekly states holds no facts (rebuilt on demand): the one table not exported.
-      expect(DISPOSABLE_TABLES).toEqual(['week_states']);
+      // The caches of weekly states and of plan levels hold no facts (rebuilt on demand): the tables not exported.
+      expect(DISPOSABLE_TABLES).toEqual(['week_states', 'plan_levels']);
       expect(TABLES.map((t) => t.name).sort()).toEqual(tables.filter((t) => !DISPOSABLE_TABLES.includes(t)));
       for (const t of TABLES) {
         const info = db.prepare(`PRAGMA table_info(${t.name})`).all() as { name: string; pk: number }[];

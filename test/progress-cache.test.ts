@@ -92,3 +92,44 @@ describe('the cache of weekly states', () => {
     expect(todayJson(other, mondays[5]!)).toBe(todayJson(home, mondays[5]!));
   });
 });
+
+describe('the cache of plan levels (plan_levels, migration 12)', () => {
+  const planJson = (home: string, date: string) => ok(['plan', '--json', '--date', date], home).stdout;
+  const rows = (home: string) => query<{ config: string; level: number; summary: string }>(home, 'SELECT config, level, summary FROM plan_levels ORDER BY level');
+
+  it('is filled by plan, read on the next run, and gives the same answers as none', () => {
+    const home = homeWithIntake(usualAnswers());
+    const date = addDays(START, 3);
+    const first = planJson(home, date);
+    const kept = rows(home);
+    // Where this is heading looks levels ahead: each is kept once, under one config.
+    expect(kept.length).toBeGreaterThan(3);
+    expect(new Set(kept.map((r) => r.config)).size).toBe(1);
+    expect(kept.map((r) => r.level)).toEqual([...kept.keys()]);
+    expect(planJson(home, date)).toBe(first);
+    expect(rows(home)).toEqual(kept); // nothing planned again, nothing rewritten
+    exec(home, 'DELETE FROM plan_levels');
+    expect(planJson(home, date)).toBe(first);
+    expect(rows(home)).toEqual(kept);
+    expect(reportJson(home, date)).toBe(cold(home, () => reportJson(home, date)));
+  });
+
+  it('a damaged row is planned again and replaced; rows of another build are dropped', () => {
+    const home = homeWithIntake(usualAnswers());
+    const date = addDays(START, 3);
+    const right = planJson(home, date);
+    const kept = rows(home);
+    exec(home, "UPDATE plan_levels SET summary = '{\"signature\": 3}' WHERE level = 1");
+    exec(home, "UPDATE plan_levels SET summary = 'not json' WHERE level = 2");
+    exec(home, "INSERT INTO plan_levels (config, level, summary) VALUES ('another-build:x:y', 0, '{}')");
+    expect(planJson(home, date)).toBe(right);
+    expect(rows(home)).toEqual(kept);
+  });
+
+  it('is not data: export leaves it out', () => {
+    const home = homeWithIntake(usualAnswers());
+    planJson(home, addDays(START, 3));
+    expect(rows(home).length).toBeGreaterThan(0);
+    expect(JSON.parse(ok(['export'], home).stdout).plan_levels).toBeUndefined();
+  });
+});

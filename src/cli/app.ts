@@ -4,7 +4,7 @@
 // umask all go through here, so a test builds the same thing from buffers and a fake clock
 // (test/helpers/app.ts) and runs any command in-process.
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
+import { builtin } from '../builtin';
 import type { Prompter } from '../ui/prompts';
 
 export interface Clock {
@@ -237,9 +237,8 @@ export function realApp(): App {
       return createPrompter({ color, setEnv: app.setEnv, width: () => promptWidth(app.env, process.stderr.isTTY ? process.stderr.columns : undefined) });
     },
     async page(text) {
-      // Loaded only here (a pager is rare). Through require: the bundle runs from V8's code cache,
-      // where a dynamic import() of a Node module is not available.
-      const { spawnSync } = createRequire(typeof __filename === 'string' ? __filename : `${process.cwd()}/index.js`)('node:child_process') as typeof import('node:child_process');
+      // Loaded only here: a pager is rare.
+      const { spawnSync } = builtin('node:child_process');
       const [command, ...args] = process.env.PAGER?.trim() ? process.env.PAGER.trim().split(/\s+/) : ['less', '-R'];
       // less shows colour codes as colour only with -R: give it that unless the user set LESS.
       const env = { ...process.env, LESS: process.env.LESS ?? 'R' };

@@ -9,11 +9,13 @@ import { screen, type Screening } from '../domain/screening';
 import { NotReadyError, UsageError } from '../errors';
 import { fingerprint, libraryStamp, readLibrary } from '../store/library';
 import { latestState, saveStates } from '../store/progress';
+import { levelsOf, saveLevels } from '../store/plan-levels';
+import type { LevelMemo, LevelSummary } from '../domain/session';
 import type { ProgressState } from '../domain/progression';
 import { checkinsBetween, completionsBetween, feedbackBetween, flaresBetween, swapsUpTo, unwellBetween, walksBetween } from '../store/facts';
 import { intakeAsOf, keptIntakesSince } from '../store/intakes';
 import { allClearances, screeningInForce } from '../store/screening';
-import type { Db } from '../store/db';
+import { whyReadOnly, type Db } from '../store/db';
 import type { Checkin, Completion, Feedback, FlareFact, Swap, Walk } from '../domain/facts';
 import type { Context } from './context';
 
@@ -36,7 +38,47 @@ export interface DayFacts {
   progress?: ProgressState;
   /** Collects the weekly states the fold reaches, for saveFold. */
   onWeek: (state: ProgressState) => void;
-  fold: { intakeId: number; config: string; reached: ProgressState[]; realToday: IsoDate };
+  fold: { intakeId: number; config: string; reached: ProgressState[]; realToday: IsoDate; levels: KeptLevels };
+  /** Plan-level summaries kept between runs (the plan_levels cache), read and added to by the domain. */
+  levelMemo: LevelMemo;
+}
+
+/** The level memo's rows: those read from plan_levels, and those computed in this run (for saveFold). */
+interface KeptLevels {
+  prefix: string;
+  fresh: { config: string; level: number; summary: LevelSummary }[];
+}
+
+/** A level memo over the plan_levels cache: each config's rows are read once, on first use. */
+function levelMemoOver(db: Db, library: string): { memo: LevelMemo; kept: KeptLevels } {
+  const kept: KeptLevels = { prefix: `${BUILD}:${library}:`, fresh: [] };
+  const read = new Map<string, Map<number, LevelSummary>>();
+  const configs = new Map<string, string>(); // identity → config: the identity is the answers' JSON, hashed once
+  const configOf = (identity: string) => {
+    let config = configs.get(identity);
+    if (config === undefined) {
+      config = `${kept.prefix}${fingerprint(identity)}`;
+      configs.set(identity, config);
+    }
+    return config;
+  };
+  const rowsOf = (config: string) => {
+    let rows = read.get(config);
+    if (!rows) {
+      rows = levelsOf(db, config);
+      read.set(config, rows);
+    }
+    return rows;
+  };
+  const memo: LevelMemo = {
+    get: (identity, level) => rowsOf(configOf(identity)).get(level),
+    set: (identity, level, summary) => {
+      const config = configOf(identity);
+      rowsOf(config).set(level, summary);
+      kept.fresh.push({ config, level, summary });
+    },
+  };
+  return { memo, kept };
 }
 
 declare const PAINFIT_BUILD: string | undefined;
@@ -55,9 +97,13 @@ export function foldConfigKey(intake: IntakeRecord, screening: Pick<Screening, '
  * its own write transaction, before the new facts (whose triggers then drop what they change).
  */
 export function saveFold(ctx: Context, facts: Pick<DayFacts, 'fold'>): void {
-  const { intakeId, config, reached } = facts.fold;
+  const { intakeId, config, reached, levels } = facts.fold;
+  const db = ctx.db(true);
+  // Caches only: on a read-only or full disk the answers were shown, and there is nothing to keep.
+  if (whyReadOnly(db)) return;
   const keep = reached.filter((s) => s.start <= facts.fold.realToday);
-  if (keep.length > 0) saveStates(ctx.db(true), intakeId, config, keep);
+  if (keep.length > 0) saveStates(db, intakeId, config, keep);
+  saveLevels(db, levels.fresh.splice(0), levels.prefix);
 }
 
 export const NO_INTAKE_MESSAGE = 'painfit has no intake answers yet, so it cannot make a plan. Run painfit intake first (it takes about 5 minutes).';
@@ -118,7 +164,9 @@ export function loadDayFacts(ctx: Context, date: IsoDate, foldFrom: IsoDate = da
   // Settings changes and re-run intakes that kept progress, made since this intake (an intake
   // that starts over leaves older ones behind): part of the cache key, so a change rebuilds.
   const settings = answerChangesUpTo(db, intake, date);
-  const config = foldConfigKey(intake, screened.screening, `${libraryStamp()}:${fingerprint(JSON.stringify(settings))}`);
+  const stamp = libraryStamp();
+  const config = foldConfigKey(intake, screened.screening, `${stamp}:${fingerprint(JSON.stringify(settings))}`);
+  const levels = levelMemoOver(db, stamp);
   const cached = latestState(db, intake.id, config, foldFrom < date ? foldFrom : date);
   const from = cached?.start ?? intake.date;
   const reached: ProgressState[] = [];
@@ -136,7 +184,8 @@ export function loadDayFacts(ctx: Context, date: IsoDate, foldFrom: IsoDate = da
     unwellDates: unwellBetween(db, intake.date, date),
     ...(cached ? { progress: cached } : {}),
     onWeek: (s) => void reached.push(s),
-    fold: { intakeId: intake.id, config, reached, realToday: ctx.realToday },
+    fold: { intakeId: intake.id, config, reached, realToday: ctx.realToday, levels: levels.kept },
+    levelMemo: levels.memo,
     settings,
   };
 }

@@ -55,7 +55,9 @@ export function usageMessage(error: CommanderError, argv: readonly string[]): st
   switch (error.code) {
     case 'commander.unknownOption': {
       const guess = /Did you mean (\S+?)\??\)?$/.exec(said)?.[1];
-      return `unknown option '${quoted}' for ${name}.${guess ? ` Did you mean ${guess}?` : ''} ${help}`;
+      // The whole option, quotes inside it included ("--it's" is one unknown option, not "--it").
+      const option = /^unknown option '(.*?)'(?= \(Did you mean|$)/.exec(said)?.[1] ?? quoted;
+      return `unknown option '${option}' for ${name}.${guess ? ` Did you mean ${guess}?` : ''} ${help}`;
     }
     case 'commander.excessArguments': {
       const valueOptions = new Set((spec?.options ?? []).filter((o) => /[<[]/.test(o.flags)).map((o) => /--[a-z0-9-]+/.exec(o.flags)![0]));

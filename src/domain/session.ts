@@ -102,6 +102,31 @@ export interface SessionInput {
   unwellDates?: readonly IsoDate[];
   /** The day the screening answers in force were given (for the §1d flare recheck). */
   screenedOn?: IsoDate;
+  /** Summaries of plan levels kept from earlier runs (a cache: answers are the same without it). */
+  levelMemo?: LevelMemo;
+}
+
+/**
+ * What the weekly review and "where this is heading" need of the plan at one level: whether its
+ * numbers differ from another level's (the signature), and the long-term targets it meets. The
+ * same for every run with the same answers, effort cap and library, so it can be kept.
+ */
+export interface LevelSummary {
+  signature: string;
+  moderateMinutes: number;
+  strengthDays: number;
+  balanceDays: number;
+}
+
+/**
+ * A store of level summaries between runs. `identity` names everything a summary depends on
+ * besides the level (the answers in force and the effort cap); the store adds the build and the
+ * library. Looking up the plan's numbers at up to two years of levels ahead is most of the cost
+ * of `plan`, `report` and the weekly heading otherwise.
+ */
+export interface LevelMemo {
+  get(identity: string, level: number): LevelSummary | undefined;
+  set(identity: string, level: number, summary: LevelSummary): void;
 }
 
 export type SessionStatus = 'session' | 'rest' | 'flare' | 'stop';
@@ -408,8 +433,10 @@ interface Context {
   fold: FoldConfig;
   /** A name for a ladder key, for notes. */
   nameOf: (key: string) => string;
-  /** The plan's week at a level (memoised): what `differs` and the targets compare. */
+  /** The plan's week at a level (memoised). */
   weekAt: (level: number) => PlannedWeek;
+  /** What `differs` and the targets compare at a level: from the level memo, else from weekAt. */
+  summaryAt: (level: number) => LevelSummary;
   /** doseAtLevel for a plan item, memoised (each level is one step from the one below). */
   doseAt: (it: PlanItem, level: number, step: StepContext) => Dosed;
 }
@@ -473,6 +500,9 @@ function contextOf(input: SessionInput): Context {
     weekAt: () => {
       throw new Error('set below');
     },
+    summaryAt: () => {
+      throw new Error('set below');
+    },
     doseAt: (it, level, step) => {
       const key = `${it.exercise.id}|${JSON.stringify(it.dose)}`;
       let ladder = doses.get(key);
@@ -522,8 +552,33 @@ function contextOf(input: SessionInput): Context {
     }
     return week;
   };
-  ctx.fold.differs = (from, to) => ctx.weekAt(from).signature !== ctx.weekAt(to).signature;
+  const memo = input.levelMemo;
+  const identity = memo ? JSON.stringify({ answers, maxEffort: input.screening.maxEffort }) : '';
+  const summaries = new Map<number, LevelSummary>();
+  ctx.summaryAt = (level) => {
+    let s = summaries.get(level) ?? memo?.get(identity, level);
+    if (!s) {
+      s = summarise(ctx.weekAt(level));
+      memo?.set(identity, level, s);
+    }
+    summaries.set(level, s);
+    return s;
+  };
+  ctx.fold.differs = (from, to) => ctx.summaryAt(from).signature !== ctx.summaryAt(to).signature;
   return ctx;
+}
+
+/** A planned week's numbers for the long-term targets (§4; WHO 2020): moderate minutes, strength and balance days. */
+function summarise(w: PlannedWeek): LevelSummary {
+  const brisk = (u: Usual) =>
+    u.items.filter((r) => r.exercise.type === 'cardio' && r.effort >= MODERATE_EFFORT).reduce((m, r) => m + ('minutes' in r.dose ? r.dose.minutes : 0), 0);
+  const days = (type: ExerciseType) => w.sessions.filter((u) => u.items.some((r) => r.exercise.type === type)).length;
+  return {
+    signature: w.signature,
+    moderateMinutes: w.sessions.reduce((m, u) => m + brisk(u), 0) + (w.walk.effort >= MODERATE_EFFORT ? w.walk.minutes * w.walkDays : 0),
+    strengthDays: days('strength'),
+    balanceDays: days('balance'),
+  };
 }
 
 /** A plan week at one level, as the numbers a person would see (no swaps, no per-exercise steps). */
@@ -923,17 +978,11 @@ export function balanceGoal(answers: IntakeAnswers): number {
 }
 
 function targetsAt(ctx: Context, level: number): Targets {
-  const w = ctx.weekAt(level);
-  const brisk = (u: Usual) =>
-    u.items.filter((r) => r.exercise.type === 'cardio' && r.effort >= MODERATE_EFFORT).reduce((m, r) => m + ('minutes' in r.dose ? r.dose.minutes : 0), 0);
-  const days = (type: ExerciseType) => w.sessions.filter((u) => u.items.some((r) => r.exercise.type === type)).length;
+  const s = ctx.summaryAt(level);
   return {
-    moderateMinutes: {
-      week: w.sessions.reduce((m, u) => m + brisk(u), 0) + (w.walk.effort >= MODERATE_EFFORT ? w.walk.minutes * w.walkDays : 0),
-      goal: WEEKLY_MODERATE_MINUTES_MIN,
-    },
-    strengthDays: { week: days('strength'), goal: STRENGTH_DAYS_TARGET },
-    balanceDays: { week: days('balance'), goal: balanceGoal(ctx.answers) },
+    moderateMinutes: { week: s.moderateMinutes, goal: WEEKLY_MODERATE_MINUTES_MIN },
+    strengthDays: { week: s.strengthDays, goal: STRENGTH_DAYS_TARGET },
+    balanceDays: { week: s.balanceDays, goal: balanceGoal(ctx.answers) },
   };
 }
 
@@ -969,7 +1018,7 @@ function headingFor(ctx: Context, p: DayProgress): Heading {
   else {
     words.push(`Your current schedule cannot get all the way there.`);
     const short = WEEKLY_MODERATE_MINUTES_MIN - top.moderateMinutes.week;
-    const walkDays = ctx.weekAt(p.level).walkDays;
+    const walkDays = walkingDays(ctx.answers.schedule.days).length;
     if (short > 0) {
       const more = Math.ceil(short / WALK_GOAL_MINUTES);
       words.push(

@@ -7,7 +7,7 @@
 // - two terminals may open, migrate and write at the same time: they wait for each other;
 // - the folder is 0700 and every file painfit writes is 0600, whatever the umask.
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
+import { requireHere } from '../builtin';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { DataError } from '../errors';
@@ -37,7 +37,7 @@ let addon: Addon | null | undefined;
 function findAddon(): Addon | null {
   if (addon !== undefined) return addon;
   try {
-    const from = createRequire(typeof __filename === 'string' ? __filename : path.join(process.cwd(), 'index.js'));
+    const from = requireHere();
     const pkgFile = from.resolve('better-sqlite3/package.json');
     const dir = path.dirname(pkgFile);
     const file = path.join(dir, 'build', 'Release', 'better_sqlite3.node');

@@ -285,9 +285,27 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 12,
+    name: 'a disposable cache of plan-level summaries',
+    up(db) {
+      db.exec(`
+        -- Not a fact: what the plan holds at one level (its numbers' signature and the long-term
+        -- targets it meets), for the weekly review and "where this is heading". The config names
+        -- the build, the library and the answers in force, so no fact can make a row wrong; rows of
+        -- other builds or libraries are dropped when new ones are kept.
+        CREATE TABLE plan_levels (
+          config TEXT NOT NULL,
+          level INTEGER NOT NULL,
+          summary TEXT NOT NULL,
+          PRIMARY KEY (config, level)
+        ) STRICT;
+      `);
+    },
+  },
 ];
 
 /** Tables that hold no facts: rebuilt on demand, never exported or imported. */
-export const DISPOSABLE_TABLES: readonly string[] = ['week_states'];
+export const DISPOSABLE_TABLES: readonly string[] = ['week_states', 'plan_levels'];
 
 export const LATEST_VERSION = Math.max(...MIGRATIONS.map((m) => m.version));

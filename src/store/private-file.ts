@@ -4,9 +4,9 @@
 // fsynced, then renamed over the target. The target is replaced, never written through or chmodded,
 // so a file or link planted by someone else is not disclosed or changed, and a full disk leaves the
 // old file whole. Proven by test/private-file.test.ts.
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { builtin } from '../builtin';
 import { DataError, UsageError } from '../errors';
 import { describeDiskProblem, diagnoseDisk } from './disk';
 
@@ -85,7 +85,7 @@ export function writePrivateFile(target: string, contents: Contents, what = 'the
     throw cannotWrite(what, file, error); // e.g. a name too long, or a path through a file
   }
   if (refused) throw new UsageError(`cannot write ${what} ${file}: ${refused}. Choose another file name.`, 'NOT_A_FILE');
-  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${crypto.randomBytes(6).toString('hex')}.tmp`);
+  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${builtin('node:crypto').randomBytes(6).toString('hex')}.tmp`);
   let created = false;
   try {
     const fd = fs.openSync(temp, fs.constants.O_WRONLY | fs.constants.O_CREAT | fs.constants.O_EXCL | (fs.constants.O_NOFOLLOW ?? 0), PRIVATE_FILE_MODE);

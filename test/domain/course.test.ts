@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { addDays } from '../../src/domain/dates';
 import { buildReport } from '../../src/domain/report';
-import { buildHeading, buildSession, progressBetween, SESSION_MESSAGES } from '../../src/domain/session';
+import { buildHeading, buildSession, buildWeekWithHeading, progressBetween, SESSION_MESSAGES, type LevelMemo, type LevelSummary } from '../../src/domain/session';
 import { WEEKLY_MODERATE_MINUTES_MIN } from '../../src/domain/rules';
 import { COURSE_START, courseAnswers, liveCourse, moderateMinutes, weekOfCourse } from './course';
 
@@ -197,5 +197,56 @@ describe('brisk cardio says so (§4: after two weeks at its minutes, easy → br
     }
     for (const e of easy) expect(e.cues, e.id).not.toContain(SESSION_MESSAGES.briskPace);
     expect(easy.some((e) => e.id === 'easy-walk' && e.cues.includes('Walk at an easy pace where you could chat.'))).toBe(true);
+  });
+});
+
+describe('the level memo (the plan_levels cache): it saves the work, never changes an answer', () => {
+  /** A memo in memory that counts what it is asked and told. */
+  const memoIn = (kept = new Map<string, LevelSummary>()) => {
+    const calls = { get: 0, set: 0 };
+    const memo: LevelMemo = {
+      get: (identity, level) => (calls.get++, kept.get(`${identity}|${level}`)),
+      set: (identity, level, summary) => void (calls.set++, kept.set(`${identity}|${level}`, summary)),
+    };
+    return { memo, kept, calls };
+  };
+  // Week 9 of the usual course: its facts so far, with the heading day's look two years ahead.
+  const date = addDays(COURSE_START, 8 * 7);
+  const input = { ...usual.base, ...usual.facts, date };
+
+  it('gives the same week and heading with an empty memo, a filled one, and none', () => {
+    const none = buildWeekWithHeading(input);
+    const first = memoIn();
+    expect(buildWeekWithHeading({ ...input, levelMemo: first.memo })).toEqual(none);
+    expect(first.calls.set).toBeGreaterThan(3); // the heading looked several levels ahead
+    expect(first.kept.size).toBe(first.calls.set);
+    const second = memoIn(first.kept);
+    expect(buildWeekWithHeading({ ...input, levelMemo: second.memo })).toEqual(none);
+    expect(second.calls.get).toBeGreaterThan(0);
+    expect(second.calls.set).toBe(0); // every level came from the memo: nothing was planned again
+    expect(none.heading).not.toBeNull();
+  });
+
+  it('what the heading reads at a level is the kept summary (so a kept level is not planned again)', () => {
+    const filled = memoIn();
+    const right = buildHeading({ ...input, levelMemo: filled.memo })!;
+    expect(right.moderateMinutes.week).toBeLessThan(WEEKLY_MODERATE_MINUTES_MIN);
+    // Every kept level made to say it meets every target: the heading now says this week meets them.
+    const met = new Map([...filled.kept].map(([k, v]) => [k, { ...v, moderateMinutes: 999, strengthDays: 7, balanceDays: 7 }]));
+    const read = buildHeading({ ...input, levelMemo: memoIn(met).memo })!;
+    expect(read.moderateMinutes.week).toBe(999);
+    expect(read.words).toContain('This week the plan meets the long-term targets. Keep it up.');
+  });
+
+  it('another identity (other answers in force) never reads the kept levels', () => {
+    const filled = memoIn();
+    buildHeading({ ...input, levelMemo: filled.memo });
+    const identities = new Set([...filled.kept.keys()].map((k) => k.slice(0, k.lastIndexOf('|'))));
+    expect(identities.size).toBe(1);
+    const longer = courseAnswers(4, (a) => (a.schedule = { ...a.schedule, minutes: 30 }));
+    const other = memoIn(filled.kept);
+    buildHeading({ ...input, intake: { ...input.intake, answers: longer }, levelMemo: other.memo });
+    expect(other.calls.set).toBeGreaterThan(0);
+    expect(new Set([...other.kept.keys()].map((k) => k.slice(0, k.lastIndexOf('|')))).size).toBe(2);
   });
 });

@@ -62,7 +62,9 @@ function badNumbers(path: Path, kind: FileKind): Json[] {
   if (kind === 'answers' || path.includes('answers')) return [-1, -7, 3.5, 0.25, 1e308, -1e308, RAW_INFINITY];
   if (key === 'minutes') return [-1, -0.5, -1e308];
   if (key === 'done') return [2, -1, 0.5, 1e308];
-  if (key === 'version' || key === 'answers_version') return [2, -1, 1.5];
+  if (key === 'version') return [2, -1, 1.5];
+  // Answers versions 1 and 2 are both supported (issue 8's answers file version 2).
+  if (key === 'answers_version') return [3, 0, -1, 1.5];
   if (key === 'schemaVersion') return [1e308, -1, 0, 2.5];
   if (key === 'id' || key.endsWith('_id')) return [0, -1, 1.5, 1e308, RAW_INFINITY];
   return [11, -1, 3.5, 1e308, RAW_INFINITY]; // scores
