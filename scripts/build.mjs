@@ -155,17 +155,27 @@ copyFileSync(path.join(root, 'scripts/loader.cjs'), path.join(dist, 'painfit.cjs
 copyFileSync(path.join(root, 'scripts/README.md'), path.join(dist, 'README.md'));
 rmSync(path.join(dist, 'main.cache'), { force: true });
 
-// Training run: today's session for a throwaway user compiles the code most commands share.
+// Training runs: the main commands once each for a throwaway user. The first run records the
+// cache, and each later command adds the code it compiled (scripts/loader.cjs), so an install
+// starts every one of them from the cache.
 const home = mkdtempSync(path.join(os.tmpdir(), 'painfit-build-'));
 const bin = path.join(root, 'bin/painfit.js');
 const env = { ...process.env, NO_COLOR: '1', PAINFIT_HOME: home };
 const template = spawnSync(process.execPath, [bin, 'intake', '--template'], { env, encoding: 'utf8' });
-spawnSync(process.execPath, [bin, 'intake', '--answers', '-'], { env, input: template.stdout, encoding: 'utf8' });
-// No cache exists yet, so the loader records one when this run exits (scripts/loader.cjs).
-const trained = spawnSync(process.execPath, [bin, 'today'], { env, encoding: 'utf8' });
+const training = [
+  { args: ['intake', '--answers', '-'], input: template.stdout },
+  { args: ['today'] },
+  { args: ['plan'] },
+  { args: ['log', '--pain', '3', '--done', 'all', '--during', '3', '--effort', '3'] },
+  { args: ['report'] },
+];
+const failed = training
+  .map((t) => ({ ...t, r: spawnSync(process.execPath, [bin, ...t.args], { env, input: t.input, encoding: 'utf8' }) }))
+  .filter((t) => t.r.status !== 0);
 rmSync(home, { recursive: true, force: true });
-if (trained.status !== 0) {
+if (failed.length > 0) {
   // Not fatal: without the cache painfit starts a little slower, nothing else changes.
-  console.warn(`painfit build: no code cache written (training run exited ${trained.status}): ${trained.stderr.trim()}`);
+  const why = failed.map((t) => `painfit ${t.args.join(' ')} exited ${t.r.status}: ${t.r.stderr.trim()}`).join('; ');
+  console.warn(`painfit build: no code cache written (a training run failed): ${why}`);
   rmSync(path.join(dist, 'main.cache'), { force: true });
 }

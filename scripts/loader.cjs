@@ -7,7 +7,10 @@
 // file may have changed (hashing costs more than the cache saves on a normal start). V8's own check
 // looks at the source's length only, so without this a same-length change would run old code.
 // Whenever the cache is missing, stale or rejected, it is rebuilt at exit, if the folder is
-// writable; nothing else (no environment variable) decides it.
+// writable; nothing else (no environment variable) decides it. It is also rebuilt, once, after the
+// first run of each command (the header lists the commands it has seen): V8 keeps only the code
+// that was compiled, so a cache made by `today` alone leaves `report` to compile its own code on
+// every start. The build runs the main commands once each, so an install starts with all of them.
 'use strict';
 const fs = require('node:fs');
 const path = require('node:path');
@@ -47,14 +50,21 @@ const script = new vm.Script(source, {
   importModuleDynamically: vm.constants?.USE_MAIN_CONTEXT_DEFAULT_LOADER ?? ((specifier) => import(specifier)),
 });
 const stale = !fits || script.cachedDataRejected === true;
-if (stale || header.stat !== statKey) {
+// The command's name (the first plain word: option values such as paths and dates are not one).
+// Only which code the cache holds depends on it, never what the command does.
+const command = process.argv.slice(2).find((a) => /^[a-z][a-z-]*$/.test(a)) ?? '';
+const trained = !stale && Array.isArray(header.trained) ? header.trained.filter((c) => typeof c === 'string') : [];
+const untrained = !trained.includes(command);
+if (stale || untrained || header.stat !== statKey) {
   process.once('exit', () => {
     try {
       fs.accessSync(__dirname, fs.constants.W_OK);
-      const data = stale ? script.createCachedData() : cachedData;
-      const head = Buffer.from(`${JSON.stringify({ runtime, sha256: hashOfSource(), stat: statKey })}\n`);
+      const data = stale || untrained ? script.createCachedData() : cachedData;
+      const seen = untrained ? [...trained, command] : trained;
+      const head = Buffer.from(`${JSON.stringify({ runtime, sha256: hashOfSource(), stat: statKey, trained: seen })}\n`);
       const temp = `${cacheFile}.${process.pid}.${Date.now()}.tmp`;
       fs.writeFileSync(temp, Buffer.concat([head, data]), { flag: 'wx', mode: 0o644 });
+      fs.chmodSync(temp, 0o644); // compiled code, not data: readable by every user of the install, whatever painfit's umask
       fs.renameSync(temp, cacheFile);
     } catch {
       // A read-only install: painfit starts a little slower, nothing else changes.

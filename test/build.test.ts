@@ -34,7 +34,7 @@ function painfit(dir: string, args: string[], input = ''): { code: number | null
 
 const cacheHeader = (dir: string) => {
   const bytes = fs.readFileSync(path.join(dir, 'dist', 'main.cache'));
-  return JSON.parse(bytes.subarray(0, bytes.indexOf(10)).toString('utf8')) as { runtime: string; sha256: string; stat: string };
+  return JSON.parse(bytes.subarray(0, bytes.indexOf(10)).toString('utf8')) as { runtime: string; sha256: string; stat: string; trained: string[] };
 };
 
 describe('the code cache', () => {
@@ -72,6 +72,28 @@ describe('the code cache', () => {
     fs.writeFileSync(file, foreign);
     expect(painfit(dir, ['--version']).code).toBe(0);
     expect(cacheHeader(dir).runtime).toBe(header.runtime);
+  });
+
+  it("a command's first run adds the code it compiled, once; the file stays readable by every user", () => {
+    const dir = installCopy();
+    const file = path.join(dir, 'dist', 'main.cache');
+    painfit(dir, ['--version']);
+    expect(cacheHeader(dir).trained).toEqual(['']);
+    const small = fs.statSync(file).size;
+    // The first intake --template compiles the template's code: the cache grows and names it.
+    expect(painfit(dir, ['intake', '--template']).code).toBe(0);
+    expect(cacheHeader(dir).trained).toEqual(['', 'intake']);
+    expect(fs.statSync(file).size).toBeGreaterThan(small);
+    // Its second run, and an option value that looks like a word, change nothing.
+    const bytes = fs.readFileSync(file);
+    expect(painfit(dir, ['--home', path.join(dir, 'home'), 'intake', '--template']).code).toBe(0);
+    expect(fs.readFileSync(file).equals(bytes)).toBe(true);
+    expect(fs.statSync(file).mode & 0o777).toBe(0o644);
+  });
+
+  it('the build trains the main commands, so an install starts each of them from the cache', () => {
+    const header = JSON.parse(fs.readFileSync(path.join(ROOT, 'dist', 'main.cache')).subarray(0, 400).toString('utf8').split('\n')[0]!) as { trained: string[] };
+    expect(header.trained).toEqual(expect.arrayContaining(['intake', 'today', 'plan', 'log', 'report']));
   });
 
   it('a damaged cache file is not fatal, and is rebuilt', () => {
