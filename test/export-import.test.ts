@@ -282,6 +282,12 @@ describe('painfit import of a damaged file: exit 2, every problem listed, nothin
     { name: 'a note with terminal control characters', text: edit((f) => (f.checkins[0].note = 'hi \u001b[2J there')), problems: ['checkins[0].note: holds a control character (U+001B)'] },
     { name: 'an impossible date', text: edit((f) => (f.checkins[0].date = '2026-02-30')), problems: ['checkins[0].date: "2026-02-30" is not a real date'] },
     {
+      // Found by the fuzz test (seed 951910866): it was read as "starts a plan", quietly resetting the plan.
+      name: 'an intake without keeps_progress',
+      text: edit((f) => delete f.intakes[0].keeps_progress),
+      problems: ['intakes[0].keeps_progress: is missing (an export of data version'],
+    },
+    {
       name: 'several problems at once',
       text: edit((f) => {
         f.checkins[0].sleep = -1;

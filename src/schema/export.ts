@@ -72,6 +72,9 @@ function list<T extends z.ZodType>(item: T) {
  * the table. A test compares these with the real database, so a migration that adds a table or a
  * column fails the suite until it is described here.
  */
+/** The data version (migration 10) from which every intake row has keeps_progress. */
+export const KEEPS_PROGRESS_SINCE = 10;
+
 export const TABLES = [
   {
     name: 'intakes',
@@ -401,6 +404,11 @@ function crossProblems(raw: Record<string, unknown>, today?: string): string[] {
   rowsOf('intakes').forEach((r, i) => {
     if (isObject(r) && isObject(r.answers) && typeof r.answers_version === 'number' && r.answers.version !== r.answers_version) {
       problems.push(`intakes[${i}].answers_version: ${r.answers_version} does not match answers.version (${describeValue(r.answers.version)})`);
+    }
+    // Older exports have no keeps_progress (every intake started a plan); a newer one always has it,
+    // so a missing value is damage, not "starts a plan", which would quietly reset the plan.
+    if (isObject(r) && version !== undefined && version >= KEEPS_PROGRESS_SINCE && r.keeps_progress === undefined) {
+      problems.push(`intakes[${i}].keeps_progress: is missing (an export of data version ${version} has it: 0 starts a plan, 1 keeps the plan's progress)`);
     }
   });
   return problems;

@@ -35,7 +35,8 @@ const isObject = (v: Json): v is { [key: string]: Json } => v !== null && typeof
 const last = (p: Path) => p[p.length - 1];
 
 /** Keys that may be left out (only the intake's about.name). */
-const optional = (p: Path) => last(p) === 'name' && p[p.length - 2] === 'about';
+/** Keys a file may leave out: about.name, and clearance.by (who cleared it is optional). */
+const optional = (p: Path) => (last(p) === 'name' && p[p.length - 2] === 'about') || (last(p) === 'by' && p[p.length - 2] === 'clearance');
 /** Top-level keys of an export that are checked first and alone (format, versions). */
 const HEADER = new Set(['format', 'version', 'schemaVersion']);
 
