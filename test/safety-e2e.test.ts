@@ -290,6 +290,23 @@ describe('the daily safety net (§1d)', () => {
     expect(JSON.parse(json.stdout).safetyNet.triggers).toEqual(triggers);
   });
 
+  it("a rise over the past week's usual level is caught with or without the session logged (the reference leaves the day out)", () => {
+    // Usual pain 4 at intake, then a week at 2: the reference is now 2, so 5 is a rise of 3 (§1d)
+    // although it is only 1 above the intake's average.
+    const home = homeWithIntake(usualAnswers());
+    for (let d = 0; d < 7; d++) log(home, addDays(START, d), { pain: 2 });
+    const day = addDays(START, 7);
+    for (const extra of [['--done', 'all', '--during', '3'], []]) {
+      const json = run(['log', '--pain', '5', ...extra, '--date', day, '--json'], { home });
+      expect(json.code, json.stderr).toBe(0);
+      expect(JSON.parse(json.stdout).safetyNet?.triggers).toEqual(['rise']);
+    }
+    // 4 is a rise of 2: no reply, whichever way it is logged.
+    for (const extra of [['--done', 'all', '--during', '3'], []]) {
+      expect(JSON.parse(run(['log', '--pain', '4', ...extra, '--date', day, '--json'], { home }).stdout).safetyNet).toBeNull();
+    }
+  });
+
   it('an ordinary check-in gets no safety-net reply', () => {
     const home = homeWithIntake();
     const r = run(['log', '--pain', '5', '--during', '4', '--done', 'all', '--date', START], { home });

@@ -203,11 +203,12 @@ export function answerChangesUpTo(db: Db, intake: IntakeRecord, date: IsoDate): 
 export const answersInForce = (facts: DayFacts): IntakeAnswers => answersOn(facts.intake, facts.settings, facts.date);
 
 /** §5 the reference level for `date` (the usual level before that day's check-ins), for the §1d safety net. */
-export function referenceOn(ctx: Context, intake: IntakeRecord, date: IsoDate): number {
+export function referenceOn(ctx: Context, intake: IntakeRecord, date: IsoDate, loaded?: DayFacts): number {
   // From the weekly fold (its cache of weekly states), so the cost does not grow with the years
-  // of check-ins before the date; the day's own reference leaves the day's check-ins out.
-  const facts = loadDayFacts(ctx, date);
+  // of check-ins before the date. The day's own reference leaves the day's check-ins out, so facts
+  // loaded for `date` before a check-in on it was saved (`loaded`) give the same answer.
+  const facts = loaded ?? loadDayFacts(ctx, date);
   const day = progressBetween(facts, date, date, facts.onWeek).at(-1);
-  saveFold(ctx, facts);
+  if (!loaded) saveFold(ctx, facts);
   return day?.flare.reference ?? intake.answers.pain.average;
 }

@@ -15,7 +15,7 @@ import { WALK_STYLE_WORDS } from '../../ui/session';
 import { renderLogResult } from '../../ui/log';
 import { fitScreen } from '../../ui/width';
 import type { Context } from '../context';
-import { loadDayFacts, referenceOn, requireIntake, saveFold, startRecording } from '../day';
+import { type DayFacts, loadDayFacts, referenceOn, requireIntake, saveFold, startRecording } from '../day';
 import { cleanNote, NOTE_MAX_LENGTH, parseLogOptions as parseAnswerFlags, type DoneSpec, type LogOptions, type RawLogFlags } from './log-options';
 
 const ANSWER_FLAGS = ['pain', 'done', 'during', 'effort', 'sleep', 'note', 'walk', 'feedback'] as const;
@@ -26,10 +26,10 @@ export interface SafetyNet {
 }
 
 /** §1d: the check-in's safety-net reply, or null for an ordinary check-in. */
-function safetyNetFor(ctx: Context, intake: IntakeRecord, result: LogResult): SafetyNet | null {
+function safetyNetFor(ctx: Context, intake: IntakeRecord, result: LogResult, facts?: DayFacts): SafetyNet | null {
   const c = result.checkin;
   if (!c) return null;
-  const reference = referenceOn(ctx, intake, c.date);
+  const reference = referenceOn(ctx, intake, c.date, facts);
   const triggers = safetyNetTriggers(c, reference);
   return triggers.length > 0 ? { triggers, message: safetyNetMessage() } : null;
 }
@@ -303,7 +303,7 @@ export async function runLog(opts: LogOptions, ctx: Context): Promise<LogResult>
       measure: weekly ? insertMeasure(db, weekly, recordedAt) : null,
     };
   })();
-  const net = safetyNetFor(ctx, facts.intake, result);
+  const net = safetyNetFor(ctx, facts.intake, result, facts);
   if (ctx.json) ctx.out(JSON.stringify({ ...logJson(date, result), unwell, safetyNet: net }, null, 2));
   else {
     ctx.out(renderLogResult(result, session.exercises, ctx.theme));
