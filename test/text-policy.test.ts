@@ -224,6 +224,26 @@ describe('text stored before the policy is neutralised wherever it is shown', ()
     expect(r.code, r.stderr).toBe(0);
   });
 
+  it('a file name with control characters is shown escaped: report --html, plan --ics, import (found by fuzz seed 3161422026)', () => {
+    const dir = scratch();
+    const name = (base: string) => path.join(dir, `\u001b]0;pwned\u0007${base}`);
+    for (const args of [
+      ['report', '--html', name('r.html'), '--date', '2026-11-03'],
+      ['report', '--html', name('r2.html'), '--date', '2026-11-03', '--json'],
+      ['plan', '--ics', name('p.ics'), '--date', '2026-11-02'],
+    ]) {
+      const r = run(args, { home });
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stdout + r.stderr, args.join(' ')).not.toMatch(RAW);
+      expect(r.stderr).toContain('\\u001b]0;pwned\\u0007');
+    }
+    fs.writeFileSync(name('e.json'), ok(['export'], home));
+    const r = run(['import', name('e.json')], { home: tempHome() });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout + r.stderr).not.toMatch(RAW);
+    expect(r.stdout).toContain('\\u001b]0;pwned\\u0007e.json');
+  });
+
   it('undo shows the entry neutralised', () => {
     const copy = tempHome();
     fs.cpSync(home, copy, { recursive: true });

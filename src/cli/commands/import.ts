@@ -5,6 +5,7 @@ import { parseExport, TABLES, type ExportFile, type TableName } from '../../sche
 import { backupBeforeReplacing, restoreExport, totalRows } from '../../store/export';
 import { LATEST_VERSION } from '../../store/migrations';
 import type { Context } from '../context';
+import { escapeControls } from '../escape';
 import { readInputText } from '../input-file';
 import { pausePoint } from '../test-pause';
 
@@ -112,6 +113,6 @@ export async function runImport(opts: ImportOptions, ctx: Context): Promise<void
   }
   const width = Math.max(...TABLES.map((t) => LABELS[t.name].length));
   const lines = TABLES.map((t) => `  ${LABELS[t.name].padEnd(width)}  ${String(restored[t.name]).padStart(5)}`);
-  ctx.out(`Restored from ${opts.file === '-' ? 'standard input' : opts.file} (exported ${file.exportedAt}):\n${lines.join('\n')}`);
+  ctx.out(`Restored from ${opts.file === '-' ? 'standard input' : escapeControls(opts.file)} (exported ${file.exportedAt}):\n${lines.join('\n')}`);
   if (backup) ctx.err(ctx.theme.muted(`The data it replaced was copied to ${backup} first.`));
 }

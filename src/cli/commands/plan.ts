@@ -7,6 +7,7 @@ import { NotReadyError, UsageError } from '../../errors';
 import { renderWeek } from '../../ui/plan';
 import type { Context } from '../context';
 import { answersInForce, loadDayFacts, saveFold } from '../day';
+import { escapeControls } from '../escape';
 
 /** The longest a plan or calendar file looks ahead. DEFAULT: doses beyond that are only a guess. */
 export const MAX_PLAN_WEEKS = 12;
@@ -76,7 +77,7 @@ export async function runPlan(opts: PlanOptions, ctx: Context): Promise<void> {
       throw new UsageError(`cannot write the calendar to ${file} (${reason}). Choose a file in a folder that exists and you can write to.`, 'BAD_ICS_FILE');
     }
     const n = calendarEvents(days, opts.time).length;
-    ctx.err(`${n} event${n === 1 ? '' : 's'} for the next ${opts.weeks} week${opts.weeks === 1 ? '' : 's'} are in ${file}. Import it into your calendar app; each has a reminder ${ICS_ALARM_MINUTES} minutes before.`);
+    ctx.err(`${n} event${n === 1 ? '' : 's'} for the next ${opts.weeks} week${opts.weeks === 1 ? '' : 's'} are in ${escapeControls(file)}. Import it into your calendar app; each has a reminder ${ICS_ALARM_MINUTES} minutes before.`);
   }
   if (ctx.json) {
     // Each day as painfit today --json gives it for that date, and where this is heading.

@@ -8,6 +8,7 @@ import { reportJson } from '../../ui/json';
 import { loadReportFacts } from '../../store/report';
 import type { Context } from '../context';
 import { type DayFacts, loadDayFacts, requireIntake, saveFold } from '../day';
+import { escapeControls } from '../escape';
 import { addDays } from '../../domain/dates';
 import { buildSession, progressWithHeading } from '../../domain/session';
 import type { ProgrammeInput } from '../../ui/report-html';
@@ -121,7 +122,7 @@ export async function runReport(opts: ReportOptions, ctx: Context): Promise<void
     const inForce = screeningInForce(ctx.db(true), day.intake, ctx.today);
     const screenedFrom = { source: inForce.source, date: inForce.reportedOn };
     writePrivateFile(file, renderReportHtml(report, { programme, screenedFrom }), 'the report');
-    ctx.err(`The report for your clinician is in ${file}`);
+    ctx.err(`The report for your clinician is in ${escapeControls(file)}`);
   }
 
   if (ctx.json) ctx.out(JSON.stringify(reportJson(report), null, 2));
