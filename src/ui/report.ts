@@ -23,23 +23,17 @@ const optional = (x: number | null, show: (n: number) => string = num) => (x ===
  * across two years, at 60 columns) the exercise and walking minutes share a column ("45/30").
  */
 export function renderWeeklyTableCompact(weeks: readonly WeekRow[], theme: Theme, withYear: boolean, width = 80): string {
-  const build = (level: 0 | 1 | 2): string => {
+  const layout = (level: 0 | 1 | 2): { head: string[]; rows: string[][] } => {
     const narrow = level > 0;
     const minutesHead = level === 2 ? ['Active/\nwalk min'] : ['Active\nmin', 'Walk\nmin'];
     const head = ['Week of', 'Check-\nins', 'Pain\nmean', ...(narrow ? [] : ['Pain\nrange']), narrow ? 'Sessions' : 'Sessions\n(adherence)', ...minutesHead, 'PEG'];
-    const table = new Table({
-      head: head.map((h) => theme.heading(h)),
-      colAligns: ['left', ...head.slice(1).map(() => 'right' as const)],
-      chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
-      style: { head: [], border: [] },
-    });
-    for (const w of weeks) {
+    const rows = weeks.map((w) => {
       const adherence = w.adherence === null ? '' : ` (${Math.round(w.adherence)}%)`;
       const sessions = w.sessionsPlanned === 0 && w.sessionsDone === 0 ? NONE : narrow ? `${w.sessionsDone}/${w.sessionsPlanned}` : `${w.sessionsDone} of ${w.sessionsPlanned}${adherence}`;
       const range = w.painMin === null || w.painMax === null ? NONE : w.painMin === w.painMax ? String(w.painMin) : `${w.painMin}-${w.painMax}`;
       const active = String(Math.round(w.activeMinutes));
       const walk = String(Math.round(w.walkMinutes));
-      table.push([
+      return [
         narrow ? dayMonth(w.start, withYear) : `Mon ${dayMonth(w.start, withYear)}`,
         String(w.checkins),
         optional(w.painMean),
@@ -47,14 +41,36 @@ export function renderWeeklyTableCompact(weeks: readonly WeekRow[], theme: Theme
         sessions,
         ...(level === 2 ? [`${active}/${walk}`] : [active, walk]),
         optional(w.peg),
-      ]);
-    }
+      ];
+    });
+    return { head, rows };
+  };
+  const build = ({ head, rows }: { head: string[]; rows: string[][] }): string => {
+    const table = new Table({
+      head: head.map((h) => theme.heading(h)),
+      colAligns: ['left', ...head.slice(1).map(() => 'right' as const)],
+      chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
+      style: { head: [], border: [] },
+    });
+    for (const r of rows) table.push(r);
     return table.toString();
   };
-  const full = build(0);
-  if (tableWidth(full) <= width) return full;
-  const narrow = build(1);
-  return tableWidth(narrow) <= width ? narrow : build(2);
+  // Pick the layout by its width worked out from the cells (each column as wide as its widest
+  // line plus one space either side, and a border between columns), then draw only that one;
+  // drawing is most of the report's time in the terminal. Checked against the drawn table.
+  const layouts = ([0, 1, 2] as const).map(layout);
+  const first = layouts.findIndex((l) => expectedWidth(l.head, l.rows) <= width);
+  for (let i = first === -1 ? layouts.length - 1 : first; i < layouts.length; i++) {
+    const drawn = build(layouts[i]!);
+    if (tableWidth(drawn) <= width || i === layouts.length - 1) return drawn;
+  }
+  return build(layouts[layouts.length - 1]!);
+}
+
+/** A cli-table3 table's width from its cells: each column's widest line plus padding, and the borders. */
+function expectedWidth(head: readonly string[], rows: readonly (readonly string[])[]): number {
+  const widest = head.map((h, c) => Math.max(...[h, ...rows.map((r) => r[c] ?? '')].flatMap((cell) => cell.split('\n')).map(visibleLength)));
+  return widest.reduce((sum, w) => sum + w + 2, 0) + head.length + 1;
 }
 
 const tableWidth = (table: string): number => visibleLength(table.split('\n')[0] ?? '');
