@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { closest } from '../src/cli/suggest';
+import { closest, editDistance } from '../src/cli/suggest';
 import { testApp } from './helpers/app';
 import { query, tempHome, writeJson } from './helpers/cli';
 import { usualAnswers } from './helpers/coach';
@@ -57,6 +57,23 @@ describe('usage errors in painfit words, with the fix (exit 2, nothing written)'
     ['banana', []],
   ])('closest(%j) → %j', (typed, expected) => {
     expect(closest(typed, ['intake', 'today', 'start', 'log', 'plan', 'exercises', 'swap', 'report', 'checkin', 'export', 'import', 'undo', 'doctor', 'completion']).slice(0, 1)).toEqual(expected);
+  });
+
+  it('skipping names far longer or shorter than what was typed changes no suggestion, and a 10,000-letter id is answered at once', () => {
+    const names = ['intake', 'today', 'start', 'log', 'plan', 'exercises', 'swap', 'report', 'checkin', 'export', 'import', 'undo', 'doctor', 'completion', 'wall-push-up', 'sit-to-stand'];
+    // The same rule, comparing every name letter by letter.
+    const slow = (typed: string) => {
+      const t = typed.toLowerCase();
+      const limit = Math.min(3, Math.max(1, Math.floor(t.length / 3)));
+      return names
+        .map((c) => ({ c, d: c.startsWith(t) && t.length >= 2 ? 0.5 : editDistance(t, c) }))
+        .filter((x) => x.d <= limit)
+        .sort((a, b) => a.d - b.d || a.c.localeCompare(b.c))
+        .map((x) => x.c);
+    };
+    const typed = ['t', 'to', 'tod', 'todya', 'lgo', 'lo', 'exercsies', 'excercises', 'wall-push', 'wallpushup', 'sit-stand', 'sittostand', 'impotr', 'completoin', 'x'.repeat(40)];
+    for (const t of typed) expect(closest(t, names), t).toEqual(slow(t));
+    expect(closest('é'.repeat(10_000), names)).toEqual([]);
   });
 });
 

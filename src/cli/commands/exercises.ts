@@ -9,7 +9,7 @@ import { readLibrary } from '../../store/library';
 import { renderExerciseDetail, renderExerciseList } from '../../ui/exercises';
 import type { Context } from '../context';
 import { answersInForce, loadDayFacts } from '../day';
-import { editDistance } from '../suggest';
+import { editDistanceUpTo } from '../suggest';
 
 export interface ExercisesOptions {
   type?: ExerciseType;
@@ -66,7 +66,7 @@ export function findExercise(library: readonly Exercise[], id: string, flag = 'e
   // Typos first (closest edit distance), then ids sharing a word with what was typed.
   const typoLimit = Math.max(2, Math.floor(needle.length / 4));
   const typos = library
-    .map((e) => ({ id: e.id, d: editDistance(needle, e.id) }))
+    .map((e) => ({ id: e.id, d: editDistanceUpTo(needle, e.id, typoLimit) }))
     .filter((x) => x.d <= typoLimit)
     .sort((a, b) => a.d - b.d)
     .map((x) => x.id);
