@@ -40,7 +40,8 @@ describe('a valid answers file', () => {
     expect(r.stdout).toContain('Your answers');
     // §1a: a bone/joint "yes" alone is the pain itself: no effort cap, so "you can start".
     expect(r.stdout).toContain('Safety check: you can start');
-    expect(r.stderr).toContain('Saved your answers');
+    // Where, in plain words: "(version 1)" here was the row's id, read as the answers file's version.
+    expect(r.stderr).toContain(`Saved your answers in ${path.join(home, 'painfit.db')}.`);
     const saved = rows(home);
     expect(saved).toHaveLength(1);
     expect(saved[0]!.date).toBe(localDate(new Date()));

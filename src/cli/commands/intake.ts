@@ -169,7 +169,7 @@ export async function runIntake(opts: IntakeOptions, ctx: Context, thenToday = f
     if (opts.mode === 'file') ctx.out(renderIntakeSummary(saved.answers, ctx.theme, ctx.width));
     ctx.out(renderScreening(screening, ctx.theme, ctx.width));
     ctx.out(planWords(plan, saved.date));
-    ctx.err(ctx.theme.muted(`Saved your answers (version ${saved.id}) in ${ctx.paths.db}.`));
+    ctx.err(ctx.theme.muted(`Saved your answers in ${ctx.paths.db}.`)); // the intake's id is in --json; "version 1" read as the answers file's version
     if (actNow) ctx.err(renderActNow(actNow, ctx.theme));
     if (screening.outcome !== 'stop' && !thenToday) ctx.err(`Next: ${ctx.theme.accent('painfit today')} shows ${plan.progress === 'kept' ? "today's" : 'your first'} session.`);
   }
