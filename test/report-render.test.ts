@@ -124,6 +124,15 @@ describe('renderReport', () => {
     expect(narrow).toMatch(/│ Walk │/);
     for (const line of narrow.split('\n')) expect(line.length).toBeLessThanOrEqual(cols);
   });
+  it('a first week that starts with the intake is named by its own day at every width (it read "Mon 1 Dec" for a Tuesday)', () => {
+    const tuesday: Report = { ...report, from: '2026-01-06', intake: { ...report.intake, date: '2026-01-06' }, weeks: [{ ...report.weeks[0]!, start: '2026-01-06' }, report.weeks[1]!] };
+    for (const cols of [120, 80]) {
+      const text = renderReport(tuesday, theme, cols);
+      expect(text, `${cols} columns`).toMatch(/│ Tue 6 Jan\s+│\s+3 │/);
+      expect(text, `${cols} columns`).toMatch(/│ Mon 12 Jan\s+│\s+0 │/);
+      expect(text).not.toContain('Mon 6 Jan');
+    }
+  });
   it('a report across two years still fits 60 columns: exercise and walking minutes share a column', () => {
     const shift = (d: string) => d.replace('2026-01-05', '2025-12-29').replace('2026-01-12', '2026-01-05');
     const acrossYears: Report = { ...report, from: '2025-12-29', to: '2026-01-07', intake: { ...report.intake, date: '2025-12-29' }, weeks: report.weeks.map((w) => ({ ...w, start: shift(w.start) })) };

@@ -34,7 +34,7 @@ export function renderWeeklyTableCompact(weeks: readonly WeekRow[], theme: Theme
       const active = String(Math.round(w.activeMinutes));
       const walk = String(Math.round(w.walkMinutes));
       return [
-        narrow ? dayMonth(w.start, withYear) : `Mon ${dayMonth(w.start, withYear)}`,
+        narrow ? dayMonth(w.start, withYear) : weekLabel(w.start, withYear),
         String(w.checkins),
         optional(w.painMean),
         ...(narrow ? [] : [range]),
