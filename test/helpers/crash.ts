@@ -41,7 +41,7 @@ export function bigExport(opts: BigExportOptions): ExportFile {
   const score = () => Math.floor(rnd() * 11);
   const at = (date: string, hh: number) => `${date}T${String(hh).padStart(2, '0')}:30:00.000Z`;
   const answers: IntakeAnswers = { ...structuredClone(INTAKE_TEMPLATE), about: { name, age: 58 } };
-  const intakes: ExportRow[] = [{ id: 1, date: start, recorded_at: at(start, 7), answers_version: answers.version, answers }];
+  const intakes: ExportRow[] = [{ id: 1, date: start, recorded_at: at(start, 7), answers_version: answers.version, answers, keeps_progress: 0 }];
   const entries: ExportRow[] = [];
   const checkins: ExportRow[] = [];
   const completions: ExportRow[] = [];
